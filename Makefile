@@ -1,0 +1,51 @@
+# The two commands a newcomer needs: `make site` builds the site, `make test` runs every test.
+# Each creates .venv and installs what it needs on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check golden bench lint clean chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.site-deps
+
+site: $(VENV)/.site-deps  ## Generate pages from seeds/ and build the static site into site/
+	$(BIN)/digest build
+
+serve: $(VENV)/.site-deps  ## Preview on http://127.0.0.1:8000, regenerating when seeds or digest.yml change
+	$(BIN)/digest serve
+
+check: $(VENV)/.site-deps  ## Validate digest.yml and every seed without writing anything
+	$(BIN)/digest check
+
+test: $(VENV)/.test-deps chromium  ## Run the whole test suite (unit, golden, site, browser, benchmark smoke)
+	$(BIN)/pytest
+
+golden: $(VENV)/.site-deps  ## Regenerate the golden tree after an intended change to the output
+	rm -rf tests/golden/docs
+	$(BIN)/digest generate --docs tests/golden/docs
+
+bench: $(VENV)/.site-deps  ## Benchmark generation and the site build on a synthetic corpus (SIZE=2000)
+	$(BIN)/python bench/benchmark.py --size $(or $(SIZE),2000)
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+
+# Browser tests drive Debian's Chromium; install it when it is missing (needs root, as in CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site docs/articles docs/companies docs/topics docs/index.md docs/report.md docs/tags.md

@@ -1,0 +1,1 @@
+"""Digest-site generator: clipped news articles in, a searchable MkDocs site out."""

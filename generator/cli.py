@@ -1,0 +1,154 @@
+"""The `digest` command: a thin shell over the pipeline that maps outcomes to exit codes.
+
+Exit codes: 0 success; 1 problems under --strict (or a failed site build); 2 unusable config or
+arguments.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .config import Config, ConfigError, load_config
+from .records import BuildReport, Level
+
+EXIT_PROBLEMS = 1
+EXIT_CONFIG = 2
+
+_seeds = click.option("--seeds", "seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
+                      show_default=True, help="Folder of seed articles.")
+_docs = click.option("--docs", "docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"),
+                     show_default=True, help="Folder the generated Markdown pages are written into.")
+_config = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                       default=Path("digest.yml"), show_default=True, help="Companies, topics and publications.")
+_strict = click.option("--strict", is_flag=True, help="Exit with status 1 when any seed has an error.")
+_verbose = click.option("-v", "--verbose", is_flag=True, help="Also list every dropped line and every note.")
+_jobs = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Seeds processed in parallel.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="digest-generator")
+def main() -> None:
+    """Turn a folder of clipped news articles into a searchable MkDocs digest site."""
+
+
+def _load(path: Path) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        click.secho(f"config error: {exc}", fg="red", err=True)
+        raise SystemExit(EXIT_CONFIG) from exc
+
+
+def _check_seeds(seeds: Path) -> None:
+    if not seeds.is_dir():
+        click.secho(f"error: seeds folder {seeds} does not exist", fg="red", err=True)
+        raise SystemExit(EXIT_CONFIG)
+
+
+def _run(config: Config, seeds: Path, docs: Path | None, jobs: int) -> BuildReport:
+    _check_seeds(seeds)
+    if not sys.stderr.isatty():
+        return pipeline.build(config, seeds, docs, jobs)
+    with click.progressbar(length=1, label="Reading seeds", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(1)
+        return pipeline.build(config, seeds, docs, jobs, progress)
+
+
+def print_report(report: BuildReport, verbose: bool) -> None:
+    """Console summary: counts, then each problem with its seed, stage and level."""
+    shown = [p for p in report.problems if verbose or p.level is not Level.INFO]
+    for p in sorted(shown, key=lambda p: (p.seed, p.stage)):
+        colour = {"error": "red", "warning": "yellow", "info": None}[p.level.value]
+        click.secho(f"{p.level.value:>7}  {p.seed} [{p.stage}]: {p.message}", fg=colour, err=True)
+    if verbose:
+        for a in report.articles:
+            for d in a.dropped:
+                click.echo(f"dropped  {a.seed}: ({d.reason}) {d.line[:100]}", err=True)
+    notes = sum(1 for p in report.problems if p.level is Level.INFO)
+    warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
+    click.echo(f"{report.seeds_seen} seed files: {len(report.articles)} articles published, "
+               f"{len(report.errors)} errors, {warnings} warnings, {notes} notes"
+               f"{'' if verbose else ' (-v lists notes and dropped lines)'}.", err=True)
+
+
+@main.command()
+@_seeds
+@_docs
+@_config
+@_strict
+@_verbose
+@_jobs
+def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int) -> None:
+    """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
+    report = _run(_load(config_path), seeds, docs, jobs)
+    print_report(report, verbose)
+    click.echo(f"{len(report.written)} pages written, {len(report.removed)} removed, "
+               f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
+    if strict and report.errors:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@main.command()
+@_seeds
+@_docs
+@_config
+@_strict
+@_verbose
+@_jobs
+@click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Folder the static site is built into.")
+@click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
+def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
+          site: Path, mkdocs_yml: Path) -> None:
+    """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .site import build_site
+    report = _run(_load(config_path), seeds, docs, jobs)
+    print_report(report, verbose)
+    try:
+        build_site(mkdocs_yml, docs, site, strict)
+    except MkDocsException as exc:
+        click.secho(f"site build failed: {exc}", fg="red", err=True)
+        raise SystemExit(EXIT_PROBLEMS) from exc
+    click.echo(f"Site built in {site}/ ({len(report.articles)} articles).", err=True)
+    if strict and report.errors:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@main.command()
+@_seeds
+@_docs
+@_config
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(seeds: Path, docs: Path, config_path: Path, dev_addr: str) -> None:
+    """Preview the site with live reload; editing a seed or the config regenerates the pages."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    report = _run(_load(config_path), seeds, docs, 1)
+    print_report(report, False)
+    # Read by generator.mkdocs_hook, which regenerates before each rebuild.
+    os.environ.update(DIGEST_SEEDS=str(seeds.resolve()), DIGEST_DOCS=str(docs.resolve()),
+                      DIGEST_CONFIG=str(config_path.resolve()))
+    mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, livereload=True,
+                 watch=[str(seeds), str(config_path)])
+
+
+@main.command()
+@_seeds
+@_config
+@_verbose
+def check(seeds: Path, config_path: Path, verbose: bool) -> None:
+    """Validate the config and every seed without writing anything; list every problem."""
+    report = _run(_load(config_path), seeds, None, 1)
+    print_report(report, verbose)
+    if report.errors:
+        raise SystemExit(EXIT_PROBLEMS)

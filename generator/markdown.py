@@ -1,0 +1,69 @@
+"""Making untrusted text inert in Markdown and in the YAML front-matter MkDocs reads.
+
+Seed text must never add HTML, scripts, links or Markdown structure to the site: every value that
+came from a seed passes through `escape` (body) or `plain` (front-matter) before it is written.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+import yaml
+
+
+class Md(str):
+    """A string that is already safe Markdown (built by our templates), not to be escaped again."""
+
+
+# Characters Python-Markdown (with the tables extension) accepts backslash escapes for.
+_INLINE = re.compile(r"([\\`*_{}\[\]#|!])")
+# Block markers that only matter at the start of a line: lists, quotes, rules, details (???).
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)])|(\?))")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def escape(text: object) -> str:
+    """Escape text so Python-Markdown renders it literally: no HTML, links, emphasis or structure."""
+    if isinstance(text, Md):
+        return text
+    value = "" if text is None else str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _INLINE.sub(r"\\\1", value)
+    return "\n".join(_LINE_START.sub(_escape_marker, line.strip()) for line in value.split("\n"))
+
+
+def _escape_marker(match: re.Match) -> str:
+    indent, sign, digits, dot, question = match.groups()
+    if sign:
+        return f"{indent}&#{ord(sign)};"
+    if digits:
+        return f"{indent}{digits}\\{dot}"
+    return f"{indent}&#63;"
+
+
+def plain(text: str | None) -> str | None:
+    """A front-matter string: one line, no angle brackets, no HTML entities.
+
+    MkDocs themes print front-matter values (the title above all) into HTML without escaping,
+    and Jinja's `striptags` un-escapes entities inside <title>, so both must be neutralised here.
+    """
+    if text is None:
+        return None
+    value = " ".join(str(text).split())
+    return _ENTITY.sub("&amp;", value.replace("<", "‹").replace(">", "›"))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses, with characters that could end a Markdown link or an attribute encoded."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=":/?#[]@!$&*+,;=%-._~")
+
+
+def front_matter(data: dict) -> str:
+    """YAML front-matter written by a serializer, never by hand, so any value round-trips."""
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100000)
+    return f"---\n{body}---\n"

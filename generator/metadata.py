@@ -1,0 +1,357 @@
+"""Metadata as a cascade of small extractors per field; each fills only what is still empty.
+
+Order per field: the seed's own front-matter (the user's correction), hints from a saved HTML
+page, then text extractors from the surest to the weakest. Every value records how it was found
+and how sure the extractor is, so low-confidence fields can be listed for the user to check.
+Dates are only taken from places that belong to the article (header, footer, dateline, address),
+never from the body's story, a caption, a comment or a related-links list.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import PurePosixPath
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from dateutil import parser as dateparser
+
+from . import patterns as P
+from .config import Config
+from .parse import _BULLET, furniture_reason, has_date, is_meta_line, is_paragraph, words
+from .records import Article, Found
+
+LOW_CONFIDENCE = 0.6
+Result = tuple[object, Found] | None
+Extractor = Callable[[Article, Config], Result]
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
+                       r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
+                       r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.I)
+_WIRE_NAMES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP", "xinhua": "Xinhua",
+               "bloomberg": "Bloomberg", "upi": "UPI", "kyodo": "Kyodo News", "yonhap": "Yonhap",
+               "dpa": "dpa", "ians": "IANS", "pti": "PTI", "cna": "CNA", "ani": "ANI",
+               "sputnik": "Sputnik", "tass": "TASS"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
+                         r"[\u3040-\u30ff\u3400-\u9fff]+)$")
+
+
+def extract_metadata(article: Article, config: Config) -> Article:
+    """Run every field's cascade and return the article with metadata and provenance filled."""
+    values: dict[str, object] = {}
+    found: dict[str, Found] = {}
+    for name in FIELDS:
+        for extractor in CASCADE[name]:
+            result = extractor(replace(article, **values), config)
+            if result is not None and result[0] not in (None, "", ()):
+                values[name], found[name] = result
+                break
+    return replace(article, **values, found=found)
+
+
+# ---- helpers over the parsed article ------------------------------------------------------
+
+def _header_candidates(article: Article) -> list[tuple[int, str]]:
+    """Header lines that could be a headline: not furniture, byline, date, address or bullet."""
+    return [(i, u) for i, u in enumerate(article.header)
+            if not furniture_reason(u) and not is_meta_line(u) and not _BULLET.match(u)
+            and not P.RELATED_HEADING.match(u)]
+
+
+def _title_score(unit: str, is_last: bool) -> float:
+    n = words(unit)
+    score = 1.0 if 3 <= n <= 25 else 0.3
+    if n <= 4 and not is_last:
+        score -= 0.6  # a short label above the headline ("US-China tech war")
+    if unit.endswith((".", "!")) and n > 15:
+        score -= 0.4  # a sentence: more likely a dek or the first paragraph
+    return score
+
+
+def _override(name: str) -> Extractor:
+    def extract(article: Article, config: Config) -> Result:
+        if name in article.overrides:
+            return article.overrides[name], Found("seed front-matter", 1.0)
+        return None
+    return extract
+
+
+# ---- title and subtitle ---------------------------------------------------------------------
+
+def title_from_header(article: Article, config: Config) -> Result:
+    candidates = _header_candidates(article)
+    site_names = {p.name.casefold() for p in config.publications}
+    candidates = [(i, u) for i, u in candidates if u.casefold() not in site_names]
+    if not candidates:
+        return None
+    last = candidates[-1][0]
+    best = max(candidates, key=lambda c: (_title_score(c[1], c[0] == last), -c[0]))
+    if _title_score(best[1], best[0] == last) < 0.5:
+        return None
+    has_byline = any(is_meta_line(u) for u in article.header)
+    return _clean_title(best[1]), Found("header line", 0.9 if has_byline else 0.75)
+
+
+def title_from_first_line(article: Article, config: Config) -> Result:
+    first = next((b.text for b in article.blocks if b.kind in ("p", "h")), "")
+    if not first:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return _clean_title(_shorten(sentence, 120)), Found("first sentence of the body", 0.3)
+
+
+def title_from_file_name(article: Article, config: Config) -> Result:
+    stem = PurePosixPath(article.seed).stem
+    return (re.sub(r"[_-]+", " ", stem).strip() or article.seed), Found("seed file name", 0.1)
+
+
+def _clean_title(text: str) -> str:
+    text = re.sub(r"\s*[|–—-]\s*(?:Reuters|AP News|Bloomberg|CNBC|ZDNet|The Verge|BBC News)$", "", text)
+    return " ".join(text.split())
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def subtitle_from_header(article: Article, config: Config) -> Result:
+    if not article.title or article.title not in article.header:
+        return None
+    after = list(article.header[article.header.index(article.title) + 1:])
+    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)]
+    if bullets:
+        return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
+    for unit in after:
+        if is_meta_line(unit) or furniture_reason(unit):
+            continue
+        if words(unit) >= 6:
+            return unit, Found("line between headline and byline", 0.8)
+    return None
+
+
+# ---- author ---------------------------------------------------------------------------------
+
+def author_from_byline(article: Article, config: Config) -> Result:
+    for unit in article.header:
+        for name, pattern in P.BYLINE:
+            match = pattern.match(unit)
+            if match:
+                names = split_names(match.group("names"), config)
+                if names:
+                    return ", ".join(names), Found(f"byline ({name})", 0.9)
+    return None
+
+
+def author_from_name_and_date(article: Article, config: Config) -> Result:
+    for unit in article.header:
+        match = P.NAME_THEN_DATE.match(unit)
+        if match and has_date(match.group("rest")):
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("name before the date", 0.75)
+    return None
+
+
+def author_from_credit_line(article: Article, config: Config) -> Result:
+    for unit in (*article.footer, *(d.line for d in article.dropped)):
+        if not P.CREDIT_LINE.match(unit):
+            continue
+        parts = re.split(r";", unit.strip("() "))
+        reporters = [re.sub(r"^.*?\bby\b", "", p, flags=re.I) for p in parts
+                     if re.match(r"\s*(?:additional )?(?:reporting|writing|written)\b", p, re.I)]
+        names = [n for part in reporters for n in split_names(part, config)]
+        if names:
+            return ", ".join(dict.fromkeys(names)), Found("credit line at the end", 0.8)
+    return None
+
+
+def author_from_bio(article: Article, config: Config) -> Result:
+    tail = [b.text for b in article.blocks[-3:]] + list(article.footer)
+    for unit in tail:
+        match = P.AUTHOR_BIO.match(unit)
+        if match:
+            return match.group("names"), Found("author bio", 0.6)
+    return None
+
+
+def split_names(text: str, config: Config) -> list[str]:
+    """Person names out of a byline: dates, roles, places and publication names removed."""
+    for _, pattern, _ in P.DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            text = text[:match.start()]
+    text = re.split(r"\s*(?:,\s*)?(?:published|posted|updated|on)\b\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(r"\s+[|/·•]\s+|\s+[–—-]\s+", text)[0]
+    outlets = {p.name.casefold() for p in config.publications} | set(_WIRE_NAMES)
+    names = []
+    for part in re.split(r",|;|&|\band\b", text):
+        part = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
+        if part and part.casefold() not in outlets and _looks_like_name(part):
+            names.append(part)
+    return names
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or text.isupper() and len(tokens) < 2:
+        return False
+    if len(tokens) == 1 and not re.search(r"[\u3400-\u9fff]", text):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens) and text.casefold() not in _NOT_NAMES
+
+
+_NOT_NAMES = {"staff", "staff reporter", "staff writer", "the associated press", "associated press",
+              "news desk", "editorial board", "the editorial board", "our reporter", "admin", "editor",
+              "guest contributor", "web desk", "global times", "china daily", "xinhua"}
+
+
+# ---- date -----------------------------------------------------------------------------------
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """First date in `text` as (ISO date, pattern name); a regex finds it, dateutil reads it strictly."""
+    for name, pattern, dayfirst in P.DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        raw = match.group(0)
+        if name == "cjk":
+            raw = re.sub(r"\D+", "-", raw).strip("-")
+        raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw).replace(" of ", " ").replace("Sept", "Sep")
+        try:
+            value = dateparser.parse(raw, dayfirst=dayfirst, fuzzy=False).date()
+        except (ValueError, OverflowError):
+            continue
+        if 1990 <= value.year <= dt.date.today().year + 1:
+            return value.isoformat(), name
+    return None
+
+
+def date_from_header(article: Article, config: Config) -> Result:
+    lines = [u for u in article.header if is_meta_line(u)]
+    published = [u for u in lines if not re.match(r"^\s*(?:last )?updated|modified", u, re.I)]
+    for unit in published + lines:
+        parsed = parse_date(unit)
+        if parsed:
+            return parsed[0], Found(f"header line ({parsed[1]})", 0.9)
+    return None
+
+
+def date_from_dateline(article: Article, config: Config) -> Result:
+    first = next((b.text for b in article.blocks if b.kind == "p"), "")
+    match = re.match(r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first)
+    if match:
+        parsed = parse_date(match.group(1))
+        if parsed:
+            return parsed[0], Found("dateline", 0.8)
+    return None
+
+
+def date_from_footer(article: Article, config: Config) -> Result:
+    for unit in article.footer:
+        if re.match(r"^(?:first )?(?:published|posted|updated)\b", unit, re.I) and words(unit) <= 15:
+            parsed = parse_date(unit)
+            if parsed:
+                return parsed[0], Found("footer publication line", 0.7)
+    return None
+
+
+def date_from_url(article: Article, config: Config) -> Result:
+    url = article.url or ""
+    match = P.URL_DATE.search(url) or P.URL_DATE_COMPACT.search(url)
+    if not match:
+        return None
+    try:
+        value = dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+    return value.isoformat(), Found("date in the source address", 0.6)
+
+
+# ---- url and publication --------------------------------------------------------------------
+
+def url_from_lines(article: Article, config: Config) -> Result:
+    for unit in (*article.header, *(d.line for d in article.dropped if d.reason == "source address")):
+        match = P.URL_LINE.match(unit)
+        if match:
+            return clean_url(match.group("url")), Found("source address line", 0.95)
+    return None
+
+
+def clean_url(url: str) -> str:
+    """Drop tracking parameters; keep everything that identifies the page."""
+    parts = urlsplit(url.rstrip(".,;)"))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def publication_from_url(article: Article, config: Config) -> Result:
+    if not article.url:
+        return None
+    host = (urlsplit(article.url).hostname or "").lower().removeprefix("www.")
+    for pub in config.publications:
+        if any(host == d or host.endswith("." + d) for d in pub.domains):
+            return pub.name, Found("publication table, by domain", 0.95)
+    return (host or None), Found("domain of the source address", 0.4)
+
+
+def publication_from_markers(article: Article, config: Config) -> Result:
+    """A publication's name or marker phrase in the header, footer or dropped furniture."""
+    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
+    for line in lines:
+        for name in _publication_names(line):
+            return _canonical(name, config), Found("credit, copyright or source line", 0.85)
+    for pub in config.publications:
+        for alias in (pub.name, *pub.aliases):
+            pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.I if len(alias) > 4 else 0)
+            if any(pattern.search(line) for line in lines):
+                return pub.name, Found("publication table, by name in the page furniture", 0.75)
+    return None
+
+
+def _publication_names(line: str):
+    for pattern in (P.PART_OF_REPORTS, P.COPYRIGHT, P.SOURCE_LINE):
+        match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
+        if match and match.group("name").strip():
+            yield match.group("name").strip()
+
+
+def publication_from_wire_credit(article: Article, config: Config) -> Result:
+    for block in article.blocks[:3]:
+        match = P.WIRE_CREDIT.search(block.text[:200])
+        if match:
+            name = _WIRE_NAMES[match.group("name").lower()]
+            return _canonical(name, config), Found("wire credit in the dateline", 0.8)
+    return None
+
+
+def _canonical(name: str, config: Config) -> str:
+    key = name.casefold().removeprefix("the ").strip()
+    for pub in config.publications:
+        if key in {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}:
+            return pub.name
+    return name
+
+
+def _hint(name: str) -> Extractor:
+    def extract(article: Article, config: Config) -> Result:
+        value = article.hints.get(name)
+        if name == "publication" and value:
+            value = _canonical(value, config)
+        return (value, Found("saved HTML page metadata", 0.85)) if value else None
+    return extract
+
+
+CASCADE: dict[str, list[Extractor]] = {
+    "url": [_override("url"), _hint("url"), url_from_lines],
+    "title": [_override("title"), _hint("title"), title_from_header, title_from_first_line,
+              title_from_file_name],
+    "subtitle": [_override("subtitle"), subtitle_from_header],
+    "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
+               author_from_credit_line, author_from_bio],
+    "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
+             date_from_url],
+    "publication": [_override("publication"), _hint("publication"), publication_from_markers,
+                    publication_from_wire_credit, publication_from_url],
+}
+FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

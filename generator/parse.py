@@ -1,0 +1,204 @@
+"""Split a seed's text into header, clean body, reader comments and dropped furniture.
+
+Pure: takes an Article with `overrides` and the seed text, returns a copy with the parse fields
+filled. The patterns it relies on live in patterns.py so a new kind of furniture is one line there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import patterns as P
+from .records import Article, Block, Dropped
+
+TERMINAL = tuple('.!?:;"”’)…')
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")
+_MAX_HEADER_UNITS = 14
+
+
+def parse(article: Article, text: str) -> Article:
+    """Fill header, blocks, comments, dropped and redacted from the seed text."""
+    units = to_units(text)
+    header_end = find_header_end(units)
+    header = tuple(units[:header_end])
+    body, comments, dropped, footer = clean_body(units[header_end:])
+    blocks = to_blocks(body)
+    redacted_paras = sum(b.count for b in blocks if b.kind == "redacted")
+    visible = sum(1 for b in blocks if b.kind == "p")
+    return replace(article, header=header, blocks=tuple(blocks), comments=tuple(comments),
+                   dropped=tuple(dropped), footer=tuple(footer),
+                   redacted=redacted_paras >= 2 and redacted_paras >= visible / 2)
+
+
+def to_units(text: str) -> list[str]:
+    """One unit per line, re-joining lines that were hard-wrapped inside a paragraph."""
+    units: list[str] = []
+    joinable = False
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            joinable = False
+            continue
+        if joinable and units and _continues(units[-1], line):
+            units[-1] += " " + line
+        else:
+            units.append(line)
+        joinable = True
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: the previous one is long, unfinished, and this one starts in lower case."""
+    return len(previous) >= 40 and not previous.endswith(TERMINAL) and line[:1].islower()
+
+
+def words(unit: str) -> int:
+    return len(unit.split())
+
+
+def is_paragraph(unit: str) -> bool:
+    """Running prose: long, or a full sentence of a dozen words and more."""
+    n = words(unit)
+    return n >= 25 or (n >= 12 and unit.rstrip("”’\"')").endswith((".", "!", "?", ":")))
+
+
+def furniture_reason(unit: str) -> str | None:
+    """Name of the furniture pattern this unit matches, or None when it may be article text."""
+    if is_redacted(unit):
+        return None
+    n = words(unit)
+    for name, pattern in P.FURNITURE.items():
+        limit = 40 if name in ("newsletter prompt", "cookie notice") else 25
+        if n <= limit and pattern.search(unit):
+            return name
+    return None
+
+
+def is_meta_line(unit: str) -> bool:
+    """A byline, date line or source address: header material, never body."""
+    if P.URL_LINE.match(unit) or P.UPDATED_WITHOUT_DATE.match(unit):
+        return True
+    if words(unit) > 20:
+        return False
+    if any(p.match(unit) for _, p in P.BYLINE) or P.NAME_THEN_DATE.match(unit) and has_date(unit):
+        return True
+    return has_date(unit) and words(_strip_dates(unit)) <= 6
+
+
+def has_date(unit: str) -> bool:
+    return any(p.search(unit) for _, p, _ in P.DATE_PATTERNS)
+
+
+def _strip_dates(unit: str) -> str:
+    for _, pattern, _ in P.DATE_PATTERNS:
+        unit = pattern.sub(" ", unit)
+    return re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|ET|GMT|UTC)\b", " ", unit, flags=re.I)
+
+
+def is_redacted(unit: str) -> bool:
+    """Paywall text where most words were replaced by asterisks."""
+    tokens = unit.split()
+    if not tokens or "**" not in unit:
+        return False
+    starred = sum(1 for t in tokens if P.REDACTED_TOKEN.match(t) or t.count("*") >= 3)
+    return starred / len(tokens) >= 0.3
+
+
+def find_header_end(units: list[str]) -> int:
+    """Index of the first body unit: after the title, dek, byline, date and source lines."""
+    limit = min(len(units), _MAX_HEADER_UNITS)
+    paragraphs = [i for i in range(limit) if is_paragraph(units[i]) and not furniture_reason(units[i])
+                  and not is_meta_line(units[i]) and not _BULLET.match(units[i])]
+    first = paragraphs[0] if paragraphs else min(1, len(units))
+    meta = [i for i in range(limit) if is_meta_line(units[i])]
+    # A dek sits above the byline: the header then runs past it to the last meta line.
+    following = [i for i in meta if first < i <= first + 2]
+    end = max(first, (following[-1] + 1) if following else 0, max((i + 1 for i in meta if i < first), default=0))
+    return min(end, len(units))
+
+
+def clean_body(units: list[str]) -> tuple[list[str], list[str], list[Dropped], list[str]]:
+    """Sort body units into kept text, reader comments, dropped furniture and footer lines."""
+    kept: list[str] = []
+    comments: list[str] = []
+    dropped: list[Dropped] = []
+    footer: list[str] = []
+    mode = "body"
+    for unit in units:
+        mode, where = _route(unit, mode, bool(kept))
+        if where == "body":
+            kept.append(unit)
+        elif where == "comment":
+            comments.append(unit)
+        else:
+            dropped.append(Dropped(unit, where))
+            footer.append(unit)
+    _drop_trailing_fragments(kept, dropped, footer)
+    return kept, comments, dropped, footer
+
+
+def _route(unit: str, mode: str, has_body: bool) -> tuple[str, str]:
+    """Return the next mode and where this unit goes (body, comment, or a drop reason)."""
+    if P.COMMENTS_HEADING.match(unit) and has_body:
+        return "comments", "comments heading"
+    if P.RELATED_HEADING.match(unit):
+        return "related", "related-links heading"
+    if mode == "comments":
+        if any(p.search(unit) for p in P.COMMENTS_END) and words(unit) <= 40:
+            return "footer", furniture_reason(unit) or "page footer"
+        return mode, "comment"
+    if mode == "related" and not (is_paragraph(unit) and words(unit) >= 40 and not furniture_reason(unit)):
+        return mode, "related-links list"
+    if mode == "footer" and not is_paragraph(unit):
+        return mode, "page footer"
+    mode = "body"
+    reason = furniture_reason(unit) or _body_line_reason(unit)
+    return mode, reason or "body"
+
+
+def _body_line_reason(unit: str) -> str | None:
+    if P.CREDIT_LINE.match(unit):
+        return "credit line"
+    if P.URL_LINE.match(unit):
+        return "source address"
+    if is_meta_line(unit) and not is_paragraph(unit) and words(unit) <= 8:
+        return "date or byline line"
+    if _looks_like_related_headline(unit):
+        return "related headline"
+    return None
+
+
+def _looks_like_related_headline(unit: str) -> bool:
+    """A linked headline between paragraphs: headline-length, no punctuation, not a question or label."""
+    n = words(unit)
+    return (6 <= n <= 20 and not unit.endswith(TERMINAL) and "," not in unit and not unit.isupper()
+            and not is_redacted(unit) and not _BULLET.match(unit))
+
+
+def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: list[str]) -> None:
+    """A one- or two-word line closing the page is a sign-off or a button, not article text."""
+    while kept and words(kept[-1]) <= 2 and not kept[-1].endswith((".", "!", "?")):
+        fragment = kept.pop()
+        dropped.append(Dropped(fragment, "sign-off"))
+        footer.append(fragment)
+
+
+def to_blocks(units: list[str]) -> list[Block]:
+    """Paragraphs, subheadings and collapsed runs of redacted paragraphs."""
+    blocks: list[Block] = []
+    for i, unit in enumerate(units):
+        if is_redacted(unit):
+            if blocks and blocks[-1].kind == "redacted":
+                blocks[-1] = Block("redacted", "", blocks[-1].count + 1)
+            else:
+                blocks.append(Block("redacted", "", 1))
+        elif _is_subheading(unit, units[i + 1] if i + 1 < len(units) else ""):
+            blocks.append(Block("h", unit))
+        else:
+            blocks.append(Block("p", unit))
+    return blocks
+
+
+def _is_subheading(unit: str, following: str) -> bool:
+    return (bool(following) and words(unit) <= 12 and not is_paragraph(unit)
+            and not unit.endswith((".", ",", ";", ":", "”", '"')) and not _BULLET.match(unit))

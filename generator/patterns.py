@@ -1,0 +1,129 @@
+"""Named heuristics for recognising page furniture and metadata lines.
+
+They are data, not code: each entry is a compiled pattern with a name that shows up in the build
+report as the reason a line was dropped. Add a pattern here, not an `if` in parse.py.
+"""
+from __future__ import annotations
+
+import re
+
+_I = re.I
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ORD = r"(?:st|nd|rd|th)?"
+
+# Date shapes, most specific first; `dayfirst` says how to read an all-number date.
+DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
+    ("month-day-year", re.compile(rf"\b{MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}\b", _I), False),
+    ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}\b", _I), True),
+    ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"), False),
+    ("year-slash", re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
+    ("cjk", re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"), False),
+    ("day-dot-month", re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"), True),
+    ("us-slash", re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"), False),
+]
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
+URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|\b|_)")
+
+# Lines that are nothing but page furniture, wherever they stand.
+FURNITURE: dict[str, re.Pattern] = {
+    "advertisement": re.compile(
+        r"^(?:advertisement|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
+        r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
+        r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
+        r"[.:]?$", _I),
+    "navigation": re.compile(
+        r"^(?:(?:home|news|world|tech(?:nology)?|business|china|asia|politics|opinion)\s*(?:>|»|/|›|\|)\s*.{1,80}|"
+        r"skip to (?:main )?content|menu|search|sign in|log ?in|subscribe(?: now)?|register|"
+        r"learn more|get more with \w+|a personali[sz]ed news feed of stories that matter to you|"
+        r"(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|x)"
+        r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
+        r"reddit|x))*|share (?:this|on \w+|article|story)\b.{0,40}|follow us(?: on .{1,40})?|"
+        r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|"
+        r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|back to top|view comments|"
+        r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
+    "photo caption": re.compile(
+        r"(?:\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
+        r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
+        r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
+        r"file photo|xinhua/[^.]{1,40})\.?\)?$)"),
+    "related link": re.compile(
+        r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|watch|listen|"
+        r"click here|further reading|don't miss|must read|more from \w+)\s*[:>»|]\s*.+", _I),
+    "newsletter prompt": re.compile(
+        r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|weekly) newsletters?\b|enter your (?:work )?email|"
+        r"already (?:a member|a subscriber|have an account)|log ?in here|join now|"
+        r"read this .{1,40} for free|only available to (?:members|subscribers)|"
+        r"this (?:article|report) is part of .{1,60}(?:reports?|coverage)|"
+        r"get (?:the|our) .{0,40}(?:delivered|in your inbox)|support (?:our|independent) journalism|"
+        r"become a (?:member|subscriber|patron)|start your free trial|"
+        r"to continue reading|create a free account|subscribe for full access)", _I),
+    "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
+    "comment form": re.compile(
+        r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
+        r"your email address will not be published.*|required fields are marked.*|"
+        r"you must be logged in to post a comment.*|notify me of .{1,60}|"
+        r"save my name, email, and website.*|name\s*\*|email\s*\*|website|comment\s*\*|"
+        r"(?:\d+\s+)?comments? (?:are )?closed\.?|be the first to comment\.?)$", _I),
+    "site footer": re.compile(
+        r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
+        r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
+        r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40})$", _I),
+}
+
+# A heading that opens a list of other headlines; the list runs until the body resumes.
+RELATED_HEADING = re.compile(
+    r"^(?:related(?: (?:coverage|reports?|articles?|stories|content|news|reading|posts?|topics|links))?|"
+    r"recent (?:reports|posts|articles|stories)|more (?:from|on|in|about) .{1,40}|more stories|"
+    r"read more|read next|you (?:may|might) also like|recommended(?: for you| stories| reading)?|"
+    r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
+    r"latest (?:news|stories|articles)|also read|what to read next|editor'?s picks)[:.]?$", _I)
+
+COMMENTS_HEADING = re.compile(
+    r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+\s+(?:comments?|responses?|replies)|"
+    r"(?:join|show|view) the (?:conversation|discussion|comments)|discussion(?:\s*\(\d+\))?|"
+    r"what (?:readers|people) are saying)[:.]?$", _I)
+
+# Lines that end a comments section and start the page footer.
+COMMENTS_END = [FURNITURE["newsletter prompt"], FURNITURE["comment form"], FURNITURE["site footer"], RELATED_HEADING]
+
+# Credit lines at the end of wire copy: who reported and who edited.
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|compiled|research|translated)\s+by\b.*", _I)
+
+BYLINE = [
+    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*(?P<names>.+)$", _I)),
+    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]\s*(?P<names>.+)$", _I)),
+]
+# "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
+NAME_THEN_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"
+                            r"\s*(?:on|\||-|–|—|,|·)\s+(?P<rest>.+)$")
+AUTHOR_BIO = re.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:\w+\s+){0,4}"
+    r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|producer|fellow)\b", _I)
+
+DATE_LINE = re.compile(
+    r"^(?:(?:first )?published|posted|updated|last updated|modified|date|dated|release date)?\s*"
+    r"(?:on|at|:)?\s*", _I)
+UPDATED_WITHOUT_DATE = re.compile(r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I)
+
+URL_LINE = re.compile(r"^(?:(?:source|url|link|originally published at|original article|via|read it at)\s*:?\s*)?"
+                      r"<?(?P<url>https?://[^\s<>\"]+)>?$", _I)
+
+# Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
+WIRE_CREDIT = re.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
+                         r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]", _I)
+PART_OF_REPORTS = re.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?P<name>[^.|]{2,60}?)"
+                       r"\.?(?:\s*all rights reserved.*)?$", _I)
+SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|]{2,60})", _I)
+
+# Words that mark the end of a person's name in a byline: roles and places.
+ROLE_WORDS = re.compile(
+    r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|senior|chief|"
+    r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|taipei|tokyo|london|"
+    r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$", _I)
+
+# Units with these many asterisk-blocked tokens are redacted paywall text.
+REDACTED_TOKEN = re.compile(r"^[\W]*\*{2,}[\W*]*$|^\*+[^\s*]{0,3}\*+$")

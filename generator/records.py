@@ -1,0 +1,143 @@
+"""Typed records that flow between pipeline stages. No I/O lives here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How bad a problem is; ERROR fails `digest build --strict`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a user should know about one seed, kept as data for the build report."""
+
+    seed: str
+    """File name of the seed inside `seeds/`."""
+    stage: str
+    """Pipeline stage that noticed it (ingest, parse, metadata, ...)."""
+    level: Level
+    message: str
+    """Plain-language message that says what is wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One raw file from the seeds folder, decoded but not yet understood."""
+
+    name: str
+    """File name relative to the seeds folder; the seed's identity in reports."""
+    sha256: str
+    """Hex digest of the raw bytes, so a change of content is detectable."""
+    size: int
+    text: str = ""
+    """Decoded, normalised text without the override front-matter block."""
+    format: str = "text"
+    """Detected input format: text, html or markdown."""
+    encoding: str = ""
+    overrides: dict = field(default_factory=dict)
+    """Fields the user set in the seed's own front-matter; they beat extraction."""
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the cleaned body."""
+
+    kind: str
+    """`p` paragraph, `h` subheading, `redacted` a run of paywalled paragraphs."""
+    text: str
+    count: int = 1
+    """For redacted runs: how many paragraphs the run hides."""
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed from the body, kept so the user can audit the cleaner."""
+
+    line: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """How one metadata field was found and how sure the extractor is (0..1)."""
+
+    method: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything known about one seed; each stage returns a copy with its fields filled."""
+
+    seed: str
+    seed_sha256: str
+    identity: str = ""
+    """Hash of the article text without overrides: stable across renames and corrections."""
+    format: str = "text"
+    overrides: dict = field(default_factory=dict)
+    hints: dict = field(default_factory=dict)
+    """Metadata a saved HTML page declares about itself; below overrides, above text extraction."""
+    # parse
+    header: tuple[str, ...] = ()
+    """Lines before the body starts, where title, byline and date usually are."""
+    footer: tuple[str, ...] = ()
+    """Lines removed after the body (credits, footers), still useful to metadata."""
+    blocks: tuple[Block, ...] = ()
+    comments: tuple[str, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    redacted: bool = False
+    # metadata
+    title: str = ""
+    subtitle: str | None = None
+    author: str | None = None
+    date: str | None = None
+    publication: str | None = None
+    url: str | None = None
+    found: dict[str, Found] = field(default_factory=dict)
+    # enrich
+    companies: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    # summarize
+    summary: str = ""
+    key_points: tuple[str, ...] = ()
+    words: int = 0
+    # cross-seed
+    slug: str = ""
+    duplicates: tuple[str, ...] = ()
+    """Other seeds with identical text, published through this page."""
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.kind != "redacted")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered file: path relative to the docs folder, and its full text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one build produced and every problem it met."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    pages: tuple[Page, ...] = ()
+    written: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    seeds_seen: int = 0
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level is Level.ERROR)

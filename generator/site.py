@@ -1,0 +1,70 @@
+"""Writing generated pages into docs/ and building the site with MkDocs.
+
+This is the only stage that writes files. It writes only inside the docs folder, never the same
+path twice, only when content changed, and removes generated pages that no longer belong.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from .records import Page
+
+GENERATED_DIRS = ("articles", "companies", "topics")
+GENERATED_FILES = ("index.md", "report.md", "tags.md")
+
+
+class WriteError(Exception):
+    """A page would be written outside the docs folder or twice."""
+
+
+def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]]:
+    """Write pages that changed and delete stale generated ones; return (written, removed)."""
+    root = docs.resolve()
+    targets: dict[Path, Page] = {}
+    for page in pages:
+        target = (root / page.path).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise WriteError(f"refusing to write {page.path!r}: outside {docs}")
+        if target in targets:
+            raise WriteError(f"two pages want the same path {page.path!r}")
+        targets[target] = page
+    written = [page.path for target, page in targets.items() if _write_if_changed(target, page.text)]
+    removed = _remove_stale(root, set(targets))
+    return sorted(written), removed
+
+
+def _write_if_changed(target: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return True
+
+
+def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
+    removed = []
+    candidates = [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
+    candidates += [root / name for name in GENERATED_FILES]
+    for path in sorted(candidates):
+        if path.is_file() and path.resolve() not in keep and path.resolve().is_relative_to(root):
+            path.unlink()
+            removed.append(path.relative_to(root).as_posix())
+    return removed
+
+
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
+    """Run MkDocs' own build; raises mkdocs.exceptions.MkDocsException (Abort under --strict)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(mkdocs_yml), strict=strict, docs_dir=str(docs.resolve()),
+                         site_dir=str(site.resolve()))
+    build(config)
