@@ -152,3 +152,17 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
     print_report(report, verbose)
     if report.errors:
         raise SystemExit(EXIT_PROBLEMS)
+
+
+@main.command(name="eval")
+@_config
+@click.option("--articles", "articles", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tests/data/eval/articles"), show_default=True, help="Folder of labelled articles.")
+@click.option("--labels", "labels", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tests/data/eval/labels.yml"), show_default=True, help="Expected metadata per file.")
+@click.option("--quiet", is_flag=True, help="Only the accuracy table, not the list of misses.")
+def evaluate_command(config_path: Path, articles: Path, labels: Path, quiet: bool) -> None:
+    """Score metadata extraction on a labelled set: per-field accuracy and every miss."""
+    from .evaluate import evaluate, format_scores
+    scores = evaluate(articles, labels, _load(config_path))
+    click.echo(format_scores(scores, show_misses=not quiet))

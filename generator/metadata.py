@@ -79,18 +79,49 @@ def _override(name: str) -> Extractor:
 
 # ---- title and subtitle ---------------------------------------------------------------------
 
+def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
+    """Headline and dek candidates in the header, in order.
+
+    Furniture, bullets, bylines and date lines split the header into runs of plain lines; the
+    headline's run is the first one directly followed by a byline or date (else the last run).
+    Site names, short section labels and a trailing line of names are set aside.
+    """
+    site_names = _site_names(config)
+    runs: list[tuple[list[tuple[int, str]], bool]] = []  # (lines, followed by a byline or date)
+    current: list[tuple[int, str]] = []
+    for i, unit in enumerate(article.header):
+        meta = is_meta_line(unit)
+        if meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit):
+            if current:
+                runs.append((current, meta))
+            current = []
+        elif unit.casefold() not in site_names and not P.DOMAIN_LINE.match(unit):
+            current.append((i, unit))
+    if current:
+        runs.append((current, False))
+    runs = [(r, m) for r, m in runs if any(words(u) >= 3 for _, u in r)]
+    if not runs:
+        return []
+    candidates = next((r for r, followed in runs if followed), runs[-1][0])
+    while len(candidates) > 1 and words(candidates[0][1]) <= 4 and words(candidates[1][1]) > words(candidates[0][1]):
+        candidates = candidates[1:]
+    cut = next((k for k, (_, u) in enumerate(candidates) if k and names_line(u, config)), len(candidates))
+    return candidates[:cut]
+
+
+def _site_names(config: Config) -> set[str]:
+    return {n.casefold() for p in config.publications for n in (p.name, *p.aliases, *p.domains)}
+
+
 def title_from_header(article: Article, config: Config) -> Result:
-    candidates = _header_candidates(article)
-    site_names = {p.name.casefold() for p in config.publications}
-    candidates = [(i, u) for i, u in candidates if u.casefold() not in site_names]
-    if not candidates:
+    candidates = headline_lines(article, config)
+    if not candidates or not 2 <= words(candidates[0][1]) <= 30 and len(candidates[0][1]) > 200:
         return None
-    last = candidates[-1][0]
-    best = max(candidates, key=lambda c: (_title_score(c[1], c[0] == last), -c[0]))
-    if _title_score(best[1], best[0] == last) < 0.5:
+    index, unit = candidates[0]
+    if is_paragraph(unit) and words(unit) > 30:
         return None
     has_byline = any(is_meta_line(u) for u in article.header)
-    return _clean_title(best[1]), Found("header line", 0.9 if has_byline else 0.75)
+    return _clean_title(unit), Found("header line", 0.9 if has_byline else 0.75)
 
 
 def title_from_first_line(article: Article, config: Config) -> Result:
@@ -116,17 +147,18 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def subtitle_from_header(article: Article, config: Config) -> Result:
-    if not article.title or article.title not in article.header:
+    """Bullet points or dek lines between the headline and the byline."""
+    candidates = headline_lines(article, config)
+    if not candidates:
         return None
-    after = list(article.header[article.header.index(article.title) + 1:])
+    first = candidates[0][0]
+    after = [u for u in article.header[first + 1:] if not furniture_reason(u)]
     bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)]
     if bullets:
         return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
-    for unit in after:
-        if is_meta_line(unit) or furniture_reason(unit):
-            continue
-        if words(unit) >= 6:
-            return unit, Found("line between headline and byline", 0.8)
+    deks = [u for _, u in candidates[1:] if words(u) >= 5]
+    if deks:
+        return "; ".join(deks), Found("line between headline and byline", 0.8)
     return None
 
 
@@ -151,6 +183,33 @@ def author_from_name_and_date(article: Article, config: Config) -> Result:
             if names:
                 return ", ".join(names), Found("name before the date", 0.75)
     return None
+
+
+def author_from_names_line(article: Article, config: Config) -> Result:
+    """A header line below the headline that is nothing but names: "Jane Doe in Beijing", "X, with Y"."""
+    candidates = headline_lines(article, config)
+    start = candidates[0][0] + 1 if candidates else 0
+    for unit in article.header[start:]:
+        names = names_line(unit, config)
+        if names:
+            return ", ".join(names), Found("line of names in the header", 0.75)
+    return None
+
+
+def names_line(unit: str, config: Config) -> list[str]:
+    """The person names on a line made only of names (and places), else an empty list."""
+    if words(unit) > 16 or unit.endswith((".", "?", "!", ":")) or has_date(unit) or furniture_reason(unit):
+        return []
+    stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
+    stripped = re.sub(r"\bwith\b", ",", stripped)
+    parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b", stripped) if p.strip(" .")]
+    if not parts or not all(_looks_like_name(p) and len(p.split()) >= 2 for p in parts):
+        return []
+    return [p for p in parts if p.casefold() not in _outlets(config)]
+
+
+def _outlets(config: Config) -> set[str]:
+    return {p.name.casefold() for p in config.publications} | set(_WIRE_NAMES)
 
 
 def author_from_credit_line(article: Article, config: Config) -> Result:
@@ -181,9 +240,10 @@ def split_names(text: str, config: Config) -> list[str]:
         match = pattern.search(text)
         if match:
             text = text[:match.start()]
-    text = re.split(r"\s*(?:,\s*)?(?:published|posted|updated|on)\b\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
+                    text, maxsplit=1, flags=re.I)[0]
     text = re.split(r"\s+[|/·•]\s+|\s+[–—-]\s+", text)[0]
-    outlets = {p.name.casefold() for p in config.publications} | set(_WIRE_NAMES)
+    outlets = _outlets(config)
     names = []
     for part in re.split(r",|;|&|\band\b", text):
         part = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
@@ -217,7 +277,8 @@ def parse_date(text: str) -> tuple[str, str] | None:
         raw = match.group(0)
         if name == "cjk":
             raw = re.sub(r"\D+", "-", raw).strip("-")
-        raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw).replace(" of ", " ").replace("Sept", "Sep")
+        raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw).replace(" of ", " ")
+        raw = re.sub(r"\bSept\b", "Sep", raw)
         try:
             value = dateparser.parse(raw, dayfirst=dayfirst, fuzzy=False).date()
         except (ValueError, OverflowError):
@@ -296,16 +357,44 @@ def publication_from_url(article: Article, config: Config) -> Result:
 
 
 def publication_from_markers(article: Article, config: Config) -> Result:
-    """A publication's name or marker phrase in the header, footer or dropped furniture."""
-    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
-    for line in lines:
-        for name in _publication_names(line):
-            return _canonical(name, config), Found("credit, copyright or source line", 0.85)
+    """A credit, copyright or source line, or a publication's name or marker in the page furniture."""
+    lines = [*(u for u in article.header if furniture_reason(u) != "photo caption"), *article.footer,
+             *(d.line for d in article.dropped if d.reason not in _NOT_PUBLICATION_EVIDENCE)]
+    raw_names = [name for line in lines for name in _publication_names(line)]
+    for name in raw_names:
+        known = _known_publication(name, config)
+        if known:
+            return known, Found("credit, copyright or source line", 0.9)
     for pub in config.publications:
         for alias in (pub.name, *pub.aliases):
             pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.I if len(alias) > 4 else 0)
             if any(pattern.search(line) for line in lines):
                 return pub.name, Found("publication table, by name in the page furniture", 0.75)
+    if raw_names:
+        return _strip_company_suffix(raw_names[0]), Found("credit, copyright or source line", 0.6)
+    return None
+
+
+# Dropped lines whose names are someone else's: photo agencies, linked headlines.
+_NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links list", "related link",
+                             "comments heading"}
+_COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|"
+                             r"group|media|company|news ?papers?|\d{4}))+\.?$", re.I)
+
+
+def _strip_company_suffix(name: str) -> str:
+    return _COMPANY_SUFFIX.sub("", name.strip(" .,")).strip(" .,")
+
+
+def _known_publication(name: str, config: Config) -> str | None:
+    """Map a raw name from a credit or copyright line to the table's canonical name, if listed."""
+    candidates = {name, _strip_company_suffix(name)}
+    for candidate in candidates:
+        key = candidate.casefold().removeprefix("the ").strip()
+        for pub in config.publications:
+            names = {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}
+            if key in names or any(key.startswith(n + " ") for n in names if len(n) > 4):
+                return pub.name
     return None
 
 
@@ -326,11 +415,7 @@ def publication_from_wire_credit(article: Article, config: Config) -> Result:
 
 
 def _canonical(name: str, config: Config) -> str:
-    key = name.casefold().removeprefix("the ").strip()
-    for pub in config.publications:
-        if key in {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}:
-            return pub.name
-    return name
+    return _known_publication(name, config) or name
 
 
 def _hint(name: str) -> Extractor:
@@ -342,16 +427,27 @@ def _hint(name: str) -> Extractor:
     return extract
 
 
+def publication_from_masthead(article: Article, config: Config) -> Result:
+    """A short name on the first line, followed by site chrome (Subscribe, Sign in, a menu)."""
+    header = article.header
+    if len(header) < 2 or furniture_reason(header[0]) or is_meta_line(header[0]):
+        return None
+    first = header[0]
+    if 1 <= words(first) <= 5 and not first.isupper() and furniture_reason(header[1]) == "navigation":
+        return first, Found("site name above the page menu", 0.5)
+    return None
+
+
 CASCADE: dict[str, list[Extractor]] = {
     "url": [_override("url"), _hint("url"), url_from_lines],
     "title": [_override("title"), _hint("title"), title_from_header, title_from_first_line,
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_header],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
-               author_from_credit_line, author_from_bio],
+               author_from_names_line, author_from_credit_line, author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],
     "publication": [_override("publication"), _hint("publication"), publication_from_markers,
-                    publication_from_wire_credit, publication_from_url],
+                    publication_from_wire_credit, publication_from_url, publication_from_masthead],
 }
 FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

@@ -13,7 +13,7 @@ from .records import Article, Block, Dropped
 
 TERMINAL = tuple('.!?:;"”’)…')
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")
-_MAX_HEADER_UNITS = 14
+_MAX_HEADER_UNITS = 40
 
 
 def parse(article: Article, text: str) -> Article:
@@ -66,12 +66,25 @@ def furniture_reason(unit: str) -> str | None:
     """Name of the furniture pattern this unit matches, or None when it may be article text."""
     if is_redacted(unit):
         return None
+    if is_menu(unit):
+        return "navigation"
     n = words(unit)
     for name, pattern in P.FURNITURE.items():
-        limit = 40 if name in ("newsletter prompt", "cookie notice") else 25
+        limit = {"subscription notice": 90, "newsletter prompt": 30, "cookie notice": 40}.get(name, 25)
         if n <= limit and pattern.search(unit):
             return name
     return None
+
+
+_FUNCTION_WORDS = frozenset("a an the to of in on for at by with from as is are be was after over into and or "
+                            "but not its it this that how why what who will could can says".split())
+
+
+def is_menu(unit: str) -> bool:
+    """A row of menu entries: five or more capitalised words and no function word a headline would have."""
+    tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
+    return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() for t in tokens)
+            and not any(t.casefold().strip(".,:") in _FUNCTION_WORDS for t in tokens if not t.isupper()))
 
 
 def is_meta_line(unit: str) -> bool:
@@ -110,6 +123,8 @@ def find_header_end(units: list[str]) -> int:
     paragraphs = [i for i in range(limit) if is_paragraph(units[i]) and not furniture_reason(units[i])
                   and not is_meta_line(units[i]) and not _BULLET.match(units[i])]
     first = paragraphs[0] if paragraphs else min(1, len(units))
+    if first > 20 and not any(is_meta_line(u) for u in units[:first]):
+        first = 1  # no byline or date above a late paragraph: the lines above are body, not header
     meta = [i for i in range(limit) if is_meta_line(units[i])]
     # A dek sits above the byline: the header then runs past it to the last meta line.
     following = [i for i in meta if first < i <= first + 2]
@@ -144,8 +159,9 @@ def _route(unit: str, mode: str, has_body: bool) -> tuple[str, str]:
     if P.RELATED_HEADING.match(unit):
         return "related", "related-links heading"
     if mode == "comments":
-        if any(p.search(unit) for p in P.COMMENTS_END) and words(unit) <= 40:
-            return "footer", furniture_reason(unit) or "page footer"
+        reason = furniture_reason(unit)
+        if reason in P.COMMENTS_END:
+            return "footer", reason
         return mode, "comment"
     if mode == "related" and not (is_paragraph(unit) and words(unit) >= 40 and not furniture_reason(unit)):
         return mode, "related-links list"

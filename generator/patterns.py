@@ -40,7 +40,12 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|x)"
         r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
         r"reddit|x))*|share (?:this|on \w+|article|story)\b.{0,40}|follow us(?: on .{1,40})?|"
-        r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|"
+        r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|supported by|"
+        r"print this page|reuse this content|share full article|in this article|\(?\d+ minutes?\)?|"
+        r"\d{1,2}:\d{2}|video player\s*close|(?:previous|next) (?:post|article|story)\b.{0,80}|"
+        r"«.{0,80}|.{0,80}»|"
+        r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
+        r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
         r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
@@ -52,13 +57,20 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|watch|listen|"
         r"click here|further reading|don't miss|must read|more from \w+)\s*[:>»|]\s*.+", _I),
     "newsletter prompt": re.compile(
-        r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|weekly) newsletters?\b|enter your (?:work )?email|"
-        r"already (?:a member|a subscriber|have an account)|log ?in here|join now|"
-        r"read this .{1,40} for free|only available to (?:members|subscribers)|"
-        r"this (?:article|report) is part of .{1,60}(?:reports?|coverage)|"
+        r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|weekly) newsletters?\b|"
         r"get (?:the|our) .{0,40}(?:delivered|in your inbox)|support (?:our|independent) journalism|"
-        r"become a (?:member|subscriber|patron)|start your free trial|"
-        r"to continue reading|create a free account|subscribe for full access)", _I),
+        r"become a (?:member|subscriber|patron)|start your free trial|to continue reading|"
+        r"create a free account|subscribe for full access)", _I),
+    # Phrases no journalist writes in a story, so they may sit in long paragraphs of boilerplate.
+    "subscription notice": re.compile(
+        r"(?:enter your (?:work )?email|already (?:a member|a subscriber|have an account)|log ?in here|"
+        r"join now|read this .{1,40} for free|only available to (?:members|subscribers)|"
+        r"this (?:article|report) is part of .{1,60}(?:reports?|coverage)|"
+        r"please use the sharing tools|copying articles to share with others|"
+        r"this article is more than \d+ (?:years?|months?) old|why you can trust \w+|"
+        r"before it'?s here, it'?s on the \w+ terminal|powered by wordpress|"
+        r"^a version of this article appears in print|^appeared in the .{1,60} print edition|"
+        r"may earn (?:a )?(?:commission|compensation) for (?:sales|purchases)|^our standards:)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -86,7 +98,7 @@ COMMENTS_HEADING = re.compile(
     r"what (?:readers|people) are saying)[:.]?$", _I)
 
 # Lines that end a comments section and start the page footer.
-COMMENTS_END = [FURNITURE["newsletter prompt"], FURNITURE["comment form"], FURNITURE["site footer"], RELATED_HEADING]
+COMMENTS_END = ("newsletter prompt", "subscription notice", "comment form", "site footer", "cookie notice")
 
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = re.compile(
@@ -115,8 +127,8 @@ URL_LINE = re.compile(r"^(?:(?:source|url|link|originally published at|original 
 WIRE_CREDIT = re.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
                          r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]", _I)
 PART_OF_REPORTS = re.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?P<name>[^.|]{2,60}?)"
-                       r"\.?(?:\s*all rights reserved.*)?$", _I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*"
+                       r"(?P<name>(?:[^.|]|\.(?=[A-Za-z]\.))+?)\s*(?:[.|].*)?$", _I)
 SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|]{2,60})", _I)
 
 # Words that mark the end of a person's name in a byline: roles and places.
@@ -127,3 +139,6 @@ ROLE_WORDS = re.compile(
 
 # Units with these many asterisk-blocked tokens are redacted paywall text.
 REDACTED_TOKEN = re.compile(r"^[\W]*\*{2,}[\W*]*$|^\*+[^\s*]{0,3}\*+$")
+
+# A line that is only a site's address ("SecurityInfoWatch.com"): a masthead, not a headline.
+DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|io|cn|uk|news|info|biz)(?:\.\w{2})?$", _I)

@@ -1,0 +1,89 @@
+"""Extraction quality as numbers: run the per-seed stages over a labelled set and score each field.
+
+`digest eval` prints per-field accuracy and the misses; tests hold floors on these numbers.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import Config
+from .ingest import decode_seed
+from .pipeline import process_seed
+from .records import Article
+
+SCORED = ("title", "subtitle", "author", "date", "publication", "url")
+
+
+@dataclass
+class FieldScore:
+    right: int = 0
+    total: int = 0
+    misses: list[tuple[str, object, object]] = field(default_factory=list)
+    """(file, expected, got) for every wrong answer."""
+    invented: int = 0
+    """Values given where the label says the text has none (a guessed date, say)."""
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def normalise(field_name: str, value: object) -> object:
+    """Compare what a reader would call the same: spacing, quote style and name order do not count."""
+    if value in (None, ""):
+        return None
+    text = unicodedata.normalize("NFKC", str(value))
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = " ".join(text.split())
+    if field_name == "author":
+        return frozenset(n.strip().casefold() for n in re.split(r",|\band\b", text) if n.strip())
+    if field_name in ("publication", "url"):
+        return text.casefold().rstrip("/")
+    return text
+
+
+def evaluate(articles_dir: Path, labels_file: Path, config: Config) -> dict[str, FieldScore]:
+    labels = yaml.safe_load(labels_file.read_text(encoding="utf-8")) or {}
+    scores = {name: FieldScore() for name in SCORED}
+    for name in sorted(labels):
+        result = process_seed(decode_seed(name, (articles_dir / name).read_bytes()), config)
+        article = result if isinstance(result, Article) else None
+        problems = result.problems if article else result
+        for problem in problems:
+            if problem.level.value == "error":
+                scores.setdefault("errors", FieldScore()).misses.append((name, "no error", problem.message))
+        for field_name in SCORED:
+            if field_name not in labels[name]:
+                continue
+            _score(scores[field_name], name, field_name, labels[name][field_name], article)
+    return scores
+
+
+def _score(score: FieldScore, name: str, field_name: str, expected: object, article: Article | None) -> None:
+    got = getattr(article, field_name) if article else None
+    score.total += 1
+    if normalise(field_name, expected) == normalise(field_name, got):
+        score.right += 1
+        return
+    score.misses.append((name, expected, got))
+    if expected is None and got is not None:
+        score.invented += 1
+
+
+def format_scores(scores: dict[str, FieldScore], show_misses: bool = True) -> str:
+    lines = [f"{'field':<12} {'accuracy':>9} {'right':>6} {'total':>6} {'invented':>9}"]
+    for name, s in scores.items():
+        if name == "errors":
+            continue
+        lines.append(f"{name:<12} {s.accuracy:>8.1%} {s.right:>6} {s.total:>6} {s.invented:>9}")
+    if show_misses:
+        for name, s in scores.items():
+            if s.misses:
+                lines.append(f"\n{name} misses:")
+                lines += [f"  {file}: expected {exp!r}, got {got!r}" for file, exp, got in s.misses]
+    return "\n".join(lines)
