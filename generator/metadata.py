@@ -175,6 +175,17 @@ def author_from_byline(article: Article, config: Config) -> Result:
     return None
 
 
+def author_from_footer_label(article: Article, config: Config) -> Result:
+    """An "Author: X" line in a metadata block at the end of the page."""
+    for unit in article.footer:
+        match = P.BYLINE[1][1].match(unit)
+        if match and words(unit) <= 8:
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("author line in the page footer", 0.7)
+    return None
+
+
 def author_from_name_and_date(article: Article, config: Config) -> Result:
     for unit in article.header:
         match = P.NAME_THEN_DATE.match(unit)
@@ -310,7 +321,7 @@ def date_from_dateline(article: Article, config: Config) -> Result:
 
 def date_from_footer(article: Article, config: Config) -> Result:
     for unit in article.footer:
-        if re.match(r"^(?:first )?(?:published|posted|updated)\b", unit, re.I) and words(unit) <= 15:
+        if re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.I) and words(unit) <= 15:
             parsed = parse_date(unit)
             if parsed:
                 return parsed[0], Found("footer publication line", 0.7)
@@ -332,7 +343,7 @@ def date_from_url(article: Article, config: Config) -> Result:
 # ---- url and publication --------------------------------------------------------------------
 
 def url_from_lines(article: Article, config: Config) -> Result:
-    for unit in (*article.header, *(d.line for d in article.dropped if d.reason == "source address")):
+    for unit in (*article.header, *(d.line for d in article.dropped if d.reason in ("source address", "page metadata"))):
         match = P.URL_LINE.match(unit)
         if match:
             return clean_url(match.group("url")), Found("source address line", 0.95)
@@ -433,7 +444,8 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     if len(header) < 2 or furniture_reason(header[0]) or is_meta_line(header[0]):
         return None
     first = header[0]
-    if 1 <= words(first) <= 5 and not first.isupper() and furniture_reason(header[1]) == "navigation":
+    chrome = any(furniture_reason(u) == "navigation" for u in header[1:4] if u != first)
+    if 1 <= words(first) <= 5 and not first.isupper() and chrome:
         return first, Found("site name above the page menu", 0.5)
     return None
 
@@ -444,7 +456,7 @@ CASCADE: dict[str, list[Extractor]] = {
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_header],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
-               author_from_names_line, author_from_credit_line, author_from_bio],
+               author_from_names_line, author_from_credit_line, author_from_footer_label, author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],
     "publication": [_override("publication"), _hint("publication"), publication_from_markers,

@@ -70,20 +70,27 @@ def furniture_reason(unit: str) -> str | None:
         return "navigation"
     n = words(unit)
     for name, pattern in P.FURNITURE.items():
-        limit = {"subscription notice": 90, "newsletter prompt": 30, "cookie notice": 40}.get(name, 25)
+        limit = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}.get(name, 25)
         if n <= limit and pattern.search(unit):
             return name
     return None
 
 
-_FUNCTION_WORDS = frozenset("a an the to of in on for at by with from as is are be was after over into and or "
-                            "but not its it this that how why what who will could can says".split())
+_FUNCTION_WORDS = frozenset("""a an the to of in on for at by with from as is are be was after over into and or
+    but not its it this that how why what who when where will would could can may might must should says said
+    has have had despite amid against under than before up down out off still now your our his
+    her their takes take gets get makes make set sets wins win""".split())
 
 
 def is_menu(unit: str) -> bool:
-    """A row of menu entries: five or more capitalised words and no function word a headline would have."""
+    """A row of menu entries: five or more capitalised words and no function word a headline would have,
+    or three and more short entries between pipes."""
+    parts = [p.strip() for p in unit.split("|")]
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
+        return True
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
     return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() for t in tokens)
+            and not any(c in unit for c in ":,?!'’\"")
             and not any(t.casefold().strip(".,:") in _FUNCTION_WORDS for t in tokens if not t.isupper()))
 
 
@@ -118,17 +125,28 @@ def is_redacted(unit: str) -> bool:
 
 
 def find_header_end(units: list[str]) -> int:
-    """Index of the first body unit: after the title, dek, byline, date and source lines."""
+    """Index of the first body unit: after the title, dek, byline, date and source lines.
+
+    The first prose-like unit may still be a dek: if a byline or date follows it after only short
+    lines (a name, "Follow", "5 min read"), the header runs on to that line.
+    """
     limit = min(len(units), _MAX_HEADER_UNITS)
     paragraphs = [i for i in range(limit) if is_paragraph(units[i]) and not furniture_reason(units[i])
                   and not is_meta_line(units[i]) and not _BULLET.match(units[i])]
     first = paragraphs[0] if paragraphs else min(1, len(units))
     if first > 20 and not any(is_meta_line(u) for u in units[:first]):
         first = 1  # no byline or date above a late paragraph: the lines above are body, not header
-    meta = [i for i in range(limit) if is_meta_line(units[i])]
-    # A dek sits above the byline: the header then runs past it to the last meta line.
-    following = [i for i in meta if first < i <= first + 2]
-    end = max(first, (following[-1] + 1) if following else 0, max((i + 1 for i in meta if i < first), default=0))
+    end = max([first] + [i + 1 for i in range(first) if is_meta_line(units[i])])
+    prose = 0
+    for i in range(first + 1, min(len(units), first + 8)):
+        if P.COMMENTS_HEADING.match(units[i]) or P.RELATED_HEADING.match(units[i]):
+            break
+        if is_meta_line(units[i]) and words(units[i]) <= 12:
+            end = i + 1
+        elif is_paragraph(units[i]) and not furniture_reason(units[i]):
+            prose += 1
+            if prose > 1:  # a headline and a dek may both read as prose; a third is the body
+                break
     return min(end, len(units))
 
 

@@ -29,7 +29,7 @@ URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(
 # Lines that are nothing but page furniture, wherever they stand.
 FURNITURE: dict[str, re.Pattern] = {
     "advertisement": re.compile(
-        r"^(?:advertisement|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
+        r"^(?:for immediate release|media contacts?:?.{0,60}|advertisement|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
         r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
         r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
         r"[.:]?$", _I),
@@ -78,6 +78,13 @@ FURNITURE: dict[str, re.Pattern] = {
         r"you must be logged in to post a comment.*|notify me of .{1,60}|"
         r"save my name, email, and website.*|name\s*\*|email\s*\*|website|comment\s*\*|"
         r"(?:\d+\s+)?comments? (?:are )?closed\.?|be the first to comment\.?)$", _I),
+    "page metadata": re.compile(
+        r"^(?:(?:date|dated)\s*:?\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+\.? \d{1,2},? \d{4})|"
+        r"permalink\s*:?\s+\S+|(?:keywords|related subjects)\s*:?\s+.+|feedback\s*:.*|"
+        r"ok|got it|accept|i agree|close|bookmark|follow|\+ follow|·|\d+ followers?|open in app|write|"
+        r"(?:\d+\s*)?(?:likes?|claps?|responses?|comments?)?\s*\d+|reader comments \d+|"
+        r"(?:staff writer|staff reporter|contributor|correspondent))$", _I),
+    "contact details": re.compile(r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I),
     "site footer": re.compile(
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
         r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
@@ -106,11 +113,11 @@ CREDIT_LINE = re.compile(
 
 BYLINE = [
     ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*(?P<names>.+)$", _I)),
-    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]\s*(?P<names>.+)$", _I)),
+    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]?\s+(?P<names>.+)$", _I)),
 ]
 # "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
 NAME_THEN_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"
-                            r"\s*(?:on|\||-|–|—|,|·)\s+(?P<rest>.+)$")
+                            r"(?:\s+@\w+)?\s*(?:on|\||-|–|—|,|·|/|•)\s+(?P<rest>.+)$")
 AUTHOR_BIO = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:\w+\s+){0,4}"
     r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|producer|fellow)\b", _I)
@@ -120,16 +127,16 @@ DATE_LINE = re.compile(
     r"(?:on|at|:)?\s*", _I)
 UPDATED_WITHOUT_DATE = re.compile(r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I)
 
-URL_LINE = re.compile(r"^(?:(?:source|url|link|originally published at|original article|via|read it at)\s*:?\s*)?"
+URL_LINE = re.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at)\s*:?\s*)?"
                       r"<?(?P<url>https?://[^\s<>\"]+)>?$", _I)
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
 WIRE_CREDIT = re.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
                          r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]", _I)
 PART_OF_REPORTS = re.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*"
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
                        r"(?P<name>(?:[^.|]|\.(?=[A-Za-z]\.))+?)\s*(?:[.|].*)?$", _I)
-SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|]{2,60})", _I)
+SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|/]{2,60})", _I)
 
 # Words that mark the end of a person's name in a byline: roles and places.
 ROLE_WORDS = re.compile(

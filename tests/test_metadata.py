@@ -1,0 +1,103 @@
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.ingest import decode_seed
+from generator.metadata import clean_url, parse_date, split_names
+from generator.pipeline import process_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT / "digest.yml")
+
+
+def extract(text: str):
+    return process_seed(decode_seed("t.txt", text.encode()), CONFIG)
+
+
+BODY = ("The Commerce Department added the company to the Entity List on Monday, officials said, "
+        "citing national security concerns about its cameras.\n\n"
+        "The company said it would comply with all applicable laws and continue to serve customers.\n")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Aug 23, 2017", "2017-08-23"), ("23 August 2017", "2017-08-23"), ("2017/8/23 22:18:40", "2017-08-23"),
+    ("2019-05-22", "2019-05-22"), ("Published 3:04 PM ET Tue, 21 May 2019", "2019-05-21"),
+    ("Updated on May 23, 2019", "2019-05-23"), ("22.05.2019", "2019-05-22"), ("Sept. 13, 2020", "2020-09-13"),
+    ("September 5, 2023 12:13 JST", "2023-09-05"), ("Mar 12th, 2021", "2021-03-12"), ("2019年5月22日", "2019-05-22"),
+])
+def test_date_formats(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+def test_no_date_is_not_a_guess():
+    assert parse_date("Comments (12)") is None
+    assert parse_date("Updated on") is None
+
+
+def test_tracking_parameters_are_removed():
+    assert clean_url("https://a.com/x?utm_source=t&id=3&fbclid=AbC") == "https://a.com/x?id=3"
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("John Honovich, Published on Aug 23, 2017", ["John Honovich"]),
+    ("Hannah Pryce, Ravi Menon and Chloe Tan", ["Hannah Pryce", "Ravi Menon", "Chloe Tan"]),
+    ("Cyrus Lee, Contributor", ["Cyrus Lee"]),
+    ("Anna Kowal | Reuters", ["Anna Kowal"]),
+    ("Liu Wen and Fan Jiayi Source:Global Times", ["Liu Wen", "Fan Jiayi"]),
+    ("Staff Reporter", []),
+])
+def test_byline_names(byline, names):
+    assert split_names(byline, CONFIG) == names
+
+
+def test_section_label_and_ads_are_not_the_title():
+    a = extract("Advertisement\nUS-China tech war\n\nHuawei sues US government over federal procurement ban\n\n"
+                "By Jane Doe\nMarch 7, 2019\n\n" + BODY)
+    assert a.title == "Huawei sues US government over federal procurement ban"
+    assert a.author == "Jane Doe" and a.date == "2019-03-07"
+
+
+def test_date_in_body_or_comment_is_not_the_article_date():
+    a = extract("Hikvision denies wrongdoing\n\n" + BODY + "\nOn May 3, 2018, the firm said it had sold cameras.\n\n"
+                "Comments (2)\n\nGreat piece, posted on June 1, 2019.\n")
+    assert a.date is None
+
+
+def test_credit_line_gives_reporters_not_editors():
+    a = extract("China vows to retaliate\n\n" + BODY +
+                "\nReporting by Zhou Xinyi in Beijing; Additional reporting by Martin Kessler; Editing by Tom Ross\n")
+    assert a.author == "Zhou Xinyi, Martin Kessler"
+
+
+def test_wire_credit_and_url_give_publication():
+    a = extract("US blacklists eight firms\n\nWASHINGTON (Reuters) - " + BODY)
+    assert a.publication == "Reuters"
+    b = extract("US blacklists eight firms\n\nhttps://www.scmp.com/tech/article/1?utm_source=x\n\n" + BODY)
+    assert b.publication == "South China Morning Post" and b.url == "https://www.scmp.com/tech/article/1"
+
+
+def test_provenance_is_recorded_for_every_field_found():
+    a = extract("Huawei sues US government over ban\n\nBy Jane Doe\nMarch 7, 2019\n\n" + BODY)
+    assert {"title", "author", "date"} <= set(a.found)
+    assert all(0 < f.confidence <= 1 for f in a.found.values())
+
+
+def test_seed_front_matter_overrides_extraction():
+    a = extract("---\ntitle: Corrected title\ndate: 2020-01-02\nauthor: [A Person, B Person]\n---\n"
+                "Wrong title\n\nBy Jane Doe\n\n" + BODY)
+    assert (a.title, a.date, a.author) == ("Corrected title", "2020-01-02", "A Person, B Person")
+    assert a.found["title"].method == "seed front-matter"
+
+
+def test_saved_html_page_is_extracted():
+    html = ("<!doctype html><html><head><title>Huawei ban widens | Example</title>"
+            '<meta property="og:title" content="Huawei ban widens">'
+            '<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2020-05-15">'
+            '</head><body><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav><article><h1>Huawei ban widens</h1>'
+            + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n") if p.strip()) +
+            "</article><footer>Subscribe to our newsletter</footer></body></html>")
+    a = extract(html)
+    assert a.format == "html"
+    assert a.title == "Huawei ban widens" and a.date == "2020-05-15" and a.author == "Jane Doe"
+    assert "Commerce Department" in a.body_text and "Home" not in a.body_text

@@ -1,0 +1,65 @@
+from generator.parse import is_menu, is_redacted, parse, to_units
+from generator.records import Article
+
+PARA = ("The Commerce Department added the company to the Entity List on Monday, officials said, citing "
+        "national security concerns about its cameras and software.")
+
+
+def parse_text(text: str) -> Article:
+    return parse(Article(seed="t.txt", seed_sha256=""), text)
+
+
+def test_hard_wrapped_lines_are_joined():
+    wrapped = "The company said on Tuesday that it would comply with the rules and\ncontinue to serve customers."
+    assert to_units(wrapped + "\n\nNext") == [wrapped.replace("\n", " "), "Next"]
+
+
+def test_furniture_is_dropped_with_a_reason_and_body_kept():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nAdvertisement\n\n{PARA} Again.\n\n"
+                   "Sign up for our daily newsletter\n\nLeave a Reply\n")
+    reasons = {d.line: d.reason for d in a.dropped}
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Leave a Reply"] == "comment form"
+    assert "Sign up for our daily newsletter" in reasons
+    assert [b.text for b in a.blocks if b.kind == "p"] == [PARA, PARA + " Again."]
+
+
+def test_sentence_mentioning_a_newsletter_is_kept():
+    body = ("The ministry said in its weekly newsletter that exports of cameras to the United States fell "
+            "sharply in the second quarter, the lowest level in a decade.")
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\n{body}\n")
+    assert body in a.body_text
+
+
+def test_related_headlines_between_paragraphs_are_dropped_but_subheadings_kept():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nSteve Bannon says killing Huawei more important than trade deal\n\n"
+                   f"{PARA}\n\nWhy would the US want to blacklist Hikvision?\n\n{PARA}\n")
+    assert any(d.reason == "related headline" for d in a.dropped)
+    assert any(b.kind == "h" and b.text.startswith("Why would") for b in a.blocks)
+
+
+def test_related_list_at_the_end_is_dropped_until_the_body_resumes():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nRelated Coverage\n\nGoogle services to continue\n\n"
+                   "Android maker confirms it is clamping down on Huawei.\n\nEditorial standards\n")
+    assert a.body_text == PARA
+
+
+def test_reader_comments_are_kept_apart():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nComments (2)\n\nI call China's bluff.\n\nAgreed.\n\n"
+                   "Read this IPVM report for free.\n")
+    assert a.comments == ("I call China's bluff.", "Agreed.")
+    assert "bluff" not in a.body_text
+
+
+def test_redacted_paywall_runs_collapse_into_one_block():
+    stars = "** ****** **, ****,*** ** ***** ************** launched ** *****"
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\n{stars}\n\n{stars}\n\n{stars}\n")
+    assert a.redacted
+    assert [b.kind for b in a.blocks] == ["p", "redacted"] and a.blocks[1].count == 3
+    assert is_redacted(stars) and not is_redacted("Price: $5 * 2")
+
+
+def test_menu_rows_are_recognised_but_headlines_are_not():
+    assert is_menu("Home Coronavirus Election U.S. World Politics Health Science")
+    assert not is_menu("NDAA Section 889 Part B Takes Effect Today: Five Questions Every Integrator Should Ask")
+    assert not is_menu("Hikvision Could Be The Next Chinese Company To Face US Ban")
