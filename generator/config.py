@@ -6,6 +6,7 @@ to start on a ConfigError rather than guess.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -18,6 +19,32 @@ from slugify import slugify
 
 class ConfigError(Exception):
     """The config cannot be used; the message names the file, the key and the problem."""
+
+
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """yaml.safe_load, except that a key given twice in one mapping is an error.
+
+    PyYAML silently keeps the last of two equal keys; for a config (or a seed's front-matter) that
+    would mean guessing which one the user meant.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[tuple[str, str], yaml.Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping", node.start_mark,
+                        f"found the key {key_node.value!r} twice (first on line {seen[key].start_mark.line + 1})",
+                        key_node.start_mark)
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str):
+    """Safe YAML loading that refuses duplicate keys; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=StrictLoader)
 
 
 @dataclass(frozen=True)
@@ -40,7 +67,7 @@ class Topic:
     """Words and phrases that signal the topic, matched case-insensitively on word boundaries."""
     patterns: tuple[str, ...] = ()
     """Regular expressions for signals a word list cannot express."""
-    min_mentions: int = 2
+    min_mentions: int = 3
 
 
 @dataclass(frozen=True)
@@ -94,10 +121,24 @@ def load_config(path: Path) -> Config:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: the config file is not UTF-8 text") from exc
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        raise ConfigError(f"{path}: not valid YAML: {_yaml_message(exc)}") from exc
+    except (ValueError, RecursionError) as exc:  # impossible dates, absurd nesting
+        raise ConfigError(f"{path}: not usable YAML: {exc}") from exc
+    if raw is None:
+        raise ConfigError(f"{path}: the config file is empty; it needs at least `site:`, `companies:` and `topics:`")
     return parse_config(raw, str(path), hashlib.sha256(text.encode()).hexdigest()[:16])
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    """PyYAML's message on one line, with the 1-based line and column of the fault first."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is None or problem is None:
+        return " ".join(str(exc).split())
+    context = getattr(exc, "context", None)
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" + (f" ({context})" if context else "")
 
 
 def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> Config:
@@ -110,31 +151,52 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     topics = tuple(_topic(t, f"{where}: topics[{i}]") for i, t in enumerate(raw["topics"]))
     pubs = tuple(_publication(p, f"{where}: publications[{i}]")
                  for i, p in enumerate(raw.get("publications") or []))
-    _unique([c.slug for c in companies], f"{where}: companies", "slug")
-    _unique_aliases(companies, where)
-    _unique([t.slug for t in topics], f"{where}: topics", "slug")
+    _unique([c.name.casefold() for c in companies], where, "companies", "name")
+    _unique([c.slug for c in companies], where, "companies", "slug")
+    _unique_aliases(raw["companies"], where)
+    _unique([t.slug for t in topics], where, "topics", "slug")
     max_bytes = limits.get("max_seed_bytes", DEFAULT_MAX_SEED_BYTES)
     if max_bytes <= 0:
-        raise ConfigError(f"{where}: limits.max_seed_bytes must be a positive number of bytes")
+        raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
     info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
     return Config(info, companies, topics, pubs, max_bytes, fingerprint)
 
 
 def _check(value: Any, section: str, where: str) -> None:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping of keys, got {type(value).__name__}")
+        raise ConfigError(f"{where}: expected a mapping of `key: value` lines, got {_kind(value)}")
     schema = _SCHEMA[section]
     unknown = sorted(set(map(str, value)) - set(schema))
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(schema)})")
+        close = difflib.get_close_matches(unknown[0], schema, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(schema)}){hint}")
+    prefix = f"{where}: " if section == "root" else f"{where}."
     for key, (kind, required) in schema.items():
         if key not in value:
             if required:
                 raise ConfigError(f"{where}: missing required key {key!r}")
             continue
         if not isinstance(value[key], kind) or isinstance(value[key], bool) and kind is int:
-            expected = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            raise ConfigError(f"{where}.{key}: expected {expected}, got {type(value[key]).__name__}")
+            expected = _kind_name(kind) if isinstance(kind, type) else " or ".join(map(_kind_name, kind))
+            raise ConfigError(f"{prefix}{key}: expected {expected}, got {_kind(value[key])} ({_short(value[key])})")
+
+
+def _kind_name(kind: type) -> str:
+    return {str: "text", int: "a whole number", list: "a list", dict: "a mapping of keys"}.get(kind, kind.__name__)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true/false"
+    return _kind_name(type(value))
+
+
+def _short(value: Any, limit: int = 50) -> str:
+    text = " ".join(repr(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _strings(values: list, where: str) -> tuple[str, ...]:
@@ -147,15 +209,21 @@ def _strings(values: list, where: str) -> tuple[str, ...]:
 def _company(raw: Any, where: str) -> Company:
     _check(raw, "company", where)
     name = raw["name"].strip()
+    if not name:
+        raise ConfigError(f"{where}.name: a company needs a name")
     aliases = _strings(raw.get("aliases", []), f"{where}.aliases")
     merged = tuple(dict.fromkeys((name, *aliases)))
-    return Company(name, raw.get("slug") or slugify(name), merged,
-                   raw.get("description", ""), raw.get("country"))
+    slug = raw.get("slug") or slugify(name)
+    if not slug:
+        raise ConfigError(f"{where}: the name {name!r} gives no usable page name; add `slug:` (letters, digits, -)")
+    if slug != slugify(slug):
+        raise ConfigError(f"{where}.slug: {slug!r} is not a slug; use {slugify(slug)!r}")
+    return Company(name, slug, merged, raw.get("description", ""), raw.get("country"))
 
 
 def _topic(raw: Any, where: str) -> Topic:
     _check(raw, "topic", where)
-    if raw["slug"] != slugify(raw["slug"]):
+    if not raw["slug"] or raw["slug"] != slugify(raw["slug"]):
         raise ConfigError(f"{where}.slug: {raw['slug']!r} is not a slug; use {slugify(raw['slug'])!r}")
     patterns = _strings(raw.get("patterns", []), f"{where}.patterns")
     for i, pattern in enumerate(patterns):
@@ -167,7 +235,7 @@ def _topic(raw: Any, where: str) -> Topic:
     if not keywords and not patterns:
         raise ConfigError(f"{where}: a topic needs at least one keyword or pattern")
     return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns,
-                 raw.get("min_mentions", 2))
+                 raw.get("min_mentions", 3))
 
 
 def _publication(raw: Any, where: str) -> Publication:
@@ -176,20 +244,26 @@ def _publication(raw: Any, where: str) -> Publication:
     return Publication(raw["name"], domains, _strings(raw.get("aliases", []), f"{where}.aliases"))
 
 
-def _unique(values: list[str], where: str, what: str) -> None:
-    seen: set[str] = set()
-    for v in values:
+def _unique(values: list[str], where: str, section: str, what: str) -> None:
+    seen: dict[str, int] = {}
+    for i, v in enumerate(values):
         if v in seen:
-            raise ConfigError(f"{where}: duplicate {what} {v!r}")
-        seen.add(v)
+            raise ConfigError(f"{where}: {section}[{i}]: duplicate {what} {v!r} (already used by {section}[{seen[v]}])")
+        seen[v] = i
 
 
-def _unique_aliases(companies: tuple[Company, ...], where: str) -> None:
-    owner: dict[str, str] = {}
-    for company in companies:
-        for alias in company.aliases:
+def _unique_aliases(raw_companies: list[dict], where: str) -> None:
+    """An alias (or name) may belong to one company only; the error names both places."""
+    owner: dict[str, tuple[str, str]] = {}
+    for i, raw in enumerate(raw_companies):
+        name = raw["name"].strip()
+        spellings = [(f"companies[{i}].name", name)]
+        spellings += [(f"companies[{i}].aliases[{j}]", a.strip()) for j, a in enumerate(raw.get("aliases", []))]
+        for place, alias in spellings:
             key = alias.casefold()
-            if key in owner and owner[key] != company.name:
-                raise ConfigError(f"{where}: alias {alias!r} is claimed by both {owner[key]!r} "
-                                  f"and {company.name!r}; an alias must name one company")
-            owner[key] = company.name
+            if key in owner and owner[key][0] != name:
+                first_name, first_place = owner[key]
+                raise ConfigError(f"{where}: {place}: alias {alias!r} is claimed by both {first_name!r} "
+                                  f"({first_place}) and {name!r}; an alias must name one company, so remove "
+                                  "it from one of them")
+            owner.setdefault(key, (name, place))

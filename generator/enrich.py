@@ -15,6 +15,9 @@ import ahocorasick
 from .config import Config
 from .records import Article
 
+# Broad topics all get a few mentions in a long piece; a page is easier to browse with its main few.
+MAX_TOPICS = 4
+
 
 @lru_cache(maxsize=8)
 def _automaton(config: Config) -> ahocorasick.Automaton:
@@ -72,7 +75,8 @@ def enrich(article: Article, config: Config) -> Article:
     named = sorted(companies, key=lambda name: (-companies[name], order[name]))
     thresholds = {t.slug: t.min_mentions for t in config.topics}
     topic_order = {t.slug: i for i, t in enumerate(config.topics)}
-    found = sorted((s for s, n in topics.items() if n >= thresholds[s]), key=lambda s: (-topics[s], topic_order[s]))
+    found = sorted((s for s, n in topics.items() if n >= thresholds[s]),
+                   key=lambda s: (-topics[s], topic_order[s]))[:MAX_TOPICS]
     companies_out = tuple(article.overrides.get("companies", named))
     topics_out = tuple(article.overrides.get("topics", found))
     return replace(article, companies=companies_out, topics=topics_out)

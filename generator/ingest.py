@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -15,6 +16,7 @@ import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
+from .config import StrictLoader
 from .records import Level, Problem, Seed
 
 # Fields a seed's own front-matter may set, with the types each accepts.
@@ -35,55 +37,131 @@ _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x0
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, fix_character_width=False)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters: dropped from text (line breaks are kept), escaped in file names.
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+# A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
+_YAML_LINE = re.compile(r"^(?:[\w\"'][\w\"' .-]{0,60}:(?:\s|$)|\s|-(?:\s|$)|#)")
+MAX_FRONT_MATTER_CHARS = 20_000
 _HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.I)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """All regular files under seeds_dir, sorted; symlinks leading outside and hidden files are reported."""
+    """Every regular file under seeds_dir, sorted; anything else there is reported, never silently skipped.
+
+    Hidden files and folders, symbolic links that lead outside seeds/ (or nowhere), links to folders
+    and special files (pipes, sockets, devices) are not read; each gets a Problem naming it.
+    """
     root = seeds_dir.resolve()
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in sorted(seeds_dir.rglob("*")):
-        name = path.relative_to(seeds_dir).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(seeds_dir).parts):
-            problems.append(Problem(name, "ingest", Level.INFO,
-                                    "hidden file skipped; rename it without the leading dot to publish it"))
-        elif path.is_symlink() and not path.resolve().is_relative_to(root):
-            problems.append(Problem(name, "ingest", Level.ERROR,
-                                    "symbolic link pointing outside seeds/ was not followed; copy the file in"))
-        elif path.is_file():
-            files.append(path)
-    return files, problems
+
+    def skip(path: Path, level: Level, message: str) -> None:
+        problems.append(Problem(seed_name(path, seeds_dir), "ingest", level, message))
+
+    for folder, dirs, names in os.walk(seeds_dir, onerror=lambda exc: skip(
+            Path(exc.filename or seeds_dir), Level.ERROR, f"cannot open this folder ({exc.strerror}); "
+            "check its permissions")):
+        here = Path(folder)
+        for d in sorted(dirs):
+            path = here / d
+            if d.startswith("."):
+                skip(path, Level.INFO, "hidden folder skipped with everything in it; rename it without the "
+                     "leading dot to publish its files")
+            elif path.is_symlink():
+                inside = _resolves_inside(path, root)
+                skip(path, Level.ERROR if not inside else Level.INFO,
+                     "symbolic link to a folder outside seeds/ was not followed; copy the files in instead"
+                     if not inside else "symbolic link to a folder inside seeds/ was not followed; its files "
+                     "are read where they really are")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for n in sorted(names):
+            path = here / n
+            if n.startswith("."):
+                skip(path, Level.INFO, "hidden file skipped; rename it without the leading dot to publish it")
+            elif path.is_symlink() and not _resolves_inside(path, root):
+                skip(path, Level.ERROR, "symbolic link pointing outside seeds/ (or to nothing) was not "
+                     "followed; copy the file itself into seeds/")
+            elif path.is_file():
+                files.append(path)
+            elif path.is_symlink():
+                skip(path, Level.ERROR, "symbolic link that does not lead to a readable file; "
+                     "replace it with the file itself")
+            else:
+                skip(path, Level.ERROR, "not a regular file (a pipe, socket or device); remove it from seeds/")
+    return sorted(files), problems
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    """Whether a link's final target exists inside root; loops and dangling links count as outside."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return target.is_relative_to(root)
+
+
+def seed_name(path: Path, seeds_dir: Path) -> str:
+    """The seed's name in reports: its path under seeds/, printable even for odd file names.
+
+    Bytes that are not UTF-8 become `\\xff` and control characters `\\x1b`, so a name can neither
+    break the report's layout nor send escape codes to a terminal.
+    """
+    raw = path.relative_to(seeds_dir).as_posix()
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def read_seed(path: Path, name: str, max_bytes: int) -> Seed:
-    """Read one seed file into a Seed; never raises for bad content, reports it instead."""
+    """Read one seed file into a Seed; never raises for bad content, reports it instead.
+
+    A file over max_bytes is refused before any of it is read; the read itself stops at
+    max_bytes + 1 in case the file grows meanwhile, so memory stays bounded.
+    """
+    too_big = ("over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml), so it was not read; "
+               "trim it to the article text, split it, or raise the limit")
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _refused(name, size, f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                            "(limits.max_seed_bytes in digest.yml); it was not read")
-        data = path.read_bytes()
+            return _refused(name, size, f"file is {size:,} bytes, " + too_big.format(limit=max_bytes))
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return _refused(name, 0, f"cannot read the file: {exc.strerror or exc}")
+        return _refused(name, 0, f"cannot read the file ({exc.strerror or exc}); check that it exists and "
+                        "that its permissions allow reading")
+    if len(data) > max_bytes:
+        return _refused(name, len(data), "file grew while it was read and is now " + too_big.format(limit=max_bytes))
     return decode_seed(name, data)
 
 
 def decode_seed(name: str, data: bytes) -> Seed:
-    """Turn raw bytes into a Seed with normalised text, format and overrides."""
+    """Turn raw bytes into a Seed with normalised text, format and overrides; never raises."""
     digest = hashlib.sha256(data).hexdigest()
     kind = _binary_kind(data)
     if kind:
-        return Seed(name, digest, len(data), problems=(
-            Problem(name, "ingest", Level.ERROR, f"binary file ({kind}), not an article; remove it from seeds/"),))
+        return Seed(name, digest, len(data), problems=(Problem(
+            name, "ingest", Level.ERROR, f"binary file ({kind}), not an article; remove it from seeds/, or save "
+            "the article as plain text (.txt) or as a web page (.html) and put that in instead"),))
     text, encoding, problems = _decode(name, data)
+    nuls = data.count(b"\x00") if encoding.startswith("utf-8") or encoding in ("cp1252", "latin-1") else 0
+    if nuls:
+        problems.append(Problem(name, "ingest", Level.WARNING, f"{nuls} NUL byte{'s' if nuls > 1 else ''} in the "
+                                "text were removed; check the seed was saved completely"))
     text = normalise(text)
     overrides, text, override_problems = split_overrides(name, text)
     fmt = detect_format(text)
     seed = Seed(name, digest, len(data), text, fmt, encoding, overrides, (*problems, *override_problems))
     if not text.strip():
-        return _with_problem(seed, Level.ERROR, "the file is empty (no text after decoding); "
-                             "paste the article text into it or delete it")
+        if not data:
+            message = "the file is empty (0 bytes); paste the article text into it or delete it"
+        elif overrides or override_problems:
+            message = ("the file has a front-matter block but no article text under it; paste the article "
+                       "text below the closing --- line")
+        else:
+            message = (f"the file holds only blank space ({len(data):,} bytes of spaces and line breaks); "
+                       "paste the article text into it or delete it")
+        return _with_problem(seed, Level.ERROR, message)
     return seed
 
 
@@ -102,7 +180,8 @@ def _binary_kind(data: bytes) -> str | None:
     if any(data.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(data):
         return None
     sample = data[:65536]
-    if b"\x00" in sample:
+    # A stray NUL in a long text is removed with a warning; many of them mean a binary format.
+    if sample.count(0) > max(2, len(sample) // 1000):
         return "contains NUL bytes"
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return "mostly control bytes" if sample and controls / len(sample) > 0.1 else None
@@ -117,6 +196,9 @@ def _looks_utf16(data: bytes) -> bool:
     return max(even.count(0), odd.count(0)) > 0.4 * len(odd) and min(even.count(0), odd.count(0)) < 0.05 * len(odd)
 
 
+_ENCODING_NAMES = {"cp1252": "Windows-1252 (Western European)", "latin-1": "Latin-1 (ISO 8859-1)"}
+
+
 def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -128,24 +210,39 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a bad copy, a truncated character): keep it UTF-8, flag the damage.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    if good > bad:
+        return lenient, "utf-8", [Problem(name, "ingest", Level.WARNING, (
+            f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and shown as \ufffd; check "
+            "those places against the original and save the file as UTF-8"))]
     guess = from_bytes(data[:200_000]).best()
     # Short Western texts are often misdetected, so only trust a guess outside the Latin family.
     if guess and guess.encoding and not re.match(r"(cp125|latin|iso8859_(1|15)$|mac_|ascii)", guess.encoding):
-        return data.decode(guess.encoding, errors="replace"), guess.encoding, []
+        return data.decode(guess.encoding, errors="replace"), guess.encoding, [_not_utf8(name, guess.encoding)]
     for codec in ("cp1252", "latin-1"):
         try:
-            return data.decode(codec), codec, []
+            return data.decode(codec), codec, [_not_utf8(name, codec)]
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace"), "utf-8", [Problem(
-        name, "ingest", Level.WARNING, "text is not valid in any known encoding; unreadable bytes were replaced")]
+    return lenient, "utf-8", [Problem(  # not reached: Latin-1 decodes any bytes; kept as a safety net
+        name, "ingest", Level.WARNING, "text is not valid in any known encoding; unreadable bytes were replaced "
+        "by \ufffd; save the file as UTF-8")]
+
+
+def _not_utf8(name: str, codec: str) -> Problem:
+    return Problem(name, "ingest", Level.INFO, f"the file is not UTF-8; it was read as "
+                   f"{_ENCODING_NAMES.get(codec, codec)}. If letters look wrong on the page, save it as UTF-8")
 
 
 def normalise(text: str) -> str:
     """Repair mojibake and unify line breaks and spaces so later stages see one shape of text."""
     text = ftfy.fix_text(text, _FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _INVISIBLE.sub("", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _TEXT_CONTROL.sub("", _INVISIBLE.sub("", text))
     text = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
@@ -160,41 +257,84 @@ def detect_format(text: str) -> str:
 
 
 def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
-    """Take a leading YAML front-matter block off the text and validate it as field overrides."""
+    """Take a leading YAML front-matter block off the text and validate it as field overrides.
+
+    Only a block of `key: value` lines counts as front-matter. Anything else between two leading
+    `---` lines (a headline set off by rules, a huge block) stays article text, so nothing is lost.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
-    rest = text[match.end():]
+    block, rest = match.group(1) or "", text[match.end():]
+    lines = [line for line in block.split("\n") if line.strip()]
+    if len(block) > MAX_FRONT_MATTER_CHARS or not all(_YAML_LINE.match(line) for line in lines):
+        return {}, text, [Problem(name, "ingest", Level.INFO, (
+            "the text starts with a block between two --- lines that is not front-matter (not `key: value` lines"
+            f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
+            "); it was kept as article text"))]
     try:
-        raw = yaml.safe_load(match.group(1) or "") or {}
+        raw = yaml.load(block, Loader=StrictLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        return {}, rest, [Problem(name, "ingest", Level.WARNING,
-                                  f"front-matter block is not valid YAML{where}; its overrides were ignored")]
+        where = f" at line {mark.line + 2}" if mark else ""
+        return {}, rest, [Problem(name, "ingest", Level.WARNING, (
+            f"front-matter block is not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'}{where}), so "
+            "none of its overrides were used; fix that line (put a value containing `: ` or `#` in quotes)"))]
+    except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
+        return {}, rest, [Problem(name, "ingest", Level.WARNING, (
+            f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
+            "overrides were used; write plain `key: value` lines, with dates as YYYY-MM-DD"))]
     if not isinstance(raw, dict):
         return {}, rest, [Problem(name, "ingest", Level.WARNING,
-                                  "front-matter block is not a mapping of keys; its overrides were ignored")]
+                                  "front-matter block is not a mapping of `key: value` lines; its overrides were "
+                                  "ignored")]
+    if raw and not any(str(key) in OVERRIDE_TYPES for key in raw):
+        keys = ", ".join(repr(_short(k, 40)) for k in list(raw)[:5])
+        return {}, text, [Problem(name, "ingest", Level.WARNING, (
+            f"the block between the leading --- lines has no known front-matter key ({keys}), so it was kept as "
+            f"article text; to correct a field use one of: {', '.join(OVERRIDE_TYPES)}"))]
     return _checked(name, raw, rest)
+
+
+def _short(text: object, limit: int = 60) -> str:
+    value = " ".join(str(text).split())
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+_TYPE_WORDS = {str: "text", list: "a list of texts", type(None): "empty", dt.date: "a date"}
 
 
 def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]:
     overrides: dict = {}
     problems: list[Problem] = []
+
+    def ignored(message: str) -> None:
+        problems.append(Problem(name, "ingest", Level.WARNING, message))
+
     for key, value in raw.items():
+        label = repr(_short(key, 40))
         key = str(key)
-        if key not in OVERRIDE_TYPES:
-            problems.append(Problem(name, "ingest", Level.WARNING, f"front-matter key {key!r} is unknown and was "
-                                    f"ignored (known keys: {', '.join(OVERRIDE_TYPES)})"))
-        elif not isinstance(value, OVERRIDE_TYPES[key]) or not _items_are_strings(value):
-            problems.append(Problem(name, "ingest", Level.WARNING, f"front-matter key {key!r} has the wrong type "
-                                    f"({type(value).__name__}) and was ignored"))
+        allowed = OVERRIDE_TYPES.get(key)
+        if allowed is None:
+            ignored(f"front-matter key {label} is unknown and was ignored; check its spelling "
+                    f"(known keys: {', '.join(OVERRIDE_TYPES)})")
+        elif not isinstance(value, allowed) or not _items_are_strings(value):
+            expected = " or ".join(dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in allowed))
+            ignored(f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored")
         elif key == "date" and not _valid_date(value):
-            problems.append(Problem(name, "ingest", Level.WARNING,
-                                    f"front-matter date {value!r} is not YYYY-MM-DD and was ignored"))
+            ignored(f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored")
+        elif key == "url" and value is not None and not re.match(r"https?://[^\s/]", value.strip(), re.I):
+            ignored(f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored")
         else:
             overrides[key] = _clean_override(key, value)
     return overrides, rest, problems
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list containing " + (", ".join(sorted({type(v).__name__ for v in value if not isinstance(v, str)})))
+    return {dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(type(value),
+                                                                                         type(value).__name__)
 
 
 def _items_are_strings(value: object) -> bool:
@@ -204,11 +344,14 @@ def _items_are_strings(value: object) -> bool:
 def _valid_date(value: object) -> bool:
     if value is None or isinstance(value, dt.date):
         return True
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())) and _iso_date(value.strip()) is not None
+
+
+def _iso_date(value: str) -> dt.date | None:
     try:
-        dt.date.fromisoformat(str(value))
-        return True
+        return dt.date.fromisoformat(value)
     except ValueError:
-        return False
+        return None
 
 
 def _clean_override(key: str, value: object) -> object:
@@ -217,7 +360,7 @@ def _clean_override(key: str, value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     if key == "author" and isinstance(value, list):
-        return ", ".join(v.strip() for v in value) or None
+        return ", ".join(" ".join(v.split()) for v in value if v.strip()) or None
     if isinstance(value, str):
         return " ".join(value.split())
     if isinstance(value, list):

@@ -20,6 +20,7 @@ _INLINE = re.compile(r"([\\`*_{}\[\]#|!])")
 # Block markers that only matter at the start of a line: lists, quotes, rules, details (???).
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)])|(\?))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2018\u2014\u2013-])"')
 
 
 def escape(text: object) -> str:
@@ -42,15 +43,18 @@ def _escape_marker(match: re.Match) -> str:
 
 
 def plain(text: str | None) -> str | None:
-    """A front-matter string: one line, no angle brackets, no HTML entities.
+    """A front-matter string: one line, no angle brackets, no straight double quotes, no HTML entities.
 
-    MkDocs themes print front-matter values (the title above all) into HTML without escaping,
-    and Jinja's `striptags` un-escapes entities inside <title>, so both must be neutralised here.
+    MkDocs themes print front-matter values into HTML without escaping: the title into <title> and
+    the header, the author into `<meta name="author" content="...">`. So `<`/`>` become `‹`/`›`, a `"`
+    (which would close that attribute) becomes a curly quote, and `&` before something that reads as
+    an entity is written `&amp;` (Jinja's `striptags` would otherwise un-escape it).
     """
     if text is None:
         return None
     value = " ".join(str(text).split())
-    return _ENTITY.sub("&amp;", value.replace("<", "‹").replace(">", "›"))
+    value = _OPEN_QUOTE.sub("\\1\u201c", value).replace('"', "\u201d")
+    return _ENTITY.sub("&amp;", value.replace("<", "\u2039").replace(">", "\u203a"))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -26,7 +26,7 @@ LOW_CONFIDENCE = 0.6
 Result = tuple[object, Found] | None
 Extractor = Callable[[Article, Config], Result]
 
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
+_TRACKING = re.compile(r"^(?:utm_\w+|pnespid|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
                        r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
                        r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.I)
 _WIRE_NAMES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP", "xinhua": "Xinhua",
@@ -100,13 +100,21 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     if current:
         runs.append((current, False))
     runs = [(r, m) for r, m in runs if any(words(u) >= 3 for _, u in r)]
+    with_headline = [(r, m) for r, m in runs if any(_headline_like(u) for _, u in r)]
+    runs = with_headline or runs
     if not runs:
         return []
     candidates = next((r for r, followed in runs if followed), runs[-1][0])
-    while len(candidates) > 1 and words(candidates[0][1]) <= 4 and words(candidates[1][1]) > words(candidates[0][1]):
+    # Mastheads and section labels ("Yonhap News Agency", "ECONOMY") stand above the headline.
+    while len(candidates) > 1 and words(candidates[0][1]) <= 4 and any(_headline_like(u) for _, u in candidates[1:]):
         candidates = candidates[1:]
     cut = next((k for k, (_, u) in enumerate(candidates) if k and names_line(u, config)), len(candidates))
     return candidates[:cut]
+
+
+def _headline_like(unit: str) -> bool:
+    n = words(unit)
+    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 16)
 
 
 def _site_names(config: Config) -> set[str]:
@@ -211,6 +219,8 @@ def names_line(unit: str, config: Config) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list."""
     if words(unit) > 16 or unit.endswith((".", "?", "!", ":")) or has_date(unit) or furniture_reason(unit):
         return []
+    if any(p.match(unit) for _, p in P.BYLINE):
+        return []  # a "By ..." line is read by the byline extractor, which knows outlets from people
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
     stripped = re.sub(r"\bwith\b", ",", stripped)
     parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b", stripped) if p.strip(" .")]
@@ -220,11 +230,16 @@ def names_line(unit: str, config: Config) -> list[str]:
 
 
 def _outlets(config: Config) -> set[str]:
-    return {p.name.casefold() for p in config.publications} | set(_WIRE_NAMES)
+    return {n.casefold() for p in config.publications for n in (p.name, *p.aliases)} | set(_WIRE_NAMES)
 
 
 def author_from_credit_line(article: Article, config: Config) -> Result:
     for unit in (*article.footer, *(d.line for d in article.dropped)):
+        bracketed = P.BRACKET_BYLINE.match(unit)
+        if bracketed:
+            names = split_names(bracketed.group("names"), config)
+            if names:
+                return ", ".join(names), Found("byline in brackets at the end", 0.8)
         if not P.CREDIT_LINE.match(unit):
             continue
         parts = re.split(r";", unit.strip("() "))
@@ -300,13 +315,19 @@ def parse_date(text: str) -> tuple[str, str] | None:
 
 
 def date_from_header(article: Article, config: Config) -> Result:
-    lines = [u for u in article.header if is_meta_line(u)]
-    published = [u for u in lines if not re.match(r"^\s*(?:last )?updated|modified", u, re.I)]
-    for unit in published + lines:
+    """A date line of the header: below the headline before above it; updates and editions last."""
+    headline = headline_lines(article, config)
+    start = headline[0][0] if headline else 0
+    lines = [(i < start, bool(_SECONDARY_DATE.search(u)), i, u) for i, u in enumerate(article.header)
+             if is_meta_line(u)]
+    for *_, unit in sorted(lines):
         parsed = parse_date(unit)
         if parsed:
             return parsed[0], Found(f"header line ({parsed[1]})", 0.9)
     return None
+
+
+_SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.I)
 
 
 def date_from_dateline(article: Article, config: Config) -> Result:
@@ -367,20 +388,64 @@ def publication_from_url(article: Article, config: Config) -> Result:
     return (host or None), Found("domain of the source address", 0.4)
 
 
-def publication_from_markers(article: Article, config: Config) -> Result:
-    """A credit, copyright or source line, or a publication's name or marker in the page furniture."""
-    lines = [*(u for u in article.header if furniture_reason(u) != "photo caption"), *article.footer,
+def _evidence_lines(article: Article) -> list[str]:
+    """Header, footer and dropped lines that may name the publication (not captions, menus, links)."""
+    lines = [*article.header, *article.footer,
              *(d.line for d in article.dropped if d.reason not in _NOT_PUBLICATION_EVIDENCE)]
-    raw_names = [name for line in lines for name in _publication_names(line)]
-    for name in raw_names:
-        known = _known_publication(name, config)
-        if known:
-            return known, Found("credit, copyright or source line", 0.9)
+    return list(dict.fromkeys(u for u in lines if furniture_reason(u) not in _NOT_PUBLICATION_EVIDENCE))
+
+
+def publication_from_credit_lines(article: Article, config: Config) -> Result:
+    """A copyright, "Source:" or "part of X's reports" line naming a publication from the table."""
+    for line in _evidence_lines(article):
+        for name in _publication_names(line):
+            known = _known_publication(name, config)
+            if known:
+                return known, Found("credit, copyright or source line", 0.9)
+    return None
+
+
+def publication_from_byline(article: Article, config: Config) -> Result:
+    """The outlet named in a byline: "By Jane Doe | Reuters", "Story by Associated Press"."""
+    for unit in article.header:
+        if not any(p.match(unit) for _, p in P.BYLINE):
+            continue
+        for part in re.split(r"\s*[|,·•]\s*|\bby\b", unit, flags=re.I):
+            known = _known_publication(part.strip(" :"), config) if part.strip() else None
+            if known:
+                return known, Found("outlet named in the byline", 0.8)
+    return None
+
+
+def publication_from_url_table(article: Article, config: Config) -> Result:
+    result = publication_from_url(article, config)
+    return result if result and result[1].confidence >= 0.9 else None
+
+
+_DOMAIN = re.compile(r"(?<![\w@.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|gov|org|net|cn|tw|uk|jp|kr|eu|news))\b", re.I)
+_EMAIL_DOMAIN = re.compile(r"@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
+
+
+def publication_from_domain_mention(article: Article, config: Config) -> Result:
+    """A site's address or e-mail domain in the page furniture ("www.fcc.gov", "press@fcc.gov")."""
+    for line in _evidence_lines(article):
+        for match in (*_DOMAIN.finditer(line), *_EMAIL_DOMAIN.finditer(line)):
+            host = match.group(1).lower().removeprefix("www.")
+            for pub in config.publications:
+                if any(host == d or host.endswith("." + d) for d in pub.domains):
+                    return pub.name, Found("publication table, by an address in the page furniture", 0.75)
+    return None
+
+
+def publication_from_furniture_names(article: Article, config: Config) -> Result:
+    """A publication's name or marker phrase in the page furniture, or an unknown copyright holder."""
+    lines = _evidence_lines(article)
     for pub in config.publications:
         for alias in (pub.name, *pub.aliases):
             pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.I if len(alias) > 4 else 0)
             if any(pattern.search(line) for line in lines):
                 return pub.name, Found("publication table, by name in the page furniture", 0.75)
+    raw_names = [name for line in lines for name in _publication_names(line)]
     if raw_names:
         return _strip_company_suffix(raw_names[0]), Found("credit, copyright or source line", 0.6)
     return None
@@ -388,7 +453,7 @@ def publication_from_markers(article: Article, config: Config) -> Result:
 
 # Dropped lines whose names are someone else's: photo agencies, linked headlines.
 _NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links list", "related link",
-                             "comments heading"}
+                             "comments heading", "navigation"}
 _COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|"
                              r"group|media|company|news ?papers?|\d{4}))+\.?$", re.I)
 
@@ -440,10 +505,15 @@ def _hint(name: str) -> Extractor:
 
 def publication_from_masthead(article: Article, config: Config) -> Result:
     """A short name on the first line, followed by site chrome (Subscribe, Sign in, a menu)."""
-    header = article.header
-    if len(header) < 2 or furniture_reason(header[0]) or is_meta_line(header[0]):
+    header = [u for u in article.header if not P.URL_LINE.match(u)]
+    if not header:
         return None
     first = header[0]
+    known = _known_publication(first, config)
+    if known:
+        return known, Found("publication table, site name on the first line", 0.7)
+    if len(header) < 2 or furniture_reason(first) or is_meta_line(first):
+        return None
     chrome = any(furniture_reason(u) == "navigation" for u in header[1:4] if u != first)
     if 1 <= words(first) <= 5 and not first.isupper() and chrome:
         return first, Found("site name above the page menu", 0.5)
@@ -459,7 +529,9 @@ CASCADE: dict[str, list[Extractor]] = {
                author_from_names_line, author_from_credit_line, author_from_footer_label, author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],
-    "publication": [_override("publication"), _hint("publication"), publication_from_markers,
-                    publication_from_wire_credit, publication_from_url, publication_from_masthead],
+    "publication": [_override("publication"), _hint("publication"), publication_from_credit_lines,
+                    publication_from_wire_credit, publication_from_byline, publication_from_url_table,
+                    publication_from_furniture_names, publication_from_domain_mention, publication_from_masthead,
+                    publication_from_url],
 }
 FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

@@ -89,9 +89,10 @@ def is_menu(unit: str) -> bool:
     if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
         return True
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
-    return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() for t in tokens)
+    shouting = unit.isupper()
+    return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() or t[1:2].isupper() for t in tokens)
             and not any(c in unit for c in ":,?!'’\"")
-            and not any(t.casefold().strip(".,:") in _FUNCTION_WORDS for t in tokens if not t.isupper()))
+            and not any(t.casefold().strip(".,:") in _FUNCTION_WORDS for t in tokens if shouting or not t.isupper()))
 
 
 def is_meta_line(unit: str) -> bool:
@@ -191,7 +192,7 @@ def _route(unit: str, mode: str, has_body: bool) -> tuple[str, str]:
 
 
 def _body_line_reason(unit: str) -> str | None:
-    if P.CREDIT_LINE.match(unit):
+    if P.CREDIT_LINE.match(unit) or P.BRACKET_BYLINE.match(unit):
         return "credit line"
     if P.URL_LINE.match(unit):
         return "source address"

@@ -18,6 +18,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     ("month-day-year", re.compile(rf"\b{MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}\b", _I), False),
     ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}\b", _I), True),
     ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"), False),
+    ("day-dash-month", re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
     ("cjk", re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"), False),
     ("day-dot-month", re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"), True),
@@ -46,7 +47,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"«.{0,80}|.{0,80}»|"
         r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
-        r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|back to top|view comments|"
+        r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|(?:posted |filed )?in:.{0,80}|categor(?:y|ies):.{0,120}|"
+        r"enditem/?\w*|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
         r"(?:\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
@@ -110,6 +112,8 @@ COMMENTS_END = ("newsletter prompt", "subscription notice", "comment form", "sit
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|compiled|research|translated)\s+by\b.*", _I)
+
+BRACKET_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
 BYLINE = [
     ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*(?P<names>.+)$", _I)),

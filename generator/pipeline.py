@@ -12,10 +12,10 @@ from pathlib import Path
 from .config import Config
 from .enrich import enrich
 from .html import html_to_text
-from .ingest import find_seed_files, normalise, read_seed
+from .ingest import find_seed_files, normalise, read_seed, seed_name
 from .metadata import extract_metadata
 from .parse import parse
-from .records import Article, Block, BuildReport, Level, Problem, Seed
+from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
 from .render import render_site
 from .site import write_pages
 from .slugs import assign_slugs, merge_duplicates
@@ -43,7 +43,7 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
 def process_all(files: list[Path], seeds_dir: Path, config: Config, jobs: int,
                 progress: Progress | None) -> tuple[list[Article], list[Problem]]:
     """Run the per-seed stages over every file, in parallel when jobs > 1."""
-    names = [f.relative_to(seeds_dir).as_posix() for f in files]
+    names = [seed_name(f, seeds_dir) for f in files]
     tasks = [(f, n, config) for f, n in zip(files, names)]
     results: Iterable
     if jobs > 1 and len(tasks) > 1:
@@ -65,22 +65,37 @@ def _tracked(results: Iterable, total: int, progress: Progress | None) -> Iterab
 
 def _process_task(task: tuple[Path, str, Config]) -> Article | tuple[Problem, ...]:
     path, name, config = task
-    return process_seed(read_seed(path, name, config.max_seed_bytes), config)
+    try:
+        return process_seed(read_seed(path, name, config.max_seed_bytes), config)
+    except Exception as exc:  # noqa: BLE001 - one seed must never stop the build or vanish from the report
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return (Problem(name, "ingest", Level.ERROR,
+                        f"the generator failed while reading this seed ({type(exc).__name__} at "
+                        f"{Path(where.filename).name}:{where.lineno}), so it is not published; check the file "
+                        "is a text or HTML article, and please report this as a bug"),)
 
 
 def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     """All per-seed stages; a seed with no usable text yields only its problems for the report."""
     if any(p.level is Level.ERROR for p in seed.problems) and not seed.text.strip():
         return seed.problems
-    text, hints = seed.text, {}
+    text, hints, html_problems = seed.text, {}, ()
     if seed.format == "html":
-        text, hints = html_to_text(seed.text)
+        try:
+            text, hints = html_to_text(seed.text)
+        except Exception as exc:  # noqa: BLE001 - a page the HTML reader chokes on is still published, as text
+            html_problems = (Problem(seed.name, "parse", Level.WARNING, (
+                f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
+                "markup as plain text. Save the article as text instead")),)
         text = normalise(text) if text.strip() else text
+    overrides, override_problems = known_overrides(seed, config)
     article = Article(seed=seed.name, seed_sha256=seed.sha256, identity=_identity(text), format=seed.format,
-                      overrides=seed.overrides, hints=hints, problems=seed.problems)
+                      overrides=overrides, hints=hints,
+                      problems=(*seed.problems, *html_problems, *override_problems))
     if not text.strip():
-        return (*seed.problems, Problem(seed.name, "parse", Level.ERROR,
-                                        "no article text found in the page; save the article as text instead"))
+        return (*article.problems, Problem(seed.name, "parse", Level.ERROR,
+                                           "no article text found in the saved web page, so it is not published; "
+                                           "save the article as text (select it, copy, paste into a .txt file)"))
     try:
         article = parse(article, text)
         article = extract_metadata(article, config)
@@ -88,6 +103,27 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     except Exception as exc:  # a bug on one seed must not cost the user the other pages
         return _fallback(article, text, config, exc)
     return replace(article, problems=(*article.problems, *check_article(article)))
+
+
+def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
+    """Front-matter `companies` and `topics` may only name what digest.yml defines (aliases are mapped to
+    the company's name); anything else is dropped with a warning instead of becoming a tag."""
+    overrides, problems = dict(seed.overrides), []
+    names = {alias.casefold(): c.name for c in config.companies for alias in c.aliases}
+    slugs = {t.slug: t.slug for t in config.topics} | {t.title.casefold(): t.slug for t in config.topics}
+    for key, table, known in (("companies", names, "company names"), ("topics", slugs, "topic slugs")):
+        if key not in overrides:
+            continue
+        values = [table.get(v.casefold()) for v in overrides[key]]
+        unknown = [v for v, found in zip(overrides[key], values) if found is None]
+        if unknown:
+            listed = ", ".join(repr(v[:40]) for v in unknown[:5])
+            problems.append(Problem(seed.name, "ingest", Level.WARNING,
+                                    f"front-matter {key} {listed} {'is' if len(unknown) == 1 else 'are'} not in "
+                                    f"digest.yml and {'was' if len(unknown) == 1 else 'were'} ignored; use the "
+                                    f"{known} from digest.yml, or add the missing one there"))
+        overrides[key] = tuple(dict.fromkeys(v for v in values if v))
+    return overrides, problems
 
 
 def _identity(text: str) -> str:
@@ -102,7 +138,9 @@ def _fallback(article: Article, text: str, config: Config, exc: Exception) -> Ar
                       f"{where.lineno}); its raw text is shown unprocessed. Please report this as a bug.")
     blocks = tuple(Block("p", " ".join(p.split())) for p in text.split("\n\n") if p.strip())
     title = article.overrides.get("title") or Path(article.seed).stem
-    return replace(article, title=title, blocks=blocks, problems=(*article.problems, problem))
+    found = Found("seed front-matter", 1.0) if article.overrides.get("title") else Found("seed file name", 0.1)
+    return replace(article, title=title, blocks=blocks, found={**article.found, "title": found},
+                   problems=(*article.problems, problem))
 
 
 def check_article(article: Article) -> list[Problem]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .records import Page
 
@@ -20,19 +20,34 @@ class WriteError(Exception):
 
 
 def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]]:
-    """Write pages that changed and delete stale generated ones; return (written, removed)."""
+    """Write pages that changed and delete stale generated ones; return (written, removed).
+
+    Every path is checked before anything is written: relative, no `..`, and its folder inside the
+    docs folder even after following symbolic links. A symbolic link where a page goes is replaced,
+    never written through.
+    """
     root = docs.resolve()
     targets: dict[Path, Page] = {}
     for page in pages:
-        target = (root / page.path).resolve()
-        if not target.is_relative_to(root) or target == root:
-            raise WriteError(f"refusing to write {page.path!r}: outside {docs}")
+        target = _target(root, page.path, docs)
         if target in targets:
             raise WriteError(f"two pages want the same path {page.path!r}")
         targets[target] = page
     written = [page.path for target, page in targets.items() if _write_if_changed(target, page.text)]
     removed = _remove_stale(root, set(targets))
     return sorted(written), removed
+
+
+def _target(root: Path, path: str, docs: Path) -> Path:
+    parts = PurePosixPath(path).parts
+    if (not parts or PurePosixPath(path).is_absolute() or "\\" in path
+            or any(part in ("", ".", "..") for part in parts)):
+        raise WriteError(f"refusing to write {path!r}: not a plain relative path inside {docs}")
+    target = root.joinpath(*parts)
+    if not target.parent.resolve().is_relative_to(root) or target.parent.resolve() != target.parent:
+        raise WriteError(f"refusing to write {path!r}: its folder is (or passes through) a symbolic link "
+                         f"leading out of {docs}; remove that link")
+    return target
 
 
 def _write_if_changed(target: Path, text: str) -> bool:
@@ -43,7 +58,12 @@ def _write_if_changed(target: Path, text: str) -> bool:
     if target.is_symlink():
         target.unlink()
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    # O_EXCL | O_NOFOLLOW: never write through a link someone put where the temporary file goes.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     os.replace(tmp, target)
     return True
 
@@ -53,7 +73,10 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     candidates = [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
     candidates += [root / name for name in GENERATED_FILES]
     for path in sorted(candidates):
-        if path.is_file() and path.resolve() not in keep and path.resolve().is_relative_to(root):
+        if path in keep or not (path.is_file() or path.is_symlink()):
+            continue
+        # A stale link is removed as a link; a file is only ever deleted when it really is inside docs.
+        if path.is_symlink() or path.resolve().is_relative_to(root):
             path.unlink()
             removed.append(path.relative_to(root).as_posix())
     return removed
@@ -65,6 +88,7 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(mkdocs_yml), strict=strict, docs_dir=str(docs.resolve()),
-                         site_dir=str(site.resolve()))
+    # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add strictness.
+    config = load_config(config_file=str(mkdocs_yml), strict=True if strict else None,
+                         docs_dir=str(docs.resolve()), site_dir=str(site.resolve()))
     build(config)

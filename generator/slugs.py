@@ -13,13 +13,22 @@ from slugify import slugify
 from .records import Article, Level, Problem
 
 MAX_SLUG_WORDS_CHARS = 60
+RESERVED = frozenset({"index", "tags", "report"})
+"""Names of pages the site generates itself; an article never takes them."""
 
 
 def base_slug(article: Article) -> str:
     if "slug" in article.overrides:
         return slugify(article.overrides["slug"], max_length=100) or article.identity[:12]
-    words = slugify(article.title, max_length=MAX_SLUG_WORDS_CHARS, word_boundary=True, save_order=True) or "article"
+    # A title made from the file name would change the URL on a rename; such pages use the hash only.
+    title = "" if _title_from_file_name(article) else article.title
+    words = slugify(title, max_length=MAX_SLUG_WORDS_CHARS, word_boundary=True, save_order=True) or "article"
     return f"{words}-{article.identity[:6]}"
+
+
+def _title_from_file_name(article: Article) -> bool:
+    found = article.found.get("title")
+    return found is not None and found.method == "seed file name"
 
 
 def merge_duplicates(articles: list[Article]) -> list[Article]:
@@ -42,13 +51,17 @@ def assign_slugs(articles: list[Article]) -> list[Article]:
     taken: dict[str, str] = {}
     out = []
     for article in sorted(articles, key=lambda a: (a.identity, a.seed)):
-        slug = base_slug(article)
+        base = slug = base_slug(article)
         problems = article.problems
-        if slug in taken or slug in ("index", "tags", "report"):
+        n = 1
+        while slug in taken or slug in RESERVED:
+            slug = f"{base}-{article.identity[:6]}" + (f"-{n}" if n > 1 else "")
+            n += 1
+        if slug != base:
             problems = (*problems, Problem(article.seed, "identity", Level.WARNING,
-                                           f"slug {slug!r} is already used by {taken.get(slug, 'a site page')}; "
-                                           "a suffix was added; choose another `slug:` in the front-matter"))
-            slug = f"{slug}-{article.identity[:6]}"
+                                           f"slug {base!r} is already used by {taken.get(base, 'a page of the site')}; "
+                                           f"this article got {slug!r} instead; choose another `slug:` in the "
+                                           "seed's front-matter"))
         taken[slug] = article.seed
         out.append(replace(article, slug=slug, problems=problems))
     return out
