@@ -73,7 +73,9 @@ def enrich(article: Article, config: Config) -> Article:
     companies, topics = count_mentions(text, config)
     order = {c.name: i for i, c in enumerate(config.companies)}
     named = sorted(companies, key=lambda name: (-companies[name], order[name]))
-    thresholds = {t.slug: t.min_mentions for t in config.topics}
+    # A short text (a paywalled teaser) cannot mention anything three times.
+    scale = 1 + len(text.split()) // 150
+    thresholds = {t.slug: min(t.min_mentions, scale) for t in config.topics}
     topic_order = {t.slug: i for i, t in enumerate(config.topics)}
     found = sorted((s for s, n in topics.items() if n >= thresholds[s]),
                    key=lambda s: (-topics[s], topic_order[s]))[:MAX_TOPICS]

@@ -392,7 +392,8 @@ def _evidence_lines(article: Article) -> list[str]:
     """Header, footer and dropped lines that may name the publication (not captions, menus, links)."""
     lines = [*article.header, *article.footer,
              *(d.line for d in article.dropped if d.reason not in _NOT_PUBLICATION_EVIDENCE)]
-    return list(dict.fromkeys(u for u in lines if furniture_reason(u) not in _NOT_PUBLICATION_EVIDENCE))
+    return list(dict.fromkeys(u for u in lines if furniture_reason(u) not in _NOT_PUBLICATION_EVIDENCE
+                              and not (furniture_reason(u) == "navigation" and _SHARE_ROW.search(u))))
 
 
 def publication_from_credit_lines(article: Article, config: Config) -> Result:
@@ -453,7 +454,9 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
 
 # Dropped lines whose names are someone else's: photo agencies, linked headlines.
 _NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links list", "related link",
-                             "comments heading", "navigation"}
+                             "comments heading"}
+# Share-button rows name social networks, not the publication.
+_SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|"
                              r"group|media|company|news ?papers?|\d{4}))+\.?$", re.I)
 
