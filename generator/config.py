@@ -67,7 +67,7 @@ class Topic:
     """Words and phrases that signal the topic, matched case-insensitively on word boundaries."""
     patterns: tuple[str, ...] = ()
     """Regular expressions for signals a word list cannot express."""
-    min_mentions: int = 3
+    min_mentions: int = 2
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def _topic(raw: Any, where: str) -> Topic:
     if not keywords and not patterns:
         raise ConfigError(f"{where}: a topic needs at least one keyword or pattern")
     return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns,
-                 raw.get("min_mentions", 3))
+                 raw.get("min_mentions", 2))
 
 
 def _publication(raw: Any, where: str) -> Publication:

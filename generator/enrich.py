@@ -47,10 +47,12 @@ def count_mentions(text: str, config: Config) -> tuple[Counter, Counter]:
     if not len(automaton):
         return companies, topics
     lowered = text.lower()
-    for end, (length, owners) in automaton.iter(lowered):
-        start = end - length + 1
-        if not _on_boundaries(lowered, start, end):
+    last_end = -1
+    # Longest match wins where names overlap: "Hangzhou Hikvision Digital Technology" is one mention.
+    for start, end, owners in sorted(_matches(lowered, automaton), key=lambda m: (m[0], -m[1])):
+        if start <= last_end:
             continue
+        last_end = end
         for kind, key, exact in owners:
             if exact and text[start:end + 1] != exact:
                 continue
@@ -59,6 +61,15 @@ def count_mentions(text: str, config: Config) -> tuple[Counter, Counter]:
         for pattern in topic.patterns:
             topics[topic.slug] += len(re.findall(pattern, text, flags=re.I))
     return companies, topics
+
+
+def _matches(lowered: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, tuple]]:
+    found = []
+    for end, (length, owners) in automaton.iter(lowered):
+        start = end - length + 1
+        if _on_boundaries(lowered, start, end):
+            found.append((start, end, owners))
+    return found
 
 
 def _on_boundaries(text: str, start: int, end: int) -> bool:
@@ -73,8 +84,8 @@ def enrich(article: Article, config: Config) -> Article:
     companies, topics = count_mentions(text, config)
     order = {c.name: i for i, c in enumerate(config.companies)}
     named = sorted(companies, key=lambda name: (-companies[name], order[name]))
-    # A short text (a paywalled teaser) cannot mention anything three times.
-    scale = 1 + len(text.split()) // 150
+    # A paywalled teaser is too short to mention anything three times.
+    scale = 1 + len(text.split()) // 150 if article.redacted else 99
     thresholds = {t.slug: min(t.min_mentions, scale) for t in config.topics}
     topic_order = {t.slug: i for i, t in enumerate(config.topics)}
     found = sorted((s for s, n in topics.items() if n >= thresholds[s]),

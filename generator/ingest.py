@@ -218,9 +218,12 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
         return lenient, "utf-8", [Problem(name, "ingest", Level.WARNING, (
             f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and shown as \ufffd; check "
             "those places against the original and save the file as UTF-8"))]
-    guess = from_bytes(data[:200_000]).best()
-    # Short Western texts are often misdetected, so only trust a guess outside the Latin family.
-    if guess and guess.encoding and not re.match(r"(cp125|latin|iso8859_(1|15)$|mac_|ascii)", guess.encoding):
+    results = from_bytes(data[:200_000])
+    guess = results.best()
+    # Western texts often fit a dozen code pages equally well (cp775, iso8859_4 ...): Windows-1252
+    # wins unless the detector found something that reads clearly better (Cyrillic, CJK, Greek ...).
+    western = min((m.chaos for m in results if m.encoding in ("cp1252", "latin_1", "iso8859_15")), default=None)
+    if guess and guess.encoding and (western is None or western > guess.chaos + 0.01):
         return data.decode(guess.encoding, errors="replace"), guess.encoding, [_not_utf8(name, guess.encoding)]
     for codec in ("cp1252", "latin-1"):
         try:

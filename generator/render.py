@@ -52,6 +52,7 @@ def long_date(iso: str | None) -> str:
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     """Newest first, undated last, ties by title so output never depends on input order."""
+    articles = list(articles)
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug))
     undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug))
     return [*reversed(dated), *undated]

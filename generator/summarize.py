@@ -27,7 +27,9 @@ def sentences(text: str) -> list[str]:
     for paragraph in segmenter.process(text):
         for sentence in paragraph:
             joined = "".join(token.spacing + token.value for token in sentence).strip()
-            if joined:
+            if out and joined.startswith(("-", "–", "—")) and not out[-1].endswith((".", "!", "?")):
+                out[-1] += " " + joined  # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
+            elif joined:
                 out.append(joined)
     return out
 

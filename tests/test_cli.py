@@ -1,0 +1,219 @@
+"""The `digest` command: help texts, exit codes (0 ok, 1 problems under --strict, 2 unusable config
+or arguments), and that `check` writes nothing while `generate --strict` still writes good pages."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DIGEST_YML = ROOT / "digest.yml"
+COMMANDS = ["generate", "build", "serve", "check"]
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+def run(*args: str, cwd: Path | None = None):
+    """Invoke the CLI in-process (optionally in another working directory)."""
+    runner = CliRunner()
+    old = Path.cwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def output(result) -> str:
+    """stdout and stderr together, whatever the Click version keeps them in."""
+    text = result.output or ""
+    try:
+        err = result.stderr
+    except (ValueError, AttributeError):
+        err = ""
+    return text if err and err in text else text + (err or "")
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in root.rglob("*")}
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    dst = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dst)
+    return dst
+
+
+def write_config(tmp_path: Path, edit) -> Path:
+    raw = yaml.safe_load(DIGEST_YML.read_text(encoding="utf-8"))
+    edit(raw)
+    path = tmp_path / "digest.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# ---- help -------------------------------------------------------------------------------------
+
+def test_group_help_lists_every_command():
+    result = run("--help")
+    assert result.exit_code == 0, output(result)
+    assert "Usage" in result.output
+    for command in COMMANDS:
+        assert command in result.output, f"{command} missing from `digest --help`"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0, output(result)
+    assert f" {command} [OPTIONS]" in result.output, result.output
+    assert "--seeds" in result.output
+
+
+def test_python_m_generator_help():
+    proc = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage" in proc.stdout and "generate" in proc.stdout
+
+
+def test_installed_digest_script_help():
+    script = Path(sys.executable).with_name("digest")
+    assert script.exists(), f"console script {script} not installed; run `pip install -e .`"
+    proc = subprocess.run([str(script), "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert all(c in proc.stdout for c in COMMANDS)
+
+
+# ---- config and argument errors: exit 2 -----------------------------------------------------------
+
+def test_unknown_top_level_key_exits_2_and_names_it(tmp_path):
+    config = write_config(tmp_path, lambda raw: raw.update(colour_scheme="blue"))
+    result = run("check", "--seeds", str(SEEDS), "--config", str(config))
+    assert result.exit_code == 2, output(result)
+    assert "colour_scheme" in output(result)
+
+
+def test_unknown_nested_key_exits_2_and_names_it(tmp_path):
+    config = write_config(tmp_path, lambda raw: raw["companies"][0].update(alises=["Hik"]))
+    result = run("generate", "--seeds", str(SEEDS), "--config", str(config), "--docs", str(tmp_path / "docs"))
+    assert result.exit_code == 2, output(result)
+    assert "alises" in output(result)
+    assert not (tmp_path / "docs").exists(), "pages were written despite the config error"
+
+
+def test_missing_config_file_exits_2(tmp_path):
+    result = run("check", "--seeds", str(SEEDS), "--config", str(tmp_path / "nope.yml"))
+    assert result.exit_code == 2, output(result)
+    assert "nope.yml" in output(result)
+
+
+@pytest.mark.parametrize("command", ["check", "generate", "build"])
+def test_missing_seeds_folder_exits_2(tmp_path, command):
+    missing = tmp_path / "no-such-seeds"
+    args = [command, "--seeds", str(missing), "--config", str(DIGEST_YML)]
+    if command != "check":
+        args += ["--docs", str(tmp_path / "docs")]
+    if command == "build":
+        args += ["--site", str(tmp_path / "site")]
+    result = run(*args)
+    assert result.exit_code == 2, output(result)
+    assert "no-such-seeds" in output(result)
+    assert not (tmp_path / "docs").exists() and not (tmp_path / "site").exists()
+
+
+# ---- check ------------------------------------------------------------------------------------
+
+def test_check_on_the_seeds_exits_0_and_writes_nothing(tmp_path, seeds_copy):
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    before = snapshot(tmp_path)
+    result = run("check", "--seeds", str(seeds_copy), "--config", str(DIGEST_YML), cwd=workdir)
+    assert result.exit_code == 0, output(result)
+    assert "5 seed files" in output(result)
+    assert snapshot(tmp_path) == before, "`digest check` wrote or changed files"
+
+
+def test_check_reports_a_binary_seed_with_exit_1(tmp_path, seeds_copy):
+    (seeds_copy / "photo.png").write_bytes(PNG)
+    result = run("check", "--seeds", str(seeds_copy), "--config", str(DIGEST_YML), cwd=tmp_path)
+    assert result.exit_code == 1, output(result)
+    assert "photo.png" in output(result)
+
+
+# ---- generate --strict --------------------------------------------------------------------------
+
+def test_generate_strict_with_a_binary_seed_exits_1_but_writes_the_others(tmp_path, seeds_copy):
+    (seeds_copy / "photo.png").write_bytes(PNG)
+    docs = tmp_path / "docs"
+    result = run("generate", "--strict", "--seeds", str(seeds_copy), "--docs", str(docs),
+                 "--config", str(DIGEST_YML))
+    assert result.exit_code == 1, output(result)
+    text = output(result)
+    assert "photo.png" in text and "binary" in text.lower(), text
+    articles = sorted(p.name for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    assert len(articles) == 5, f"expected the 5 good seeds' pages despite the bad one, got {articles}"
+    pages = [p for p in (docs / "articles").glob("*.md") if p.name != "index.md"]
+    seeds_on_pages = {line.split(":", 1)[1].strip() for p in pages
+                      for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("seed:")}
+    assert seeds_on_pages == {p.name for p in SEEDS.iterdir()}
+    report = (docs / "report.md").read_text(encoding="utf-8")
+    assert "photo.png" in report, "the build report omits the bad seed"
+
+
+def test_generate_without_strict_exits_0_with_a_binary_seed(tmp_path, seeds_copy):
+    (seeds_copy / "photo.png").write_bytes(PNG)
+    result = run("generate", "--seeds", str(seeds_copy), "--docs", str(tmp_path / "docs"),
+                 "--config", str(DIGEST_YML))
+    assert result.exit_code == 0, output(result)
+
+
+def test_generate_strict_on_good_seeds_exits_0_then_writes_nothing(tmp_path):
+    docs = tmp_path / "docs"
+    args = ["generate", "--strict", "--seeds", str(SEEDS), "--docs", str(docs), "--config", str(DIGEST_YML)]
+    first = run(*args)
+    assert first.exit_code == 0, output(first)
+    second = run(*args)
+    assert second.exit_code == 0, output(second)
+    assert "0 pages written" in output(second), output(second)
+
+
+def test_build_strict_builds_the_site(tmp_path):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    shutil.copy2(ROOT / "docs" / "about.md", docs / "about.md")
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    result = run("build", "--strict", "--seeds", str(SEEDS), "--docs", str(docs), "--site", str(site),
+                 "--config", str(DIGEST_YML), "--mkdocs-config", str(ROOT / "mkdocs.yml"))
+    assert result.exit_code == 0, output(result)
+    assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
+
+
+@pytest.mark.parametrize("flags,env", [(["--strict"], {"CI": None}), ([], {"CI": "true"})],
+                         ids=["--strict", "CI=true"])
+def test_build_fails_on_a_broken_link_when_strict(tmp_path, flags, env):
+    """`--strict`, or CI=true through mkdocs.yml's `strict: !ENV [CI, false]` (what `make site` relies on
+    in CI), turns MkDocs' broken-link warning into a failed build."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    broken = "\nSee [a page that does not exist](no-such-page.md).\n"
+    (docs / "about.md").write_text(about + broken, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    result = CliRunner().invoke(main, ["build", *flags, "--seeds", str(SEEDS), "--docs", str(docs), "--site",
+                                       str(site), "--config", str(DIGEST_YML),
+                                       "--mkdocs-config", str(ROOT / "mkdocs.yml")], env=env)
+    assert result.exit_code == 1, \
+        f"strict build with a broken link exited {result.exit_code}:\n{output(result)}"
