@@ -42,6 +42,21 @@ def _escape_marker(match: re.Match) -> str:
     return f"{indent}&#63;"
 
 
+def message(text: str) -> Md:
+    """A problem message: escaped text, with `backticked` spans shown as code (escaped too)."""
+    parts = str(text).replace("\n", " ").split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: show everything as text
+        return Md(escape(text))
+    return Md("".join(f"<code>{escape(part)}</code>" if i % 2 else _spaced(part) for i, part in enumerate(parts)))
+
+
+def _spaced(part: str) -> str:
+    """Escape a fragment, keeping the spaces around it that separate it from its neighbours."""
+    lead = " " if part[:1].isspace() else ""
+    tail = " " if part[-1:].isspace() else ""
+    return lead + escape(part) + tail
+
+
 def plain(text: str | None) -> str | None:
     """A front-matter string: one line, no angle brackets, no straight double quotes, no HTML entities.
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import jinja2
 
 from .config import Company, Config, Topic
-from .markdown import Md, escape, front_matter, plain, safe_url
+from .markdown import Md, escape, front_matter, message, plain, safe_url
 from .metadata import LOW_CONFIDENCE
 from .records import Article, BuildReport, Level, Page, Problem
 
@@ -220,7 +220,10 @@ def render_report(report: BuildReport) -> Page:
              "method": found.method, "confidence": f"{found.confidence:.2f}"}
             for a in sorted(report.articles, key=lambda a: a.seed)
             for name, found in sorted(a.found.items()) if found.confidence < LOW_CONFIDENCE]
-    problems = sorted(report.problems, key=_problem_order)
+    published = {a.seed: a for a in report.articles}
+    problems = [{"seed": link(p.seed, article_path(published[p.seed]), here) if p.seed in published else p.seed,
+                 "stage": p.stage, "level": p.level.value, "message": message(p.message)}
+                for p in sorted(report.problems, key=_problem_order)]
     fm = {"title": "Build report", "search": {"exclude": True}}
     return Page(here, _render("report.md.j2", front_matter=Md(front_matter(fm)), summary=summary,
                               problems=problems, low_confidence=rows))
