@@ -234,8 +234,10 @@ def _topic(raw: Any, where: str) -> Topic:
     keywords = _strings(raw.get("keywords", []), f"{where}.keywords")
     if not keywords and not patterns:
         raise ConfigError(f"{where}: a topic needs at least one keyword or pattern")
-    return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns,
-                 raw.get("min_mentions", 2))
+    min_mentions = raw.get("min_mentions", 2)
+    if min_mentions < 1:
+        raise ConfigError(f"{where}.min_mentions: must be 1 or more, got {min_mentions}")
+    return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns, min_mentions)
 
 
 def _publication(raw: Any, where: str) -> Publication:

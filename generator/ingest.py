@@ -35,7 +35,7 @@ _MAGIC = {
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, fix_character_width=False)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Control characters: dropped from text (line breaks are kept), escaped in file names.
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -44,7 +44,7 @@ _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
 _YAML_LINE = re.compile(r"^(?:[\w\"'][\w\"' .-]{0,60}:(?:\s|$)|\s|-(?:\s|$)|#)")
 MAX_FRONT_MATTER_CHARS = 20_000
-_HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.I)
+_HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.IGNORECASE)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -276,13 +276,16 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
             f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
             "); it was kept as article text"))]
     try:
-        raw = yaml.load(block, Loader=StrictLoader) or {}
+        # The leading newline stands for the opening --- line, so YAML's line numbers are the file's.
+        raw = yaml.load("\n" + block, Loader=StrictLoader) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or "syntax error"
+        where = f" at line {mark.line + 1}" if mark else ""
+        advice = ("remove one of them" if "twice" in problem else
+                  "fix that line (a value containing `: ` or ` #` must be in quotes)")
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
-            f"front-matter block is not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'}{where}), so "
-            "none of its overrides were used; fix that line (put a value containing `: ` or `#` in quotes)"))]
+            f"front-matter block is not valid YAML ({problem}{where}), so none of its overrides were used; "
+            f"{advice}"))]
     except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
             f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
@@ -326,7 +329,7 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
             ignored(f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored")
         elif key == "date" and not _valid_date(value):
             ignored(f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored")
-        elif key == "url" and value is not None and not re.match(r"https?://[^\s/]", value.strip(), re.I):
+        elif key == "url" and value is not None and not re.match(r"https?://[^\s/]", value.strip(), re.IGNORECASE):
             ignored(f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored")
         else:
             overrides[key] = _clean_override(key, value)
@@ -336,8 +339,8 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
 def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list containing " + (", ".join(sorted({type(v).__name__ for v in value if not isinstance(v, str)})))
-    return {dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(type(value),
-                                                                                         type(value).__name__)
+    words = {dict: "a mapping", bool: "true/false", int: "a number", float: "a number", str: "text"}
+    return words.get(type(value), type(value).__name__)
 
 
 def _items_are_strings(value: object) -> bool:

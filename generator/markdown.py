@@ -6,6 +6,7 @@ came from a seed passes through `escape` (body) or `plain` (front-matter) before
 from __future__ import annotations
 
 import re
+from html.entities import html5 as html5_entities
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -19,7 +20,11 @@ class Md(str):
 _INLINE = re.compile(r"([\\`*_{}\[\]#|!])")
 # Block markers that only matter at the start of a line: lists, quotes, rules, details (???).
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)])|(\?))")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# An `&` an HTML parser would read as a character reference: `&#...`, `&name;`, or one of the legacy
+# names browsers decode even without the semicolon (`&copy`, `&lt`, `&amp` ...), which match as prefixes.
+_LEGACY = sorted((name for name in html5_entities if not name.endswith(";")), key=len, reverse=True)
+_ENTITY = re.compile(rf"&(?=#|[A-Za-z0-9]+;|(?:{'|'.join(_LEGACY)}))")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2018\u2014\u2013-])"')
 
 
@@ -34,7 +39,7 @@ def escape(text: object) -> str:
 
 
 def _escape_marker(match: re.Match) -> str:
-    indent, sign, digits, dot, question = match.groups()
+    indent, sign, digits, dot, _question = match.groups()
     if sign:
         return f"{indent}&#{ord(sign)};"
     if digits:
@@ -67,7 +72,7 @@ def plain(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    value = " ".join(str(text).split())
+    value = " ".join(_CONTROL.sub(" ", str(text)).split())
     value = _OPEN_QUOTE.sub("\\1\u201c", value).replace('"', "\u201d")
     return _ENTITY.sub("&amp;", value.replace("<", "\u2039").replace(">", "\u203a"))
 
@@ -82,7 +87,21 @@ def safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=":/?#[]@!$&*+,;=%-._~")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML, with any string holding a line break written double-quoted on one line.
+
+    PyYAML would write a NEL (U+0085) raw inside single quotes, where reading it back turns it into
+    a space; and a multi-line value could put a `---` line into the block, where MkDocs ends it.
+    """
+
+
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if _LINE_BREAK.search(value) else None))
+
+
 def front_matter(data: dict) -> str:
     """YAML front-matter written by a serializer, never by hand, so any value round-trips."""
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100000)
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=100000)
     return f"---\n{body}---\n"

@@ -89,6 +89,8 @@ def is_menu(unit: str) -> bool:
     if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
         return True
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
+    if has_date(unit):
+        return False  # "Kenji Liu | 16 June 2024" is a byline, not a menu
     shouting = unit.isupper()
     return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() or t[1:2].isupper() for t in tokens)
             and not any(c in unit for c in ":,?!'’\"")
@@ -216,6 +218,17 @@ def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: li
         fragment = kept.pop()
         dropped.append(Dropped(fragment, "sign-off"))
         footer.append(fragment)
+
+
+def reclaim_header_prose(article: Article) -> Article:
+    """Put prose the header held but metadata did not use (not the title, not the dek) back at the
+    top of the body, so a paragraph above a late byline is never lost."""
+    used = {article.title, *(article.subtitle or "").split("; ")}
+    unused = [u for u in article.header if is_paragraph(u) and u not in used and not furniture_reason(u)
+              and not is_meta_line(u) and not _BULLET.match(u)]
+    if not unused:
+        return article
+    return replace(article, blocks=(*to_blocks(unused), *article.blocks))
 
 
 def to_blocks(units: list[str]) -> list[Block]:

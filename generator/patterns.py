@@ -116,8 +116,11 @@ CREDIT_LINE = re.compile(
 BRACKET_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
 BYLINE = [
-    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*(?P<names>.+)$", _I)),
-    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]?\s+(?P<names>.+)$", _I)),
+    # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
+    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*"
+                           r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
+    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]?\s+"
+                                r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
 ]
 # "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
 NAME_THEN_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"

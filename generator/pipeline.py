@@ -14,7 +14,7 @@ from .enrich import enrich
 from .html import html_to_text
 from .ingest import find_seed_files, normalise, read_seed, seed_name
 from .metadata import extract_metadata
-from .parse import parse
+from .parse import parse, reclaim_header_prose
 from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
 from .render import render_site
 from .site import write_pages
@@ -98,7 +98,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
                                            "save the article as text (select it, copy, paste into a .txt file)"))
     try:
         article = parse(article, text)
-        article = extract_metadata(article, config)
+        article = reclaim_header_prose(extract_metadata(article, config))
         article = summarize(enrich(article, config))
     except Exception as exc:  # a bug on one seed must not cost the user the other pages
         return _fallback(article, text, config, exc)

@@ -87,7 +87,8 @@ def render_article(a: Article, config: Config) -> Page:
     text = _render("article.md.j2", a=a, front_matter=Md(front_matter(article_front_matter(a, config))),
                    byline=_byline(a), company_links=Md(" · ".join(company_links)),
                    topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
-                   redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"))
+                   redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
+                   comment_count=plural(len(a.comments), "paragraph"))
     return Page(here, text)
 
 
@@ -203,19 +204,20 @@ def _overview(articles: Sequence[Article], report: BuildReport) -> str:
     publications = {a.publication for a in articles if a.publication}
     period = f"published between {long_date(dates[0])} and {long_date(dates[-1])}" if dates else "with no dates"
     undated = len(articles) - len(dates)
-    text = (f"{len(articles)} articles from {len(publications)} publications, {period}"
+    text = (f"{plural(len(articles), 'article')} from {plural(len(publications), 'publication')}, {period}"
             f"{f' ({undated} undated)' if undated else ''}.")
     errors = len(report.errors)
-    return text + (f" {errors} seed problem{'s' if errors != 1 else ''} need attention in the build report."
+    return text + (f" {plural(errors, 'seed problem needs', 'seed problems need')} attention in the build report."
                    if errors else "")
 
 
 def render_report(report: BuildReport) -> Page:
     here = "report.md"
     published = len(report.articles)
-    summary = (f"{report.seeds_seen} files in seeds/: {published} published as articles; "
-               f"{len(report.errors)} errors, {_count(report.problems, Level.WARNING)} warnings, "
-               f"{_count(report.problems, Level.INFO)} notes.")
+    summary = (f"{plural(report.seeds_seen, 'file')} in seeds/: {published} published as "
+               f"{'an article' if published == 1 else 'articles'}; {plural(len(report.errors), 'error')}, "
+               f"{plural(_count(report.problems, Level.WARNING), 'warning')}, "
+               f"{plural(_count(report.problems, Level.INFO), 'note')}.")
     rows = [{"link": link(a.title, article_path(a), here), "field": name, "value": _field(a, name),
              "method": found.method, "confidence": f"{found.confidence:.2f}"}
             for a in sorted(report.articles, key=lambda a: a.seed)
@@ -227,6 +229,11 @@ def render_report(report: BuildReport) -> Page:
     fm = {"title": "Build report", "search": {"exclude": True}}
     return Page(here, _render("report.md.j2", front_matter=Md(front_matter(fm)), summary=summary,
                               problems=problems, low_confidence=rows))
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """"1 article", "2 articles": counts that readers see agree with their nouns."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def _count(problems: Iterable[Problem], level: Level) -> int:

@@ -47,10 +47,14 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
 
 
 def assign_slugs(articles: list[Article]) -> list[Article]:
-    """Give every article a unique slug; a clash (only possible with hand-set slugs) gets a suffix."""
+    """Give every article a unique slug; a clash (only possible with hand-set slugs) gets a suffix.
+
+    Slugs made from the title come first, so a hand-set `slug:` in a new seed can never take the
+    URL of an existing article; it gets the suffix instead.
+    """
     taken: dict[str, str] = {}
     out = []
-    for article in sorted(articles, key=lambda a: (a.identity, a.seed)):
+    for article in sorted(articles, key=lambda a: ("slug" in a.overrides, a.identity, a.seed)):
         base = slug = base_slug(article)
         problems = article.problems
         n = 1

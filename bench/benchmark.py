@@ -1,0 +1,222 @@
+"""Benchmark the digest generator on a synthetic corpus: generation, regeneration, the MkDocs build
+and the size of what it produces.
+
+    .venv/bin/python bench/benchmark.py --size 2000 [--jobs 2] [--keep DIR] [--json FILE]
+
+Everything happens in a temporary folder (or DIR with --keep): seeds/, the Markdown trees of the
+two generate runs, and the built site. The project's digest.yml and mkdocs.yml are used as they are.
+See bench/README.md for what each figure means.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import synth
+
+from generator import pipeline
+from generator.config import load_config
+from generator.records import Level
+from generator.site import build_site
+
+HAND_WRITTEN = ("about.md", "stylesheets")
+
+
+class _CountWarnings(logging.Handler):
+    """Counts MkDocs' warnings (and keeps the first few) instead of printing hundreds of them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        self.first: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if len(self.first) < 5:
+            self.first.append(record.getMessage()[:200])
+
+
+def _timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _human(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+def _copy_hand_written(docs: Path) -> None:
+    for name in HAND_WRITTEN:
+        src = ROOT / "docs" / name
+        if src.is_dir():
+            shutil.copytree(src, docs / name, dirs_exist_ok=True)
+        elif src.is_file():
+            shutil.copy2(src, docs / name)
+
+
+def _build_site_quietly(docs: Path, site: Path) -> tuple[float, _CountWarnings]:
+    counter = _CountWarnings()
+    logger = logging.getLogger("mkdocs")
+    old_propagate, old_level = logger.propagate, logger.level
+    logger.addHandler(counter)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        _, seconds = _timed(build_site, ROOT / "mkdocs.yml", docs, site, False)
+    finally:
+        logger.removeHandler(counter)
+        logger.propagate, logger.level = old_propagate, old_level
+    return seconds, counter
+
+
+def run(size: int, jobs: int, work: Path, seed: int) -> dict:
+    config = load_config(ROOT / "digest.yml")
+    seeds, docs1, docs_n, site = work / "seeds", work / "docs", work / f"docs-jobs{jobs}", work / "site"
+    for folder in (seeds, docs1, docs_n, site):
+        if folder.exists():
+            shutil.rmtree(folder)
+
+    corpus, t_corpus = _timed(synth.write_corpus, seeds, size, config, seed)
+    report1, t_gen1 = _timed(pipeline.build, config, seeds, docs1, 1)
+    figures: dict = {
+        "size": size, "jobs": jobs, "seed": seed, "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "corpus_files": corpus.files, "corpus_bytes": corpus.bytes, "corpus_kinds": dict(sorted(corpus.kinds.items())),
+        "corpus_seconds": t_corpus,
+        "articles": len(report1.articles), "pages": len(report1.pages),
+        "errors": len(report1.errors),
+        "warnings": sum(1 for p in report1.problems if p.level is Level.WARNING),
+        "notes": sum(1 for p in report1.problems if p.level is Level.INFO),
+        "generate_jobs1_seconds": t_gen1, "generate_jobs1_written": len(report1.written),
+    }
+    if jobs > 1:
+        report_n, t_gen_n = _timed(pipeline.build, config, seeds, docs_n, jobs)
+        figures.update(generate_jobsN_seconds=t_gen_n, generate_jobsN_written=len(report_n.written),
+                       jobs_outputs_identical=_tree(docs1) == _tree(docs_n))
+    report_re, t_re = _timed(pipeline.build, config, seeds, docs1, jobs)
+    figures.update(regenerate_seconds=t_re, regenerate_written=len(report_re.written),
+                   regenerate_removed=len(report_re.removed))
+
+    _copy_hand_written(docs1)
+    t_site, warnings = _build_site_quietly(docs1, site)
+    article_pages = [p.stat().st_size for p in (site / "articles").glob("*/index.html")]
+    search_index = site / "search" / "search_index.json"
+    n = max(1, figures["articles"])
+    figures.update(
+        mkdocs_seconds=t_site, mkdocs_warnings=warnings.count, mkdocs_first_warnings=warnings.first,
+        site_bytes=_size(site), site_files=sum(1 for p in site.rglob("*") if p.is_file()),
+        docs_bytes=_size(docs1),
+        article_pages=len(article_pages),
+        article_page_median_bytes=int(statistics.median(article_pages)) if article_pages else 0,
+        article_page_max_bytes=max(article_pages, default=0),
+        search_index_bytes=search_index.stat().st_size if search_index.exists() else 0,
+        generate_jobs1_ms_per_article=1000 * t_gen1 / n,
+        mkdocs_ms_per_article=1000 * t_site / n,
+        peak_rss_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    )
+    if jobs > 1:
+        figures["generate_jobsN_ms_per_article"] = 1000 * figures["generate_jobsN_seconds"] / n
+    return figures
+
+
+def table(f: dict) -> str:
+    n = f["articles"]
+    rate = lambda s: f"{n / s:,.0f} articles/s, {1000 * s / max(1, n):.1f} ms/article" if s else ""
+    rows = [
+        ("corpus generation", f"{f['corpus_seconds']:.2f} s",
+         f"{f['corpus_files']:,} seed files, {_human(f['corpus_bytes'])}"),
+        ("generate --jobs 1", f"{f['generate_jobs1_seconds']:.2f} s",
+         f"{rate(f['generate_jobs1_seconds'])}; {f['generate_jobs1_written']:,} pages written"),
+    ]
+    if "generate_jobsN_seconds" in f:
+        rows.append((f"generate --jobs {f['jobs']}", f"{f['generate_jobsN_seconds']:.2f} s",
+                     (f"{rate(f['generate_jobsN_seconds'])}; "
+                     f"{f['generate_jobs1_seconds'] / f['generate_jobsN_seconds']:.2f}x vs --jobs 1; output "
+                     f"{'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1")))
+    rows += [
+        ("regenerate, nothing changed", f"{f['regenerate_seconds']:.2f} s",
+         f"{f['regenerate_written']} files written, {f['regenerate_removed']} removed (should be 0 and 0)"),
+        ("mkdocs build", f"{f['mkdocs_seconds']:.2f} s",
+         f"{rate(f['mkdocs_seconds'])}; {f['mkdocs_warnings']} MkDocs warnings"),
+        ("site total size", _human(f["site_bytes"]), f"{f['site_files']:,} files; docs/ Markdown {_human(f['docs_bytes'])}"),
+        ("article page median", _human(f["article_page_median_bytes"]),
+         f"index.html of {f['article_pages']:,} article pages"),
+        ("article page max", _human(f["article_page_max_bytes"]), ""),
+        ("search index size", _human(f["search_index_bytes"]), "site/search/search_index.json"),
+        ("peak memory", _human(f["peak_rss_bytes"]), "max RSS of the benchmark process (workers not included)"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = [(f"Digest benchmark: {f['size']:,} synthetic seeds -> {n:,} articles, {f['pages']:,} pages "
+             f"({f['errors']} errors, {f['warnings']} warnings, {f['notes']} notes); "
+             f"{f['cpus']} CPUs, Python {f['python']}"),
+             "", f"{'figure':<{width}}  {'value':>10}  detail", f"{'-' * width}  {'-' * 10}  {'-' * 40}"]
+    lines += [f"{name:<{width}}  {value:>10}  {detail}".rstrip() for name, value, detail in rows]
+    kinds = ", ".join(f"{k} {v}" for k, v in f["corpus_kinds"].items())
+    lines += ["", f"seed kinds: {kinds}"]
+    if f["mkdocs_first_warnings"]:
+        lines += ["first MkDocs warnings:", *(f"  {w}" for w in f["mkdocs_first_warnings"])]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=2000, help="number of synthetic seed files (default 2000)")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="workers for the parallel generate run and the regenerate run (default 2)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR and keep seeds, docs and site there (default: a temporary folder, removed)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
+    parser.add_argument("--seed", type=int, default=2024, help="random seed of the corpus (default 2024)")
+    args = parser.parse_args(argv)
+    if args.size < 1 or args.jobs < 1:
+        parser.error("--size and --jobs must be at least 1")
+
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        work, cleanup = args.keep.resolve(), False
+    else:
+        work, cleanup = Path(tempfile.mkdtemp(prefix="digest-bench-")), True
+    try:
+        figures = run(args.size, args.jobs, work, args.seed)
+    finally:
+        if cleanup:
+            shutil.rmtree(work, ignore_errors=True)
+    print(table(figures))
+    if args.keep:
+        print(f"\nkept in {work}: seeds/, docs/{f', docs-jobs{args.jobs}/' if args.jobs > 1 else ''}, site/")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
