@@ -50,10 +50,16 @@ def lead_summary(article: Article) -> str:
     return article.subtitle or ""
 
 
+MAX_POOL = 60  # TextRank is quadratic; the lead of a long piece is where the news is
+
+
 def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
-    """The `count` most central sentences, in the order they appear."""
-    pool = [s for b in article.blocks if b.kind == "p" for s in sentences(b.text) if 8 <= len(s.split()) <= 60]
-    pool = pool[:150]  # TextRank is quadratic; the lead of a long piece is where the news is
+    """The `count` most central sentences among the first MAX_POOL, in the order they appear."""
+    pool: list[str] = []
+    for block in article.blocks:
+        if block.kind == "p" and len(pool) < MAX_POOL:
+            pool += [s for s in sentences(block.text) if 8 <= len(s.split()) <= 60]
+    pool = pool[:MAX_POOL]
     if len(pool) <= count:
         return tuple(pool)
     bags = [set(w.lower() for w in _WORD.findall(s)) - _STOP for s in pool]
@@ -66,10 +72,14 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
     n = len(bags)
     weights = [[_similarity(bags[i], bags[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
     totals = [sum(row) or 1.0 for row in weights]
+    # incoming[i]: (j, share of j's weight that flows to i), zero edges left out
+    incoming = [[(j, weights[j][i] / totals[j]) for j in range(n) if weights[j][i]] for i in range(n)]
     scores = [1.0] * n
     for _ in range(rounds):
-        scores = [(1 - damping) + damping * sum(weights[j][i] / totals[j] * scores[j] for j in range(n))
-                  for i in range(n)]
+        new = [(1 - damping) + damping * sum(w * scores[j] for j, w in edges) for edges in incoming]
+        if max(abs(a - b) for a, b in zip(new, scores)) < 1e-6:
+            return new
+        scores = new
     return scores
 
 
