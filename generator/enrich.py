@@ -59,7 +59,7 @@ def count_mentions(text: str, config: Config) -> tuple[Counter, Counter]:
             (companies if kind == "company" else topics)[key] += 1
     for topic in config.topics:
         for pattern in topic.patterns:
-            topics[topic.slug] += len(re.findall(pattern, text, flags=re.I))
+            topics[topic.slug] += len(re.findall(pattern, text, flags=re.IGNORECASE))
     return companies, topics
 
 

@@ -5,6 +5,7 @@ This is the only per-seed stage that touches the file system.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
@@ -42,7 +43,7 @@ _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
-_YAML_LINE = re.compile(r"^(?:[\w\"'][\w\"' .-]{0,60}:(?:\s|$)|\s|-(?:\s|$)|#)")
+_YAML_LINE = re.compile(r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)""")
 MAX_FRONT_MATTER_CHARS = 20_000
 _HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.IGNORECASE)
 
@@ -70,18 +71,20 @@ def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
                 skip(path, Level.INFO, "hidden folder skipped with everything in it; rename it without the "
                      "leading dot to publish its files")
             elif path.is_symlink():
-                inside = _resolves_inside(path, root)
-                skip(path, Level.ERROR if not inside else Level.INFO,
-                     "symbolic link to a folder outside seeds/ was not followed; copy the files in instead"
-                     if not inside else "symbolic link to a folder inside seeds/ was not followed; its files "
-                     "are read where they really are")
+                where = _link_target(path, root)
+                if where == "inside":
+                    skip(path, Level.INFO, "symbolic link to a folder inside seeds/ was not followed; its files "
+                         "are read where they really are")
+                else:
+                    skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[where]} was not followed; copy the "
+                         "folder's files into seeds/ instead")
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
         for n in sorted(names):
             path = here / n
             if n.startswith("."):
                 skip(path, Level.INFO, "hidden file skipped; rename it without the leading dot to publish it")
-            elif path.is_symlink() and not _resolves_inside(path, root):
-                skip(path, Level.ERROR, "symbolic link pointing outside seeds/ (or to nothing) was not "
+            elif path.is_symlink() and _link_target(path, root) != "inside":
+                skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[_link_target(path, root)]} was not "
                      "followed; copy the file itself into seeds/")
             elif path.is_file():
                 files.append(path)
@@ -93,13 +96,19 @@ def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(files), problems
 
 
-def _resolves_inside(path: Path, root: Path) -> bool:
-    """Whether a link's final target exists inside root; loops and dangling links count as outside."""
+_LINK_PROBLEMS = {"outside": "pointing outside seeds/", "broken": "to something that does not exist",
+                  "loop": "in a loop of links"}
+
+
+def _link_target(path: Path, root: Path) -> str:
+    """Where a symbolic link finally leads: inside (root), outside, broken (nothing there) or loop."""
     try:
         target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return False
-    return target.is_relative_to(root)
+    except RuntimeError:  # Python 3.11 and 3.12 raise this for a loop
+        return "loop"
+    except OSError as exc:
+        return "loop" if exc.errno == errno.ELOOP else "broken"
+    return "inside" if target.is_relative_to(root) else "outside"
 
 
 def seed_name(path: Path, seeds_dir: Path) -> str:
@@ -146,8 +155,8 @@ def decode_seed(name: str, data: bytes) -> Seed:
     text, encoding, problems = _decode(name, data)
     nuls = data.count(b"\x00") if encoding.startswith("utf-8") or encoding in ("cp1252", "latin-1") else 0
     if nuls:
-        problems.append(Problem(name, "ingest", Level.WARNING, f"{nuls} NUL byte{'s' if nuls > 1 else ''} in the "
-                                "text were removed; check the seed was saved completely"))
+        problems.append(Problem(name, "ingest", Level.WARNING, f"{nuls} NUL byte{'s were' if nuls > 1 else ' was'} "
+                                "removed from the text; check the seed was saved completely"))
     text = normalise(text)
     overrides, text, override_problems = split_overrides(name, text)
     fmt = detect_format(text)
@@ -282,6 +291,7 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
         mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or "syntax error"
         where = f" at line {mark.line + 1}" if mark else ""
         advice = ("remove one of them" if "twice" in problem else
+                  "remove the YAML tag (`!!...`); only plain values are read" if "tag" in problem else
                   "fix that line (a value containing `: ` or ` #` must be in quotes)")
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
             f"front-matter block is not valid YAML ({problem}{where}), so none of its overrides were used; "
@@ -303,11 +313,17 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
 
 
 def _short(text: object, limit: int = 60) -> str:
-    value = " ".join(str(text).split())
+    """A seed's value quoted in a message: one line, cut to length, and without backticks, which the
+    report would show as code."""
+    value = " ".join(str(text).replace("`", "'").split())
     return value if len(value) <= limit else value[:limit] + "…"
 
 
 _TYPE_WORDS = {str: "text", list: "a list of texts", type(None): "empty", dt.date: "a date"}
+_EXAMPLES = {"title": "title: The headline", "subtitle": "subtitle: The line under it", "author": "author: Jane Doe",
+             "date": "date: 2021-05-31", "publication": "publication: Reuters",
+             "url": "url: https://example.com/article", "companies": "companies: [Huawei, ZTE]",
+             "topics": "topics: [entity-list]", "summary": "summary: One sentence.", "slug": "slug: my-article"}
 
 
 def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]:
@@ -326,11 +342,14 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
                     f"(known keys: {', '.join(OVERRIDE_TYPES)})")
         elif not isinstance(value, allowed) or not _items_are_strings(value):
             expected = " or ".join(dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in allowed))
-            ignored(f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored")
+            ignored(f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored. "
+                    f"Write it like `{_EXAMPLES[key]}`")
         elif key == "date" and not _valid_date(value):
-            ignored(f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored")
+            ignored(f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored. "
+                    f"Write it like `{_EXAMPLES[key]}`")
         elif key == "url" and value is not None and not re.match(r"https?://[^\s/]", value.strip(), re.IGNORECASE):
-            ignored(f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored")
+            ignored(f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored. "
+                    "Use the address of the original article")
         else:
             overrides[key] = _clean_override(key, value)
     return overrides, rest, problems
@@ -338,7 +357,8 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
 
 def _describe(value: object) -> str:
     if isinstance(value, list):
-        return "a list containing " + (", ".join(sorted({type(v).__name__ for v in value if not isinstance(v, str)})))
+        others = sorted({_describe(v) for v in value if not isinstance(v, str)})
+        return f"a list containing {', '.join(others)}" if others else "a list"
     words = {dict: "a mapping", bool: "true/false", int: "a number", float: "a number", str: "text"}
     return words.get(type(value), type(value).__name__)
 

@@ -11,7 +11,6 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-
 # libyaml's emitter when PyYAML was built with it: same output, several times faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -91,7 +90,7 @@ def safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=":/?#[]@!$&*+,;=%-._~")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(_DUMPER):
     """Safe YAML, with any string holding a line break written double-quoted on one line.
 
     PyYAML would write a NEL (U+0085) raw inside single quotes, where reading it back turns it into

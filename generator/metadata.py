@@ -19,7 +19,7 @@ from dateutil import parser as dateparser
 
 from . import patterns as P
 from .config import Config
-from .parse import _BULLET, furniture_reason, has_date, is_meta_line, is_paragraph, words
+from .parse import _BULLET, furniture_reason, has_date, is_meta_line, words
 from .records import Article, Found
 
 LOW_CONFIDENCE = 0.6
@@ -28,7 +28,7 @@ Extractor = Callable[[Article, Config], Result]
 
 _TRACKING = re.compile(r"^(?:utm_\w+|pnespid|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
                        r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
-                       r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.I)
+                       r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.IGNORECASE)
 _WIRE_NAMES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP", "xinhua": "Xinhua",
                "bloomberg": "Bloomberg", "upi": "UPI", "kyodo": "Kyodo News", "yonhap": "Yonhap",
                "dpa": "dpa", "ians": "IANS", "pti": "PTI", "cna": "CNA", "ani": "ANI",
@@ -100,11 +100,14 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     if current:
         runs.append((current, False))
     runs = [(r, m) for r, m in runs if any(words(u) >= 3 for _, u in r)]
-    with_headline = [(r, m) for r, m in runs if any(_headline_like(u) for _, u in r)]
-    runs = with_headline or runs
     if not runs:
         return []
-    candidates = next((r for r, followed in runs if followed), runs[-1][0])
+    # Prefer a headline-like run right above a byline or date, then any headline-like run, then a
+    # short run above a byline ("Officials Plan New Rules" / "By Jane Doe").
+    followed = [r for r, m in runs if m]
+    headline_like = [r for r, _ in runs if any(_headline_like(u) for _, u in r)]
+    followed_headline = [r for r in followed if r in headline_like]
+    candidates = (followed_headline or headline_like[-1:] or followed or [runs[-1][0]])[0]
     # Mastheads and section labels ("Yonhap News Agency", "ECONOMY") stand above the headline.
     while len(candidates) > 1 and words(candidates[0][1]) <= 4 and any(_headline_like(u) for _, u in candidates[1:]):
         candidates = candidates[1:]
@@ -113,8 +116,9 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
 
 
 def _headline_like(unit: str) -> bool:
+    """Headline length; a line ending in a period only if short or two clipped sentences."""
     n = words(unit)
-    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 16)
+    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 10 or (n <= 16 and ". " in unit))
 
 
 def _site_names(config: Config) -> set[str]:
@@ -123,11 +127,11 @@ def _site_names(config: Config) -> set[str]:
 
 def title_from_header(article: Article, config: Config) -> Result:
     candidates = headline_lines(article, config)
-    if not candidates or not 2 <= words(candidates[0][1]) <= 30 and len(candidates[0][1]) > 200:
+    if not candidates:
         return None
-    index, unit = candidates[0]
-    if is_paragraph(unit) and words(unit) > 30:
-        return None
+    unit = candidates[0][1]
+    if words(unit) > 30 or len(unit) > 300:
+        return None  # prose, not a headline
     has_byline = any(is_meta_line(u) for u in article.header)
     return _clean_title(unit), Found("header line", 0.9 if has_byline else 0.75)
 
@@ -243,8 +247,8 @@ def author_from_credit_line(article: Article, config: Config) -> Result:
         if not P.CREDIT_LINE.match(unit):
             continue
         parts = re.split(r";", unit.strip("() "))
-        reporters = [re.sub(r"^.*?\bby\b", "", p, flags=re.I) for p in parts
-                     if re.match(r"\s*(?:additional )?(?:reporting|writing|written)\b", p, re.I)]
+        reporters = [re.sub(r"^.*?\bby\b", "", p, flags=re.IGNORECASE) for p in parts
+                     if re.match(r"\s*(?:additional )?(?:reporting|writing|written)\b", p, re.IGNORECASE)]
         names = [n for part in reporters for n in split_names(part, config)]
         if names:
             return ", ".join(dict.fromkeys(names)), Found("credit line at the end", 0.8)
@@ -267,7 +271,7 @@ def split_names(text: str, config: Config) -> list[str]:
         if match:
             text = text[:match.start()]
     text = re.split(r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
-                    text, maxsplit=1, flags=re.I)[0]
+                    text, maxsplit=1, flags=re.IGNORECASE)[0]
     text = re.split(r"\s+[|/·•]\s+|\s+[–—-]\s+", text)[0]
     outlets = _outlets(config)
     names = []
@@ -327,7 +331,7 @@ def date_from_header(article: Article, config: Config) -> Result:
     return None
 
 
-_SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.I)
+_SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
 
 
 def date_from_dateline(article: Article, config: Config) -> Result:
@@ -342,7 +346,7 @@ def date_from_dateline(article: Article, config: Config) -> Result:
 
 def date_from_footer(article: Article, config: Config) -> Result:
     for unit in article.footer:
-        if re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.I) and words(unit) <= 15:
+        if re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.IGNORECASE) and words(unit) <= 15:
             parsed = parse_date(unit)
             if parsed:
                 return parsed[0], Found("footer publication line", 0.7)
@@ -392,6 +396,7 @@ def _evidence_lines(article: Article) -> list[str]:
     """Header, footer and dropped lines that may name the publication (not captions, menus, links)."""
     lines = [*article.header, *article.footer,
              *(d.line for d in article.dropped if d.reason not in _NOT_PUBLICATION_EVIDENCE)]
+    lines = [u for u in lines if len(u) <= 1000]  # credits and footers are short; skip long prose
     return list(dict.fromkeys(u for u in lines if furniture_reason(u) not in _NOT_PUBLICATION_EVIDENCE
                               and not (furniture_reason(u) == "navigation" and _SHARE_ROW.search(u))))
 
@@ -411,7 +416,7 @@ def publication_from_byline(article: Article, config: Config) -> Result:
     for unit in article.header:
         if not any(p.match(unit) for _, p in P.BYLINE):
             continue
-        for part in re.split(r"\s*[|,·•]\s*|\bby\b", unit, flags=re.I):
+        for part in re.split(r"\s*[|,·•]\s*|\bby\b", unit, flags=re.IGNORECASE):
             known = _known_publication(part.strip(" :"), config) if part.strip() else None
             if known:
                 return known, Found("outlet named in the byline", 0.8)
@@ -423,8 +428,8 @@ def publication_from_url_table(article: Article, config: Config) -> Result:
     return result if result and result[1].confidence >= 0.9 else None
 
 
-_DOMAIN = re.compile(r"(?<![\w@.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|gov|org|net|cn|tw|uk|jp|kr|eu|news))\b", re.I)
-_EMAIL_DOMAIN = re.compile(r"@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
+_DOMAIN = re.compile(r"(?<![\w@.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|gov|org|net|cn|tw|uk|jp|kr|eu|news))\b", re.IGNORECASE)
+_EMAIL_DOMAIN = re.compile(r"@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 
 
 def publication_from_domain_mention(article: Article, config: Config) -> Result:
@@ -443,7 +448,7 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
     lines = _evidence_lines(article)
     for pub in config.publications:
         for alias in (pub.name, *pub.aliases):
-            pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.I if len(alias) > 4 else 0)
+            pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE if len(alias) > 4 else 0)
             if any(pattern.search(line) for line in lines):
                 return pub.name, Found("publication table, by name in the page furniture", 0.75)
     raw_names = [name for line in lines for name in _publication_names(line)]
@@ -456,9 +461,9 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
 _NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links list", "related link",
                              "comments heading"}
 # Share-button rows name social networks, not the publication.
-_SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.I)
+_SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.IGNORECASE)
 _COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|"
-                             r"group|media|company|news ?papers?|\d{4}))+\.?$", re.I)
+                             r"group|media|company|news ?papers?|\d{4}))+\.?$", re.IGNORECASE)
 
 
 def _strip_company_suffix(name: str) -> str:

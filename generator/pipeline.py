@@ -100,7 +100,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         article = parse(article, text)
         article = reclaim_header_prose(extract_metadata(article, config))
         article = summarize(enrich(article, config))
-    except Exception as exc:  # a bug on one seed must not cost the user the other pages
+    except Exception as exc:  # noqa: BLE001 -- a bug on one seed must not cost the user the other pages; it is reported
         return _fallback(article, text, config, exc)
     return replace(article, problems=(*article.problems, *check_article(article)))
 
@@ -117,7 +117,7 @@ def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
         values = [table.get(v.casefold()) for v in overrides[key]]
         unknown = [v for v, found in zip(overrides[key], values) if found is None]
         if unknown:
-            listed = ", ".join(repr(v[:40]) for v in unknown[:5])
+            listed = ", ".join(repr(v[:40].replace("`", "'")) for v in unknown[:5])
             problems.append(Problem(seed.name, "ingest", Level.WARNING,
                                     f"front-matter {key} {listed} {'is' if len(unknown) == 1 else 'are'} not in "
                                     f"digest.yml and {'was' if len(unknown) == 1 else 'were'} ignored; use the "
@@ -152,8 +152,14 @@ def check_article(article: Article) -> list[Problem]:
                                 f"no recognisable headline; the title was taken from the {found['title'].method}. "
                                 "Add `title:` to the seed's front-matter"))
     if not any(b.kind == "p" for b in article.blocks) and not article.redacted:
-        problems.append(Problem(article.seed, "parse", Level.WARNING,
-                                "no article text left after removing page furniture; check the seed is complete"))
+        if article.dropped:
+            message = (f"no article text left after removing page furniture ({len(article.dropped)} line"
+                       f"{'s' if len(article.dropped) > 1 else ''} dropped; `digest check -v` lists them); check "
+                       "the seed is complete")
+        else:
+            message = ("the seed holds only a headline or byline, no article text; paste the article's text "
+                       "below it")
+        problems.append(Problem(article.seed, "parse", Level.WARNING, message))
     if not article.date:
         problems.append(Problem(article.seed, "metadata", Level.INFO,
                                 "no publication date in the article (dates in comments, captions, related links or "

@@ -15,10 +15,7 @@ from .records import Article
 
 SUMMARY_WORDS = 45
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_STOP = frozenset("""a an the and or but of to in on for with at by from as is are was were be been has have had
-it its this that these those which who whom said says will would could should may might can not no than
-then there their they them he she his her we our you your i about into over after before also more most
-""".split())
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "which", "who", "whom", "said", "says", "will", "would", "could", "should", "may", "might", "can", "not", "no", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "about", "into", "over", "after", "before", "also", "more", "most"])
 
 
 def sentences(text: str) -> list[str]:
@@ -62,7 +59,7 @@ def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
     pool = pool[:MAX_POOL]
     if len(pool) <= count:
         return tuple(pool)
-    bags = [set(w.lower() for w in _WORD.findall(s)) - _STOP for s in pool]
+    bags = [{w.lower() for w in _WORD.findall(s)} - _STOP for s in pool]
     scores = _textrank(bags)
     best = sorted(sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:count])
     return tuple(pool[i] for i in best)

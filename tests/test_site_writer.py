@@ -1,0 +1,128 @@
+"""Writing pages: only inside docs/, never through a symbolic link, all paths checked before the first
+write, unchanged pages left alone, stale generated pages removed and nothing else."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.records import Page
+from generator.site import WriteError, build_site, write_pages
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    path = tmp_path / "docs"
+    path.mkdir()
+    (path / "about.md").write_text("# About\n")
+    return path
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    path = tmp_path / "outside"
+    path.mkdir()
+    (path / "victim.md").write_text("precious\n")
+    return path
+
+
+def files(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): ("link" if p.is_symlink() else p.read_text())
+            for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink()}
+
+
+def test_writes_changed_pages_only_and_removes_stale_ones(docs):
+    pages = [Page("index.md", "home\n"), Page("articles/a.md", "a\n"), Page("articles/b.md", "b\n")]
+    assert write_pages(pages, docs) == (["articles/a.md", "articles/b.md", "index.md"], [])
+    assert write_pages(pages, docs) == ([], [])
+    (docs / "articles" / "notes.txt").write_text("not a page")
+    written, removed = write_pages([Page("index.md", "home 2\n"), Page("articles/a.md", "a\n")], docs)
+    assert (written, removed) == (["index.md"], ["articles/b.md"])
+    assert files(docs) == {"about.md": "# About\n", "articles/a.md": "a\n", "articles/notes.txt": "not a page",
+                           "index.md": "home 2\n"}
+
+
+@pytest.mark.parametrize("path", ["../escape.md", "/etc/escape.md", "articles/../../escape.md", "", ".",
+                                  "articles/..", "articles\\..\\..\\escape.md"])
+def test_paths_leaving_docs_are_refused_before_anything_is_written(docs, path):
+    with pytest.raises(WriteError, match="refusing to write"):
+        write_pages([Page("articles/good.md", "good\n"), Page(path, "evil\n")], docs)
+    assert files(docs) == {"about.md": "# About\n"}
+    assert not (docs.parent / "escape.md").exists()
+
+
+def test_two_pages_on_one_path_are_refused(docs):
+    with pytest.raises(WriteError, match="same path"):
+        write_pages([Page("articles/a.md", "1"), Page("articles/a.md", "2")], docs)
+
+
+def test_a_linked_folder_leading_out_is_refused(docs, outside):
+    (docs / "articles").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(WriteError, match="symbolic link"):
+        write_pages([Page("articles/victim.md", "overwritten\n")], docs)
+    assert files(outside) == {"victim.md": "precious\n"}
+
+
+def test_a_link_where_a_page_goes_is_replaced_not_written_through(docs, outside):
+    (docs / "articles").mkdir()
+    (docs / "articles" / "a.md").symlink_to(outside / "victim.md")
+    write_pages([Page("articles/a.md", "new\n")], docs)
+    assert not (docs / "articles" / "a.md").is_symlink() and (docs / "articles" / "a.md").read_text() == "new\n"
+    assert files(outside) == {"victim.md": "precious\n"}
+
+
+def test_a_link_planted_as_the_temporary_file_is_not_followed(docs, outside):
+    (docs / "articles").mkdir()
+    (docs / "articles" / ".a.md.tmp").symlink_to(outside / "victim.md")
+    write_pages([Page("articles/a.md", "new\n")], docs)
+    assert files(outside) == {"victim.md": "precious\n"}
+    assert (docs / "articles" / "a.md").read_text() == "new\n"
+
+
+def test_stale_links_are_removed_as_links(docs, outside):
+    (docs / "articles").mkdir()
+    (docs / "articles" / "old.md").symlink_to(outside / "victim.md")
+    (docs / "articles" / "dangling.md").symlink_to(outside / "gone.md")
+    _, removed = write_pages([Page("index.md", "home\n")], docs)
+    assert removed == ["articles/dangling.md", "articles/old.md"]
+    assert files(outside) == {"victim.md": "precious\n"}
+
+
+def test_hand_written_pages_are_never_removed(docs):
+    (docs / "stylesheets").mkdir()
+    (docs / "stylesheets" / "extra.css").write_text("a{}")
+    (docs / "notes.md").write_text("mine")
+    write_pages([Page("index.md", "home\n")], docs)
+    assert files(docs) == {"about.md": "# About\n", "index.md": "home\n", "notes.md": "mine",
+                           "stylesheets/extra.css": "a{}"}
+
+
+def test_written_files_are_regular_and_readable(docs):
+    write_pages([Page("articles/x.md", "ünïcødé ‹script›\n")], docs)
+    path = docs / "articles" / "x.md"
+    assert path.read_bytes() == "ünïcødé ‹script›\n".encode()
+    assert oct(path.stat().st_mode & 0o777) in ("0o644", oct(0o666 & ~_umask()))
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_build_site_keeps_the_strictness_of_mkdocs_yml(tmp_path, monkeypatch):
+    """--strict can only add strictness: a config with `strict: true` stays strict without it."""
+    from mkdocs.exceptions import Abort
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n[broken](missing.md)\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ntheme: mkdocs\nstrict: true\n")
+    with pytest.raises(Abort):
+        build_site(config, docs, tmp_path / "site", strict=False)
+    config.write_text("site_name: t\ntheme: mkdocs\n")
+    build_site(config, docs, tmp_path / "site", strict=False)
+    with pytest.raises(Abort):
+        build_site(config, docs, tmp_path / "site", strict=True)
