@@ -18,6 +18,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from .config import StrictLoader
+from .mdtext import looks_like_markdown
 from .records import Level, Problem, Seed
 
 # Fields a seed's own front-matter may set, with the types each accepts.
@@ -260,12 +261,12 @@ def normalise(text: str) -> str:
 
 
 def detect_format(text: str) -> str:
-    """html when the text is markup, else text; decided from content, not the file name."""
+    """html, markdown or text, decided from content, not the file name."""
     head = text[:5000]
     tags = len(re.findall(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]", head))
     if _HTML_HINT.search(head[:1000]) and tags > 5:
         return "html"
-    return "text"
+    return "markdown" if looks_like_markdown(text) else "text"
 
 
 def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:

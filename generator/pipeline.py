@@ -13,6 +13,7 @@ from .config import Config
 from .enrich import enrich
 from .html import html_to_text
 from .ingest import find_seed_files, normalise, read_seed, seed_name
+from .mdtext import markdown_to_text
 from .metadata import extract_metadata
 from .parse import parse, reclaim_header_prose
 from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
@@ -80,6 +81,8 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     if any(p.level is Level.ERROR for p in seed.problems) and not seed.text.strip():
         return seed.problems
     text, hints, html_problems = seed.text, {}, ()
+    if seed.format == "markdown":
+        text = markdown_to_text(text)
     if seed.format == "html":
         try:
             text, hints = html_to_text(seed.text)

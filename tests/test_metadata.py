@@ -101,3 +101,15 @@ def test_saved_html_page_is_extracted():
     assert a.format == "html"
     assert a.title == "Huawei ban widens" and a.date == "2020-05-15" and a.author == "Jane Doe"
     assert "Commerce Department" in a.body_text and "Home" not in a.body_text
+
+
+def test_markdown_seed_is_read_as_text_not_markup():
+    md = ("---\ndate: 2021-05-05\n---\n# Huawei loses Android licence\n\n**By Jane Doe**\n\n"
+          "The [Commerce Department](https://commerce.gov) added the company to the *Entity List* on Monday, "
+          "officials said, citing national security concerns about its cameras.\n\n"
+          "> The company said it would comply with all applicable laws and continue to serve customers.\n")
+    a = extract(md)
+    assert a.format == "markdown"
+    assert (a.title, a.author, a.date) == ("Huawei loses Android licence", "Jane Doe", "2021-05-05")
+    assert "The Commerce Department added the company to the Entity List on Monday" in a.body_text
+    assert "](" not in a.body_text and "**" not in a.body_text
