@@ -160,7 +160,7 @@ def decode_seed(name: str, data: bytes) -> Seed:
                                 "removed from the text; check the seed was saved completely"))
     text = normalise(text)
     overrides, text, override_problems = split_overrides(name, text)
-    fmt = detect_format(text)
+    fmt = detect_format(text, name, has_front_matter=bool(overrides))
     seed = Seed(name, digest, len(data), text, fmt, encoding, overrides, (*problems, *override_problems))
     if not text.strip():
         if not data:
@@ -260,13 +260,18 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
-def detect_format(text: str) -> str:
-    """html, markdown or text, decided from content, not the file name."""
+def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> str:
+    """html, markdown or text, decided from the content.
+
+    Markup in a plain .txt clipping is text the reader should see as typed, so a file is read as
+    Markdown only when it says so: a .md name, or a front-matter block, with Markdown in the body.
+    """
     head = text[:5000]
     tags = len(re.findall(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]", head))
     if _HTML_HINT.search(head[:1000]) and tags > 5:
         return "html"
-    return "markdown" if looks_like_markdown(text) else "text"
+    says_markdown = has_front_matter or name.lower().endswith((".md", ".markdown"))
+    return "markdown" if says_markdown and looks_like_markdown(text) else "text"
 
 
 def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:

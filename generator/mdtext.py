@@ -17,7 +17,8 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 
 # Signals that a text is Markdown, not plain prose that happens to contain a "#".
-_SIGNALS = (re.compile(r"^#{1,6}\s+\S", re.M), _LINK, re.compile(r"\*\*[^*\n]+\*\*"), re.compile(r"^\s{0,3}>\s", re.M))
+_SIGNALS = (re.compile(r"^#{1,6}\s+\S", re.MULTILINE), _LINK, re.compile(r"\*\*[^*\n]+\*\*"),
+            re.compile(r"^\s{0,3}>\s", re.MULTILINE))
 
 
 def looks_like_markdown(text: str) -> bool:
