@@ -119,7 +119,8 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
     except MkDocsException as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({len(report.articles)} articles).", err=True)
+    click.echo(f"Site built in {site}/ ({len(report.articles)} articles): open {site}/index.html, or preview "
+               "with live reload: make serve.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 

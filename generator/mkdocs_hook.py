@@ -17,9 +17,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config) -> None:
     if _command != "serve" or "DIGEST_CONFIG" not in os.environ:
         return
-    from .cli import print_report
-    from .config import ConfigError, load_config
-    from .pipeline import build
+    from generator.cli import print_report
+    from generator.config import ConfigError, load_config
+    from generator.pipeline import build
     try:
         digest_config = load_config(Path(os.environ["DIGEST_CONFIG"]))
     except ConfigError as exc:
