@@ -61,6 +61,12 @@ def _run(config: Config, seeds: Path, docs: Path | None, jobs: int) -> BuildRepo
         return pipeline.build(config, seeds, docs, jobs, progress)
 
 
+def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool) -> BuildReport:
+    report = _run(_load(config_path), seeds, docs, jobs)
+    print_report(report, verbose)
+    return report
+
+
 def print_report(report: BuildReport, verbose: bool) -> None:
     """Console summary: counts, then each problem with its seed, stage and level."""
     shown = [p for p in report.problems if verbose or p.level is not Level.INFO]
@@ -78,17 +84,18 @@ def print_report(report: BuildReport, verbose: bool) -> None:
                f"{'' if verbose else ' (-v lists notes and dropped lines)'}.", err=True)
 
 
+def _generation_options(command):
+    """The options every command that generates pages takes."""
+    for option in reversed((_seeds, _docs, _config, _strict, _verbose, _jobs)):
+        command = option(command)
+    return command
+
+
 @main.command()
-@_seeds
-@_docs
-@_config
-@_strict
-@_verbose
-@_jobs
+@_generation_options
 def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
-    report = _run(_load(config_path), seeds, docs, jobs)
-    print_report(report, verbose)
+    report = _generate(config_path, seeds, docs, jobs, verbose)
     click.echo(f"{len(report.written)} pages written, {len(report.removed)} removed, "
                f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
     if strict and report.errors:
@@ -96,12 +103,7 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
 
 
 @main.command()
-@_seeds
-@_docs
-@_config
-@_strict
-@_verbose
-@_jobs
+@_generation_options
 @click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
               show_default=True, help="Folder the static site is built into.")
 @click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
@@ -112,8 +114,7 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
     from mkdocs.exceptions import MkDocsException
 
     from .site import build_site
-    report = _run(_load(config_path), seeds, docs, jobs)
-    print_report(report, verbose)
+    report = _generate(config_path, seeds, docs, jobs, verbose)
     try:
         build_site(mkdocs_yml, docs, site, strict)
     except MkDocsException as exc:

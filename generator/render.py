@@ -115,32 +115,31 @@ def listing(articles: Sequence[Article], here: str) -> Md:
 
 
 def render_company(company: Company, articles: Sequence[Article], config: Config) -> Page:
-    here = f"companies/{company.slug}.md"
     mine = [a for a in articles if company.name in a.companies]
-    topic_counts = Counter(t for a in mine for t in a.topics)
-    titles = {t.slug: t.title for t in config.topics}
-    related = " · ".join(f"{link(titles[s], f'topics/{s}.md', here)} ({n})"
-                         for s, n in sorted(topic_counts.items(), key=lambda x: (-x[1], x[0])) if s in titles)
+    topics = {t.slug: (t.title, f"topics/{t.slug}.md") for t in config.topics}
     aliases = [x for x in company.aliases if x != company.name]
     description = company.description + (f" Also written as: {', '.join(aliases)}." if aliases else "")
     fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine)}
-    return Page(here, _render("entity.md.j2", front_matter=Md(front_matter(fm)), heading=company.name,
-                              description=description.strip(), count_line=_count_line(mine),
-                              related=Md(f"**Topics:** {related}") if related else "",
-                              listing=listing(mine, here)))
+    return _entity_page(f"companies/{company.slug}.md", company.name, description.strip(), fm, mine,
+                        "Topics", Counter(t for a in mine for t in a.topics), topics)
 
 
 def render_topic(topic: Topic, articles: Sequence[Article], config: Config) -> Page:
-    here = f"topics/{topic.slug}.md"
     mine = [a for a in articles if topic.slug in a.topics]
-    company_counts = Counter(c for a in mine for c in a.companies)
-    slugs = {c.name: c.slug for c in config.companies}
-    related = " · ".join(f"{link(n, f'companies/{slugs[n]}.md', here)} ({k})"
-                         for n, k in sorted(company_counts.items(), key=lambda x: (-x[1], x[0])) if n in slugs)
+    companies = {c.name: (c.name, f"companies/{c.slug}.md") for c in config.companies}
     fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
-    return Page(here, _render("entity.md.j2", front_matter=Md(front_matter(fm)), heading=topic.title,
-                              description=topic.description, count_line=_count_line(mine),
-                              related=Md(f"**Companies:** {related}") if related else "",
+    return _entity_page(f"topics/{topic.slug}.md", topic.title, topic.description, fm, mine,
+                        "Companies", Counter(c for a in mine for c in a.companies), companies)
+
+
+def _entity_page(here: str, heading: str, description: str, fm: dict, mine: list[Article], label: str,
+                 counts: Counter, targets: dict[str, tuple[str, str]]) -> Page:
+    """A company or topic page: description, span, the other side's links with counts, the articles."""
+    related = " · ".join(f"{link(*targets[key], here)} ({n})"
+                         for key, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if key in targets)
+    return Page(here, _render("entity.md.j2", front_matter=Md(front_matter(fm)), heading=heading,
+                              description=description, count_line=_count_line(mine),
+                              related=Md(f"**{label}:** {related}") if related else "",
                               listing=listing(mine, here)))
 
 
