@@ -96,15 +96,19 @@ def _build_site_quietly(docs: Path, site: Path) -> tuple[float, _CountWarnings]:
     return seconds, counter
 
 
+NEW_SEEDS = 5  # a typical push: a handful of new clippings on top of the corpus
+
+
 def run(size: int, jobs: int, work: Path, seed: int) -> dict:
     config = load_config(ROOT / "digest.yml")
     seeds, docs1, docs_n, site = work / "seeds", work / "docs", work / f"docs-jobs{jobs}", work / "site"
-    for folder in (seeds, docs1, docs_n, site):
+    cache, extra = work / "cache", work / "extra-seeds"
+    for folder in (seeds, docs1, docs_n, site, cache, extra):
         if folder.exists():
             shutil.rmtree(folder)
 
     corpus, t_corpus = _timed(synth.write_corpus, seeds, size, config, seed)
-    report1, t_gen1 = _timed(pipeline.build, config, seeds, docs1, 1)
+    report1, t_gen1 = _timed(pipeline.build, config, seeds, docs1, 1, cache_dir=cache)
     figures: dict = {
         "size": size, "jobs": jobs, "seed": seed, "cpus": os.cpu_count(),
         "python": platform.python_version(),
@@ -120,9 +124,20 @@ def run(size: int, jobs: int, work: Path, seed: int) -> dict:
         report_n, t_gen_n = _timed(pipeline.build, config, seeds, docs_n, jobs)
         figures.update(generate_jobsN_seconds=t_gen_n, generate_jobsN_written=len(report_n.written),
                        jobs_outputs_identical=_tree(docs1) == _tree(docs_n))
-    report_re, t_re = _timed(pipeline.build, config, seeds, docs1, jobs)
+    report_re, t_re = _timed(pipeline.build, config, seeds, docs1, jobs, cache_dir=cache)
     figures.update(regenerate_seconds=t_re, regenerate_written=len(report_re.written),
                    regenerate_removed=len(report_re.removed))
+    # A push of a few new clippings, on copies so the other figures still describe the corpus.
+    seeds_plus, docs_plus = work / "seeds-plus", work / "docs-plus"
+    for folder in (seeds_plus, docs_plus):
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(seeds, seeds_plus)
+    shutil.copytree(docs1, docs_plus)
+    synth.write_corpus(extra, NEW_SEEDS, config, seed + 1)
+    for path in sorted(extra.iterdir()):
+        shutil.copy2(path, seeds_plus / f"new-{path.name}")
+    report_new, t_new = _timed(pipeline.build, config, seeds_plus, docs_plus, jobs, cache_dir=cache)
+    figures.update(new_seeds=NEW_SEEDS, new_seeds_seconds=t_new, new_seeds_written=len(report_new.written))
 
     _copy_hand_written(docs1)
     t_site, warnings = _build_site_quietly(docs1, site)
@@ -162,7 +177,10 @@ def table(f: dict) -> str:
                      f"{'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1")))
     rows += [
         ("regenerate, nothing changed", f"{f['regenerate_seconds']:.2f} s",
-         f"{f['regenerate_written']} files written, {f['regenerate_removed']} removed (should be 0 and 0)"),
+         (f"per-seed cache; {f['regenerate_written']} files written, {f['regenerate_removed']} removed "
+          "(should be 0 and 0)")),
+        (f"regenerate, {f['new_seeds']} new seeds", f"{f['new_seeds_seconds']:.2f} s",
+         f"per-seed cache; {f['new_seeds_written']} files written (new pages, indexes, home, report)"),
         ("mkdocs build", f"{f['mkdocs_seconds']:.2f} s",
          f"{rate(f['mkdocs_seconds'])}; {f['mkdocs_warnings']} MkDocs warnings"),
         ("site total size", _human(f["site_bytes"]), f"{f['site_files']:,} files; docs/ Markdown {_human(f['docs_bytes'])}"),

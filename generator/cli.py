@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
+from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
 from .records import BuildReport, Level
 
@@ -26,6 +27,10 @@ _config = click.option("--config", "config_path", type=click.Path(dir_okay=False
                        default=Path("digest.yml"), show_default=True, help="Companies, topics and publications.")
 _strict = click.option("--strict", is_flag=True, help="Exit with status 1 when any seed has an error.")
 _verbose = click.option("-v", "--verbose", is_flag=True, help="Also list every dropped line and every note.")
+_cache = click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+                      default=DEFAULT_FOLDER, show_default=True,
+                      help="Folder of per-seed results reused by the next run.")
+_no_cache = click.option("--no-cache", is_flag=True, help="Process every seed again, ignoring the cache.")
 _jobs = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
                      help="Seeds processed in parallel.")
 
@@ -50,19 +55,20 @@ def _check_seeds(seeds: Path) -> None:
         raise SystemExit(EXIT_CONFIG)
 
 
-def _run(config: Config, seeds: Path, docs: Path | None, jobs: int) -> BuildReport:
+def _run(config: Config, seeds: Path, docs: Path | None, jobs: int, cache_dir: Path | None = None) -> BuildReport:
     _check_seeds(seeds)
     if not sys.stderr.isatty():
-        return pipeline.build(config, seeds, docs, jobs)
+        return pipeline.build(config, seeds, docs, jobs, cache_dir=cache_dir)
     with click.progressbar(length=1, label="Reading seeds", file=sys.stderr) as bar:
         def progress(done: int, total: int) -> None:
             bar.length = total
             bar.update(1)
-        return pipeline.build(config, seeds, docs, jobs, progress)
+        return pipeline.build(config, seeds, docs, jobs, progress, cache_dir)
 
 
-def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool) -> BuildReport:
-    report = _run(_load(config_path), seeds, docs, jobs)
+def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool,
+              cache_dir: Path | None) -> BuildReport:
+    report = _run(_load(config_path), seeds, docs, jobs, cache_dir)
     print_report(report, verbose)
     return report
 
@@ -86,16 +92,17 @@ def print_report(report: BuildReport, verbose: bool) -> None:
 
 def _generation_options(command):
     """The options every command that generates pages takes."""
-    for option in reversed((_seeds, _docs, _config, _strict, _verbose, _jobs)):
+    for option in reversed((_seeds, _docs, _config, _strict, _verbose, _jobs, _cache, _no_cache)):
         command = option(command)
     return command
 
 
 @main.command()
 @_generation_options
-def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int) -> None:
+def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
+             cache_dir: Path, no_cache: bool) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
-    report = _generate(config_path, seeds, docs, jobs, verbose)
+    report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
     click.echo(f"{len(report.written)} pages written, {len(report.removed)} removed, "
                f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
     if strict and report.errors:
@@ -109,12 +116,13 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
 @click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
 def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
+          cache_dir: Path, no_cache: bool,
           site: Path, mkdocs_yml: Path) -> None:
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
     from .site import build_site
-    report = _generate(config_path, seeds, docs, jobs, verbose)
+    report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
     try:
         build_site(mkdocs_yml, docs, site, strict)
     except MkDocsException as exc:
@@ -135,11 +143,11 @@ def serve(seeds: Path, docs: Path, config_path: Path, dev_addr: str) -> None:
     """Preview the site with live reload; editing a seed or the config regenerates the pages."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
-    report = _run(_load(config_path), seeds, docs, 1)
+    report = _run(_load(config_path), seeds, docs, 1, DEFAULT_FOLDER)
     print_report(report, False)
     # Read by generator.mkdocs_hook, which regenerates before each rebuild.
     os.environ.update(DIGEST_SEEDS=str(seeds.resolve()), DIGEST_DOCS=str(docs.resolve()),
-                      DIGEST_CONFIG=str(config_path.resolve()))
+                      DIGEST_CONFIG=str(config_path.resolve()), DIGEST_CACHE=str(DEFAULT_FOLDER.resolve()))
     mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, livereload=True,
                  watch=[str(seeds), str(config_path)])
 

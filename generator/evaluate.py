@@ -17,6 +17,8 @@ from .pipeline import process_seed
 from .records import Article
 
 SCORED = ("title", "subtitle", "author", "date", "publication", "url")
+# Body cleaning, scored per labelled line: sentences that must stay in the body, furniture that must go.
+BODY_SCORES = {"keep": "body kept", "drop": "furniture dropped"}
 
 
 @dataclass
@@ -49,6 +51,10 @@ def normalise(field_name: str, value: object) -> object:
 
 def evaluate(articles_dir: Path, labels_file: Path, config: Config) -> dict[str, FieldScore]:
     labels = yaml.safe_load(labels_file.read_text(encoding="utf-8")) or {}
+    body_file = labels_file.with_name("body.yml")  # keep/drop lines for articles labelled before they existed
+    if body_file.exists():
+        for name, extra in (yaml.safe_load(body_file.read_text(encoding="utf-8")) or {}).items():
+            labels.setdefault(name, {}).update(extra)
     scores = {name: FieldScore() for name in SCORED}
     for name in sorted(labels):
         result = process_seed(decode_seed(name, (articles_dir / name).read_bytes()), config)
@@ -61,7 +67,22 @@ def evaluate(articles_dir: Path, labels_file: Path, config: Config) -> dict[str,
             if field_name not in labels[name]:
                 continue
             _score(scores[field_name], name, field_name, labels[name][field_name], article)
+        for key, score_name in BODY_SCORES.items():
+            for line in labels[name].get(key) or ():
+                _score_body(scores.setdefault(score_name, FieldScore()), name, line, article, key == "keep")
     return scores
+
+
+def _score_body(score: FieldScore, name: str, line: str, article: Article | None, should_stay: bool) -> None:
+    """A kept sentence must be somewhere in the body; a furniture line must not be one of its paragraphs."""
+    blocks = [normalise("body", b.text) for b in article.blocks if b.kind != "redacted"] if article else []
+    wanted = normalise("body", line)
+    stayed = any(wanted in b for b in blocks) if should_stay else wanted in blocks
+    score.total += 1
+    if stayed == should_stay:
+        score.right += 1
+    else:
+        score.misses.append((name, "kept" if should_stay else "dropped", line))
 
 
 def _score(score: FieldScore, name: str, field_name: str, expected: object, article: Article | None) -> None:
@@ -76,11 +97,11 @@ def _score(score: FieldScore, name: str, field_name: str, expected: object, arti
 
 
 def format_scores(scores: dict[str, FieldScore], show_misses: bool = True) -> str:
-    lines = [f"{'field':<12} {'accuracy':>9} {'right':>6} {'total':>6} {'invented':>9}"]
+    lines = [f"{'field':<18} {'accuracy':>9} {'right':>6} {'total':>6} {'invented':>9}"]
     for name, s in scores.items():
         if name == "errors":
             continue
-        lines.append(f"{name:<12} {s.accuracy:>8.1%} {s.right:>6} {s.total:>6} {s.invented:>9}")
+        lines.append(f"{name:<18} {s.accuracy:>8.1%} {s.right:>6} {s.total:>6} {s.invented:>9}")
     if show_misses:
         for name, s in scores.items():
             if s.misses:

@@ -368,11 +368,16 @@ def date_from_url(article: Article, config: Config) -> Result:
 # ---- url and publication --------------------------------------------------------------------
 
 def url_from_lines(article: Article, config: Config) -> Result:
-    for unit in (*article.header, *(d.line for d in article.dropped if d.reason in ("source address", "page metadata"))):
+    for unit in (*article.header, *(d.line for d in article.dropped)):
         match = P.URL_LINE.match(unit)
-        if match:
+        if match and (unit in article.header or not unit.startswith("http") or _outside_link_lists(unit, article)):
             return clean_url(match.group("url")), Found("source address line", 0.95)
     return None
+
+
+def _outside_link_lists(line: str, article: Article) -> bool:
+    """A bare address dropped from the body, not one of the links of a related-links list."""
+    return all(d.reason not in _NOT_PUBLICATION_EVIDENCE for d in article.dropped if d.line == line)
 
 
 def clean_url(url: str) -> str:

@@ -25,5 +25,7 @@ def on_pre_build(config) -> None:
     except ConfigError as exc:
         print(f"config error: {exc} (pages not regenerated)")
         return
-    report = build(digest_config, Path(os.environ["DIGEST_SEEDS"]), Path(os.environ["DIGEST_DOCS"]))
+    cache = os.environ.get("DIGEST_CACHE")
+    report = build(digest_config, Path(os.environ["DIGEST_SEEDS"]), Path(os.environ["DIGEST_DOCS"]),
+                   cache_dir=Path(cache) if cache else None)
     print_report(report, False)

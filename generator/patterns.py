@@ -43,7 +43,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"reddit|x))*|share (?:this|on \w+|article|story)\b.{0,40}|follow us(?: on .{1,40})?|"
         r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|supported by|"
         r"print this page|reuse this content|share full article|in this article|\(?\d+ minutes?\)?|"
-        r"\d{1,2}:\d{2}|video player\s*close|(?:previous|next) (?:post|article|story)\b.{0,80}|"
+        r"\d{1,2}:\d{2}|video player\s*close|(?:slideshow|gallery|video|watch|listen|audio|photos?)"
+        r"(?:\s*\(\d+ (?:images?|photos?)\)|\s+\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
+        r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|newspaper headline:.{0,120}|"
+        r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?|upvotes?)|"
+        r"\d+% upvoted|(?:previous|next) (?:post|article|story)\b.{0,80}|"
         r"«.{0,80}|.{0,80}»|"
         r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
@@ -51,7 +55,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"enditem/?\w*|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
-        r"(?:\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
+        r"(?:(?i:credit)(?:\.{2,}|…).{1,80}$|"
+        r"\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
         r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
         r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
         r"file photo|xinhua/[^.]{1,40})\.?\)?$)"),
@@ -70,9 +75,14 @@ FURNITURE: dict[str, re.Pattern] = {
         r"this (?:article|report) is part of .{1,60}(?:reports?|coverage)|"
         r"please use the sharing tools|copying articles to share with others|"
         r"this article is more than \d+ (?:years?|months?) old|why you can trust \w+|"
-        r"before it'?s here, it'?s on the \w+ terminal|powered by wordpress|"
+        r"before it['’]?s here, it['’]?s on the \w+ terminal|powered by wordpress|"
         r"^a version of this article appears in print|^appeared in the .{1,60} print edition|"
-        r"may earn (?:a )?(?:commission|compensation) for (?:sales|purchases)|^our standards:)", _I),
+        r"may earn (?:a )?(?:commission|compensation) for (?:sales|purchases)|^our standards:|"
+        r"^subscribe to\b|since you['’]?re here|we have a small favou?r to ask|please consider supporting|"
+        r"thanks for reading .{1,60}[!.] subscribe|quality journalism is more crucial than ever|"
+        r"by subscribing,? you can help|^content-type:|should be understood to be solely those of the author|"
+        r"this is an unofficial announcement of commission action|(?:^|this article )appeared in the .{1,80} "
+        r"print edition|^(?:©|\(c\)|copyright\b).{0,400}all rights reserved)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -90,7 +100,9 @@ FURNITURE: dict[str, re.Pattern] = {
     "site footer": re.compile(
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
         r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
-        r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40})$", _I),
+        r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40}|the trust project|"
+        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|-?\s*ends\s*-?|"
+        r"(?-i:SOURCE) [A-Z].{1,60})$", _I),
 }
 
 # A heading that opens a list of other headlines; the list runs until the body resumes.
@@ -99,10 +111,13 @@ RELATED_HEADING = re.compile(
     r"recent (?:reports|posts|articles|stories)|more (?:from|on|in|about) .{1,40}|more stories|"
     r"read more|read next|you (?:may|might) also like|recommended(?: for you| stories| reading)?|"
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
-    r"latest (?:news|stories|articles)|also read|what to read next|editor'?s picks)[:.]?$", _I)
+    r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|[\w ]{1,20} recommends|"
+    r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|more on this story|"
+    r"get our .{1,30} resources)[:.]?$", _I)
 
 COMMENTS_HEADING = re.compile(
-    r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+\s+(?:comments?|responses?|replies)|"
+    r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|responses?|replies)|"
+    r"sort by:.{0,30}|"
     r"(?:join|show|view) the (?:conversation|discussion|comments)|discussion(?:\s*\(\d+\))?|"
     r"what (?:readers|people) are saying)[:.]?$", _I)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import SeedCache
 from .config import Config
 from .enrich import enrich
 from .html import html_to_text
@@ -26,10 +27,14 @@ Progress = Callable[[int, int], None]
 
 
 def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
-          progress: Progress | None = None) -> BuildReport:
-    """Generate the whole site's Markdown; write it into docs_dir unless that is None (a dry run)."""
+          progress: Progress | None = None, cache_dir: Path | None = None) -> BuildReport:
+    """Generate the whole site's Markdown; write it into docs_dir unless that is None (a dry run).
+
+    With a cache_dir, per-seed results are reused from it and stored in it.
+    """
     files, problems = find_seed_files(seeds_dir)
-    articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress)
+    cache = SeedCache(cache_dir, config) if cache_dir is not None else None
+    articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
     articles = assign_slugs(merge_duplicates(articles))
     report = BuildReport(tuple(sorted(articles, key=lambda a: a.slug)),
                          tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
@@ -41,20 +46,36 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
     return replace(report, pages=pages, written=tuple(written), removed=tuple(removed))
 
 
-def process_all(files: list[Path], seeds_dir: Path, config: Config, jobs: int,
-                progress: Progress | None) -> tuple[list[Article], list[Problem]]:
-    """Run the per-seed stages over every file, in parallel when jobs > 1."""
+def process_all(files: list[Path], seeds_dir: Path, config: Config, jobs: int, progress: Progress | None,
+                cache: SeedCache | None = None) -> tuple[list[Article], list[Problem]]:
+    """Run the per-seed stages over every file not in the cache, in parallel when jobs > 1."""
     names = [seed_name(f, seeds_dir) for f in files]
-    tasks = [(f, n, config) for f, n in zip(files, names)]
-    results: Iterable
+    keys = [cache.key(f, n, config.max_seed_bytes) if cache else None for f, n in zip(files, names)]
+    cached = [cache.get(k) if cache else None for k in keys]
+    tasks = [(f, n, config) for f, n, hit in zip(files, names, cached) if hit is None]
+    fresh: Iterable
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(_tracked(pool.map(_process_task, tasks, chunksize=16), len(tasks), progress))
+            fresh = list(_tracked(pool.map(_process_task, tasks, chunksize=16), len(tasks), progress))
     else:
-        results = list(_tracked(map(_process_task, tasks), len(tasks), progress))
+        fresh = list(_tracked(map(_process_task, tasks), len(tasks), progress))
+    results = _merge(cached, iter(fresh), keys, cache)
     articles = [r for r in results if isinstance(r, Article)]
     problems = [p for r in results if isinstance(r, tuple) for p in r]
     return articles, problems
+
+
+def _merge(cached: list, fresh: Iterator, keys: list[str | None], cache: SeedCache | None) -> list:
+    """Cached and freshly computed results in seed order; fresh ones are stored for next time."""
+    results = []
+    for hit, key in zip(cached, keys):
+        result = hit if hit is not None else next(fresh)
+        if cache and hit is None:
+            cache.put(key, result)
+        results.append(result)
+    if cache:
+        cache.prune()
+    return results
 
 
 def _tracked(results: Iterable, total: int, progress: Progress | None) -> Iterable:

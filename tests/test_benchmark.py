@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ("corpus generation", "generate --jobs 1", "generate --jobs 2", "regenerate, nothing changed",
+           "regenerate, 5 new seeds",
            "mkdocs build", "site total size", "article page median", "article page max", "search index size")
 
 

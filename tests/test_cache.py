@@ -1,0 +1,85 @@
+"""generator/cache.py: a rebuild reuses per-seed results and only processes what changed."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cache import SeedCache
+from generator.config import load_config, parse_config
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT / "digest.yml")
+NEW = ("Huawei signs a new chip supply deal\n\nBy Jane Doe\n\nThe company said on Monday that it had signed a "
+       "supply agreement with a domestic chipmaker to replace American parts.\n")
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", folder)
+    return folder
+
+
+@pytest.fixture
+def processed(monkeypatch):
+    """Names of the seeds the per-seed stages actually ran on."""
+    names: list[str] = []
+    real = pipeline.process_seed
+
+    def counting(seed, config):
+        names.append(seed.name)
+        return real(seed, config)
+    monkeypatch.setattr(pipeline, "process_seed", counting)
+    return names
+
+
+def pages(report):
+    return {p.path: p.text for p in report.pages}
+
+
+def test_second_run_processes_nothing_and_gives_the_same_pages(seeds, tmp_path, processed):
+    first = pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert len(processed) == 5
+    second = pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert len(processed) == 5, "cached seeds were processed again"
+    assert pages(second) == pages(first) and not second.written
+
+
+def test_only_new_and_edited_seeds_are_processed(seeds, tmp_path, processed):
+    pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    processed.clear()
+    (seeds / "new.txt").write_text(NEW, encoding="utf-8")
+    edited = seeds / "002_b6c9b4640bf99f55.txt"
+    edited.write_bytes(b"---\ndate: 2019-05-22\n---\n" + edited.read_bytes())
+    report = pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert sorted(processed) == ["002_b6c9b4640bf99f55.txt", "new.txt"]
+    assert {a.seed: a.date for a in report.articles}["002_b6c9b4640bf99f55.txt"] == "2019-05-22"
+
+
+def test_cached_build_equals_uncached_build(seeds, tmp_path):
+    pipeline.build(CONFIG, seeds, tmp_path / "warm", cache_dir=tmp_path / "cache")
+    cached = pipeline.build(CONFIG, seeds, tmp_path / "docs1", cache_dir=tmp_path / "cache")
+    fresh = pipeline.build(CONFIG, seeds, tmp_path / "docs2")
+    assert pages(cached) == pages(fresh)
+
+
+def test_a_config_change_invalidates_every_entry(seeds, tmp_path, processed):
+    pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    processed.clear()
+    other = parse_config({"site": {"title": "Other"}, "companies": [{"name": "Hikvision"}],
+                          "topics": [{"slug": "x", "title": "X", "keywords": ["camera"]}]})
+    pipeline.build(other, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert len(processed) == 5
+
+
+def test_entries_of_deleted_seeds_are_pruned_and_a_corrupt_entry_is_a_miss(seeds, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
+    (seeds / "000_5163b31a66d99eb6.txt").unlink()
+    pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
+    entries = sorted(cache.iterdir())
+    assert len(entries) == 4
+    entries[0].write_bytes(b"not a pickle")
+    assert SeedCache(cache, CONFIG).get(entries[0].stem) is None
+    assert len(pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache).articles) == 4
