@@ -160,7 +160,9 @@ def clean_body(units: list[str]) -> tuple[list[str], list[str], list[Dropped], l
     dropped: list[Dropped] = []
     footer: list[str] = []
     mode = "body"
-    for unit in units:
+    for i, unit in enumerate(units):
+        if mode == "related" and _body_resumes(units, i):
+            mode = "body"
         mode, where = _route(unit, mode, bool(kept))
         if where == "body":
             kept.append(unit)
@@ -184,13 +186,34 @@ def _route(unit: str, mode: str, has_body: bool) -> tuple[str, str]:
         if reason in P.COMMENTS_END:
             return "footer", reason
         return mode, "comment"
-    if mode == "related" and not (is_paragraph(unit) and words(unit) >= 40 and not furniture_reason(unit)):
+    if mode == "related":
         return mode, "related-links list"
     if mode == "footer" and not is_paragraph(unit):
         return mode, "page footer"
     mode = "body"
     reason = furniture_reason(unit) or _body_line_reason(unit)
     return mode, reason or "body"
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')]?\s+(?=[A-Z“‘\"'])")
+
+
+def _body_resumes(units: list[str], i: int) -> bool:
+    """After a related-links list, is units[i] article text again?
+
+    A list's items are headlines, each maybe with a one-sentence teaser (often cut off with "...").
+    Prose that is long, has several sentences, is followed by more prose, or does not follow a
+    headline is the article going on, and must not be dropped with the list.
+    """
+    unit = units[i]
+    if not is_paragraph(unit) or furniture_reason(unit) or unit.endswith(("...", "…")):
+        return False
+    following = units[i + 1] if i + 1 < len(units) else ""
+    previous = units[i - 1] if i else ""
+    after_headline = (bool(previous) and not previous.rstrip("”’\"')").endswith((".", "!", "?", ":"))
+                      and not furniture_reason(previous) and not P.RELATED_HEADING.match(previous))
+    return (words(unit) >= 40 or len(_SENTENCE_BREAK.findall(unit)) >= 1 or not after_headline
+            or (is_paragraph(following) and not furniture_reason(following)))
 
 
 def _body_line_reason(unit: str) -> str | None:
