@@ -10,6 +10,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +152,7 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     topics = tuple(_topic(t, f"{where}: topics[{i}]") for i, t in enumerate(raw["topics"]))
     pubs = tuple(_publication(p, f"{where}: publications[{i}]")
                  for i, p in enumerate(raw.get("publications") or []))
+    pubs += tuple(p for p in builtin_publications() if p.name.casefold() not in {q.name.casefold() for q in pubs})
     _unique([c.name.casefold() for c in companies], where, "companies", "name")
     _unique([c.slug for c in companies], where, "companies", "slug")
     _unique_aliases(raw["companies"], where)
@@ -160,6 +162,14 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
         raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
     info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
     return Config(info, companies, topics, pubs, max_bytes, fingerprint)
+
+
+@lru_cache(maxsize=1)
+def builtin_publications() -> tuple[Publication, ...]:
+    """The table of well-known publications shipped in generator/data/publications.yml."""
+    path = Path(__file__).parent / "data" / "publications.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(_publication(p, f"{path.name}[{i}]") for i, p in enumerate(raw))
 
 
 def _check(value: Any, section: str, where: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePosixPath
@@ -26,7 +27,7 @@ LOW_CONFIDENCE = 0.6
 Result = tuple[object, Found] | None
 Extractor = Callable[[Article, Config], Result]
 
-_TRACKING = re.compile(r"^(?:utm_\w+|pnespid|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
+_TRACKING = re.compile(r"^(?:utm_\w+|pnespid|from|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
                        r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
                        r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.IGNORECASE)
 _WIRE_NAMES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP", "xinhua": "Xinhua",
@@ -90,7 +91,7 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     runs: list[tuple[list[tuple[int, str]], bool]] = []  # (lines, followed by a byline or date)
     current: list[tuple[int, str]] = []
     for i, unit in enumerate(article.header):
-        meta = is_meta_line(unit)
+        meta = is_meta_line(unit) or bool(current and names_line(unit, config))
         if meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit):
             if current:
                 runs.append((current, meta))
@@ -111,6 +112,11 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     # Mastheads and section labels ("Yonhap News Agency", "ECONOMY") stand above the headline.
     while len(candidates) > 1 and words(candidates[0][1]) <= 4 and any(_headline_like(u) for _, u in candidates[1:]):
         candidates = candidates[1:]
+    # A section label further down ("Business & Tech", "Rule") ends the site's tagline and chrome.
+    labels = [k for k in range(1, len(candidates) - 1)
+              if words(candidates[k][1]) <= 3 and _headline_like(candidates[k + 1][1])]
+    if labels:
+        candidates = candidates[labels[-1] + 1:]
     cut = next((k for k, (_, u) in enumerate(candidates) if k and names_line(u, config)), len(candidates))
     return candidates[:cut]
 
@@ -149,9 +155,30 @@ def title_from_file_name(article: Article, config: Config) -> Result:
     return (re.sub(r"[_-]+", " ", stem).strip() or article.seed), Found("seed file name", 0.1)
 
 
+def title_from_email_subject(article: Article, config: Config) -> Result:
+    """A forwarded newsletter or e-mail: its Subject: header is the headline."""
+    for line in (*article.header, *(d.line for d in article.dropped[:20])):
+        match = re.match(r"^subject:\s*(?:(?:fwd?|re):\s*)*(.+)$", line, re.IGNORECASE)
+        if match:
+            return _clean_title(match.group(1)), Found("e-mail subject line", 0.85)
+    return None
+
+
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s*[|–—-]\s*(?:Reuters|AP News|Bloomberg|CNBC|ZDNet|The Verge|BBC News)$", "", text)
-    return " ".join(text.split())
+    return " ".join(_strip_symbols(text).split())
+
+
+def _strip_symbols(text: str) -> str:
+    """Emoji, flags and bullets a post or channel puts around its headline or name; punctuation stays."""
+    def symbol(c: str) -> bool:
+        return c.isspace() or c in "•·▪►▶" or unicodedata.category(c) in ("So", "Sk", "Cf", "Mn", "Co")
+    start, end = 0, len(text)
+    while start < end and symbol(text[start]):
+        start += 1
+    while end > start and symbol(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -190,7 +217,7 @@ def author_from_byline(article: Article, config: Config) -> Result:
 def author_from_footer_label(article: Article, config: Config) -> Result:
     """An "Author: X" line in a metadata block at the end of the page."""
     for unit in article.footer:
-        match = P.BYLINE[1][1].match(unit)
+        match = dict(P.BYLINE)["author-label"].match(unit)
         if match and words(unit) <= 8:
             names = split_names(match.group("names"), config)
             if names:
@@ -266,6 +293,7 @@ def author_from_bio(article: Article, config: Config) -> Result:
 
 def split_names(text: str, config: Config) -> list[str]:
     """Person names out of a byline: dates, roles, places and publication names removed."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)
     for _, pattern, _ in P.DATE_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -323,7 +351,7 @@ def date_from_header(article: Article, config: Config) -> Result:
     headline = headline_lines(article, config)
     start = headline[0][0] if headline else 0
     lines = [(i < start, bool(_SECONDARY_DATE.search(u)), i, u) for i, u in enumerate(article.header)
-             if is_meta_line(u)]
+             if is_meta_line(u) and not _ISSUE_DATE.search(u)]
     for *_, unit in sorted(lines):
         parsed = parse_date(unit)
         if parsed:
@@ -332,6 +360,8 @@ def date_from_header(article: Article, config: Config) -> Result:
 
 
 _SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
+# A magazine's issue or print-edition line dates the issue, not the article.
+_ISSUE_DATE = re.compile(r"\bedition\b|\bissue\b|\bno\.\s*\d+|\bvol(?:ume)?\.?\s*\d+", re.IGNORECASE)
 
 
 def date_from_dateline(article: Article, config: Config) -> Result:
@@ -380,11 +410,18 @@ def _outside_link_lists(line: str, article: Article) -> bool:
     return all(d.reason not in _NOT_PUBLICATION_EVIDENCE for d in article.dropped if d.line == line)
 
 
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[\w*]+/(?P<url>https?://.+)$", re.IGNORECASE)
+
+
 def clean_url(url: str) -> str:
-    """Drop tracking parameters; keep everything that identifies the page."""
+    """Drop tracking parameters; keep everything that identifies the page (the original of an archive copy)."""
+    archived = _ARCHIVED.match(url)
+    if archived:
+        url = archived.group("url")
     parts = urlsplit(url.rstrip(".,;)"))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+    fragment = "" if re.match(r"(?:storylink|xtor|ref|utm_|:~:)", parts.fragment, re.IGNORECASE) else parts.fragment
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
 
 
 def publication_from_url(article: Article, config: Config) -> Result:
@@ -449,13 +486,19 @@ def publication_from_domain_mention(article: Article, config: Config) -> Result:
 
 
 def publication_from_furniture_names(article: Article, config: Config) -> Result:
-    """A publication's name or marker phrase in the page furniture, or an unknown copyright holder."""
+    """A publication's name or marker phrase in the page furniture, or an unknown copyright holder.
+
+    The longest name found wins, so "The Times of India" is not read as "The Times".
+    """
     lines = _evidence_lines(article)
-    for pub in config.publications:
+    found: list[tuple[int, int, str]] = []
+    for order, pub in enumerate(config.publications):
         for alias in (pub.name, *pub.aliases):
             pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE if len(alias) > 4 else 0)
             if any(pattern.search(line) for line in lines):
-                return pub.name, Found("publication table, by name in the page furniture", 0.75)
+                found.append((-len(alias), order, pub.name))
+    if found:
+        return min(found)[2], Found("publication table, by name in the page furniture", 0.75)
     raw_names = [name for line in lines for name in _publication_names(line)]
     if raw_names:
         return _strip_company_suffix(raw_names[0]), Found("credit, copyright or source line", 0.6)
@@ -491,7 +534,7 @@ def _publication_names(line: str):
     for pattern in (P.PART_OF_REPORTS, P.COPYRIGHT, P.SOURCE_LINE):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
         if match and match.group("name").strip():
-            yield match.group("name").strip()
+            yield re.sub(r"\s*<[^>]*>", "", match.group("name")).strip()
 
 
 def publication_from_wire_credit(article: Article, config: Config) -> Result:
@@ -529,13 +572,13 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
         return None
     chrome = any(furniture_reason(u) == "navigation" for u in header[1:4] if u != first)
     if 1 <= words(first) <= 5 and not first.isupper() and chrome:
-        return first, Found("site name above the page menu", 0.5)
+        return _clean_title(first), Found("site name above the page menu", 0.5)
     return None
 
 
 CASCADE: dict[str, list[Extractor]] = {
     "url": [_override("url"), _hint("url"), url_from_lines],
-    "title": [_override("title"), _hint("title"), title_from_header, title_from_first_line,
+    "title": [_override("title"), _hint("title"), title_from_email_subject, title_from_header, title_from_first_line,
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_header],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,

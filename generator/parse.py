@@ -70,6 +70,8 @@ def furniture_reason(unit: str) -> str | None:
     if is_menu(unit):
         return "navigation"
     for name, pattern in P.FURNITURE.items():
+        if name == "contact details" and has_date(unit):
+            continue  # "2019.05.22" is a date line, not a phone number
         limit = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}.get(name, 25)
         if n <= limit and pattern.search(unit):
             return name
@@ -82,7 +84,7 @@ _FUNCTION_WORDS = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "a
 def is_menu(unit: str) -> bool:
     """A row of menu entries: five or more capitalised words and no function word a headline would have,
     or three and more short entries between pipes."""
-    parts = [p.strip() for p in unit.split("|")]
+    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", unit)]
     if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
         return True
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]

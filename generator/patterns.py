@@ -21,6 +21,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     ("day-dash-month", re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
     ("cjk", re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"), False),
+    ("year-dot", re.compile(r"\b\d{4}\.\d{1,2}\.\d{1,2}\b"), False),
     ("day-dot-month", re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"), True),
     ("us-slash", re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"), False),
 ]
@@ -47,7 +48,13 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:\s*\(\d+ (?:images?|photos?)\)|\s+\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
         r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|newspaper headline:.{0,120}|"
         r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?|upvotes?)|"
-        r"\d+% upvoted|(?:previous|next) (?:post|article|story)\b.{0,80}|"
+        r"\d+% upvoted|ad feedback|paid partner content|sponsored content|link copied!?|visit website|"
+        r"upgrade to .{1,30} pro|start a conversation|meet the authors?|list of \d+ items|font size|rate story|"
+        r"(?:web |executive |chief )?editor:\s*[A-Z].{0,40}|comments to \S+@\S+|billing code [\w-]+|"
+        r"[\d ,.]+[kKmM]? (?:subscribers|members|followers|views)\b.{0,60}|📌 pinned message|"
+        r"published by the .{1,40}(?:institute|foundation|center|centre)|in cooperation with .{1,40}|document details|"
+        r"read the original|阅读原文.{0,40}|view in browser:?.{0,200}|"
+        r"(?:\#[\w-]+\s*){2,}|(?:previous|next) (?:post|article|story)\b.{0,80}|"
         r"«.{0,80}|.{0,80}»|"
         r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
@@ -55,7 +62,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"enditem/?\w*|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
-        r"(?:(?i:credit)(?:\.{2,}|…).{1,80}$|"
+        r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|"
+        r"^.{10,250}\((?:Yonhap|Reuters|AFP|AP|Xinhua|Getty Images|EPA|Bloomberg|VCG|Kyodo|CNA)\b[^)]{0,60}\)$|"
+        r"(?i:credit)(?:\.{2,}|…).{1,80}$|"
         r"\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
         r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
         r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
@@ -82,7 +91,16 @@ FURNITURE: dict[str, re.Pattern] = {
         r"thanks for reading .{1,60}[!.] subscribe|quality journalism is more crucial than ever|"
         r"by subscribing,? you can help|^content-type:|should be understood to be solely those of the author|"
         r"this is an unofficial announcement of commission action|(?:^|this article )appeared in the .{1,80} "
-        r"print edition|^(?:©|\(c\)|copyright\b).{0,400}all rights reserved)", _I),
+        r"print edition|^(?:©|\(c\)|copyright\b).{0,400}all rights reserved|"
+        r"^correction:|^clarification:|^editor['’]s note:|turn off your ad ?blocker|we rely on advertising|"
+        r"download (?:the|our) .{0,40}app\b|save articles to read later|this story has been viewed \d|"
+        r"comments will be moderated|our live coverage has ended|get access to exclusive|"
+        r"join (?:over|more than) [\d,.]+k? .{0,40}(?:professionals|readers|subscribers)|"
+        r"is a reader-supported publication|become a (?:paid )?member to support|"
+        r"this document has been published in the federal register|transcripts? (?:are|is) generated automatically|"
+        r"this (?:episode|newsletter|podcast) is sponsored by|forward this email|"
+        r"you received this email because|^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
+        r"is an impartial platform|support press freedom|flagship (?:evening |morning )?newsletter)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -96,6 +114,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"ok|got it|accept|i agree|close|bookmark|follow|\+ follow|·|\d+ followers?|open in app|write|"
         r"(?:\d+\s*)?(?:likes?|claps?|responses?|comments?)?\s*\d+|reader comments \d+|"
         r"(?:staff writer|staff reporter|contributor|correspondent))$", _I),
+    "email header": re.compile(r"^(?:-{5,}\s*forwarded message\s*-{5,}|(?:from|to|cc|sent|date|subject):\s.{1,200})$",
+                               _I),
     "contact details": re.compile(r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I),
     "site footer": re.compile(
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
@@ -131,10 +151,13 @@ CREDIT_LINE = re.compile(
 BRACKET_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
 BYLINE = [
+    # "By political reporter Nadia Kowalczyk": a role between "By" and the name.
+    ("role-by-line", re.compile(r"^by\s+(?:[a-z-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|analyst)"
+                                r"\s+(?P<names>(?-i:[A-Z]).+)$", _I)),
     # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
     ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*"
                            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
-    ("author-label", re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:|]?\s+"
+    ("author-label", re.compile(r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
                                 r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
 ]
 # "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
@@ -149,7 +172,8 @@ DATE_LINE = re.compile(
     r"(?:on|at|:)?\s*", _I)
 UPDATED_WITHOUT_DATE = re.compile(r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I)
 
-URL_LINE = re.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at)\s*:?\s*)?"
+URL_LINE = re.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
+                      r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
                       r"<?(?P<url>https?://[^\s<>\"]+)>?$", _I)
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
