@@ -239,11 +239,14 @@ def author_from_names_line(article: Article, config: Config) -> Result:
     """A header line below the headline that is nothing but names: "Jane Doe in Beijing", "X, with Y"."""
     candidates = headline_lines(article, config)
     start = candidates[0][0] + 1 if candidates else 0
+    found: list[str] = []
     for unit in article.header[start:]:
         names = names_line(unit, config)
         if names:
-            return ", ".join(names), Found("line of names in the header", 0.75)
-    return None
+            found += names  # one author per line is common: collect the run
+        elif found:
+            break
+    return (", ".join(dict.fromkeys(found)), Found("line of names in the header", 0.75)) if found else None
 
 
 def names_line(unit: str, config: Config) -> list[str]:
@@ -255,9 +258,15 @@ def names_line(unit: str, config: Config) -> list[str]:
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
     stripped = re.sub(r"\bwith\b", ",", stripped)
     parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b", stripped) if p.strip(" .")]
-    if not parts or not all(_looks_like_name(p) and len(p.split()) >= 2 for p in parts):
+    if not parts or not all(_looks_like_name(p) and len(p.split()) >= 2 and not p.isupper()
+                            and not P.ROLE_WORDS.search(p) and not _OUTLET_WORD.search(p) for p in parts):
         return []
     return [p for p in parts if p.casefold() not in _outlets(config)]
+
+
+# Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
+_OUTLET_WORD = re.compile(r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Gazette|Press|Magazine|Review|"
+                          r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider)\b")
 
 
 def _outlets(config: Config) -> set[str]:
@@ -319,7 +328,9 @@ def _looks_like_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in tokens) and text.casefold() not in _NOT_NAMES
 
 
-_NOT_NAMES = {"staff", "staff reporter", "staff writer", "the associated press", "associated press",
+_NOT_NAMES = {"apple podcasts", "google podcasts", "spotify", "apple news", "google news", "feedly", "flipboard",
+              "telegram", "wechat", "youtube", "facebook", "twitter", "linkedin", "instagram", "tiktok",
+              "staff", "staff reporter", "staff writer", "the associated press", "associated press",
               "news desk", "editorial board", "the editorial board", "our reporter", "admin", "editor",
               "guest contributor", "web desk", "global times", "china daily", "xinhua"}
 

@@ -155,7 +155,7 @@ BYLINE = [
     ("role-by-line", re.compile(r"^by\s+(?:[a-z-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|analyst)"
                                 r"\s+(?P<names>(?-i:[A-Z]).+)$", _I)),
     # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
-    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text )?by\b[:\s]*"
+    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text |hosted |presented |compiled )?by\b[:\s]*"
                            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
     ("author-label", re.compile(r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
                                 r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
