@@ -33,7 +33,7 @@ test: $(VENV)/.test-deps chromium  ## Run the whole test suite (unit, golden, si
 
 golden: $(VENV)/.site-deps  ## Regenerate the golden tree after an intended change to the output
 	rm -rf tests/golden/docs
-	$(BIN)/digest generate --docs tests/golden/docs
+	$(BIN)/digest generate --no-cache --docs tests/golden/docs
 
 bench: $(VENV)/.site-deps  ## Benchmark generation and the site build on a synthetic corpus (SIZE=2000)
 	$(BIN)/python bench/benchmark.py --size $(or $(SIZE),2000)
