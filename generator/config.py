@@ -77,6 +77,8 @@ class Publication:
     domains: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     """Names and marker phrases in a text that identify this publication."""
+    platform: bool = False
+    """A site that hosts others' work (YouTube, Medium): a channel or outlet named on the page wins."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
                 "slug": (str, False), "country": (str, False)},
     "topic": {"slug": (str, True), "title": (str, True), "description": (str, False),
               "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False)},
-    "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False)},
+    "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False),
+                    "platform": (bool, False)},
 }
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
@@ -253,7 +256,8 @@ def _topic(raw: Any, where: str) -> Topic:
 def _publication(raw: Any, where: str) -> Publication:
     _check(raw, "publication", where)
     domains = tuple(d.lower().removeprefix("www.") for d in _strings(raw.get("domains", []), f"{where}.domains"))
-    return Publication(raw["name"], domains, _strings(raw.get("aliases", []), f"{where}.aliases"))
+    return Publication(raw["name"], domains, _strings(raw.get("aliases", []), f"{where}.aliases"),
+                       raw.get("platform", False))
 
 
 def _unique(values: list[str], where: str, section: str, what: str) -> None:

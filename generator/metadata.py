@@ -20,7 +20,7 @@ from dateutil import parser as dateparser
 
 from . import patterns as P
 from .config import Config
-from .parse import _BULLET, furniture_reason, has_date, is_meta_line, words
+from .parse import _BULLET, TERMINAL, furniture_reason, has_date, is_category_list, is_meta_line, words
 from .records import Article, Found
 
 LOW_CONFIDENCE = 0.6
@@ -110,7 +110,8 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     followed_headline = [r for r in followed if r in headline_like]
     candidates = (followed_headline or headline_like[-1:] or followed or [runs[-1][0]])[0]
     # Mastheads and section labels ("Yonhap News Agency", "ECONOMY") stand above the headline.
-    while len(candidates) > 1 and words(candidates[0][1]) <= 4 and any(_headline_like(u) for _, u in candidates[1:]):
+    while (len(candidates) > 1 and (words(candidates[0][1]) <= 4 or is_category_list(candidates[0][1]))
+           and any(_headline_like(u) for _, u in candidates[1:])):
         candidates = candidates[1:]
     # A section label further down ("Business & Tech", "Rule") ends the site's tagline and chrome.
     labels = [k for k in range(1, len(candidates) - 1)
@@ -124,7 +125,8 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
 def _headline_like(unit: str) -> bool:
     """Headline length; a line ending in a period only if short or two clipped sentences."""
     n = words(unit)
-    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 10 or (n <= 16 and ". " in unit))
+    two_sentences = re.search(r"[.!?][”’\"']?\s", unit)
+    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 10 or (n <= 16 and bool(two_sentences)))
 
 
 def _site_names(config: Config) -> set[str]:
@@ -226,12 +228,30 @@ def author_from_footer_label(article: Article, config: Config) -> Result:
 
 
 def author_from_name_and_date(article: Article, config: Config) -> Result:
+    """ "Jane Doe | May 5, 2021", or the other way round: "May 5, 2022, 1:16 pm EDT | Jane Doe"."""
     for unit in article.header:
         match = P.NAME_THEN_DATE.match(unit)
         if match and has_date(match.group("rest")):
             names = split_names(match.group("names"), config)
             if names:
                 return ", ".join(names), Found("name before the date", 0.75)
+        parts = re.split(r"\s+[|·•]\s+", unit)
+        if len(parts) == 2 and has_date(parts[0]) and not has_date(parts[1]):
+            names = names_line(re.sub(r"^by\s+", "", parts[1], flags=re.IGNORECASE), config)
+            if names:
+                return ", ".join(names), Found("name after the date", 0.75)
+    return None
+
+
+def author_from_write_to(article: Article, config: Config) -> Result:
+    """A closing "Write to Jane Doe at jane.doe@example.com and John Roe at ..." line."""
+    for unit in (*article.footer, *(d.line for d in article.dropped), *(b.text for b in article.blocks[-3:])):
+        match = P.WRITE_TO.match(unit)
+        if match:
+            text = re.sub(r"\s+at\s+\S+@\S+", "", match.group("names"))
+            names = split_names(text, config)
+            if names:
+                return ", ".join(names), Found("'Write to' line at the end", 0.75)
     return None
 
 
@@ -253,15 +273,28 @@ def names_line(unit: str, config: Config) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list."""
     if words(unit) > 16 or unit.endswith((".", "?", "!", ":")) or has_date(unit) or furniture_reason(unit):
         return []
+    if P.OFFICE_TITLE.match(unit):
+        return []
     if any(p.match(unit) for _, p in P.BYLINE):
         return []  # a "By ..." line is read by the byline extractor, which knows outlets from people
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
     stripped = re.sub(r"\bwith\b", ",", stripped)
     parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b", stripped) if p.strip(" .")]
-    if not parts or not all(_looks_like_name(p) and len(p.split()) >= 2 and not p.isupper()
-                            and not P.ROLE_WORDS.search(p) and not _OUTLET_WORD.search(p) for p in parts):
+    # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
+    # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
+    names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
+    if not names or not all(_looks_like_name(p) and len(p.split()) >= 2 and not p.isupper()
+                            and not P.ROLE_WORDS.search(p) and not _OUTLET_WORD.search(p) for p in names):
         return []
-    return [p for p in parts if p.casefold() not in _outlets(config)]
+    return [p for p in names if p.casefold() not in _outlets(config)]
+
+
+def _affiliation(part: str, config: Config) -> bool:
+    """A role, a one-word place or an outlet standing after a name in a byline."""
+    tokens = part.split()
+    return (len(tokens) <= 4 and bool(P.ROLE_WORDS.search(part))
+            or len(tokens) == 1 and part[:1].isupper()
+            or part.casefold() in _outlets(config))
 
 
 # Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
@@ -314,6 +347,8 @@ def split_names(text: str, config: Config) -> list[str]:
     names = []
     for part in re.split(r",|;|&|\band\b", text):
         part = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
+        if part and part.split()[0].casefold() in outlets and len(part.split()) <= 3:
+            continue  # "By Jane Doe, CNN Business": the outlet's desk, not a person
         if part and part.casefold() not in outlets and _looks_like_name(part):
             names.append(part)
     return names
@@ -497,7 +532,7 @@ def publication_from_domain_mention(article: Article, config: Config) -> Result:
 
 
 def publication_from_furniture_names(article: Article, config: Config) -> Result:
-    """A publication's name or marker phrase in the page furniture, or an unknown copyright holder.
+    """A publication's name or marker phrase in the page furniture.
 
     The longest name found wins, so "The Times of India" is not read as "The Times".
     """
@@ -510,10 +545,18 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
                 found.append((-len(alias), order, pub.name))
     if found:
         return min(found)[2], Found("publication table, by name in the page furniture", 0.75)
-    raw_names = [name for line in lines for name in _publication_names(line)]
-    if raw_names:
-        return _strip_company_suffix(raw_names[0]), Found("credit, copyright or source line", 0.6)
     return None
+
+
+def _copyright_holder(corporate: bool) -> Extractor:
+    """An unknown name from a copyright or source line. A holder with a company suffix ("Questex LLC")
+    is often the publisher's parent, so it comes after the masthead; a plain one comes before."""
+    def extract(article: Article, config: Config) -> Result:
+        for name in (n for line in _evidence_lines(article) for n in _publication_names(line)):
+            if bool(_COMPANY_SUFFIX.search(name)) == corporate:
+                return _strip_company_suffix(name), Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
+        return None
+    return extract
 
 
 # Dropped lines whose names are someone else's: photo agencies, linked headlines.
@@ -531,21 +574,31 @@ def _strip_company_suffix(name: str) -> str:
 
 def _known_publication(name: str, config: Config) -> str | None:
     """Map a raw name from a credit or copyright line to the table's canonical name, if listed."""
-    candidates = {name, _strip_company_suffix(name)}
-    for candidate in candidates:
-        key = candidate.casefold().removeprefix("the ").strip()
-        for pub in config.publications:
-            names = {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}
-            if key in names or any(key.startswith(n + " ") for n in names if len(n) > 4):
-                return pub.name
-    return None
+    keys = {c.casefold().removeprefix("the ").strip() for c in (name, _strip_company_suffix(name))}
+    prefixes: list[tuple[int, str]] = []
+    for pub in config.publications:
+        names = {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}
+        if keys & names:
+            return pub.name
+        prefixes += [(-len(n), pub.name) for n in names for key in keys if len(n) > 4 and key.startswith(n + " ")]
+    return min(prefixes)[1] if prefixes else None  # "The Times of India Group": the longest name it starts with
 
 
 def _publication_names(line: str):
-    for pattern in (P.PART_OF_REPORTS, P.COPYRIGHT, P.SOURCE_LINE):
+    if any(p.match(line) for _, p in P.BYLINE):
+        return  # "Source: Jane Doe, Editor" names the writer, not the outlet
+    for pattern in (P.PART_OF_REPORTS, P.PRINTED_FROM, P.COPYRIGHT, P.SOURCE_LINE):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
         if match and match.group("name").strip():
-            yield re.sub(r"\s*<[^>]*>", "", match.group("name")).strip()
+            yield _sender_name(match.group("name"))
+
+
+def _sender_name(name: str) -> str:
+    """ "Senate Banking Committee Press <press@...>" (an e-mail From: line) is sent by the committee."""
+    if "<" not in name:
+        return name.strip()
+    name = name.split("<", 1)[0].strip(' "')
+    return re.sub(r"\s+(?:press(?: office)?|communications|newsroom|media relations)$", "", name, flags=re.IGNORECASE)
 
 
 def publication_from_wire_credit(article: Article, config: Config) -> Result:
@@ -570,19 +623,33 @@ def _hint(name: str) -> Extractor:
     return extract
 
 
+def publication_from_first_line(article: Article, config: Config) -> Result:
+    """A known publication's name as the page's first line: the masthead, above any tagline."""
+    first = next((u for u in article.header if not P.URL_LINE.match(u)), "")
+    known = _known_publication(first, config) if first else None
+    if not known or any(p.platform for p in config.publications if p.name == known):
+        return None  # a platform's name tops every page it hosts; the channel named further down wins
+    return known, Found("publication table, site name on the first line", 0.7)
+
+
 def publication_from_masthead(article: Article, config: Config) -> Result:
-    """A short name on the first line, followed by site chrome (Subscribe, Sign in, a menu)."""
+    """A short name at the top of the page, followed by site chrome (Subscribe, Sign in, a menu).
+
+    "Skip to content" and a bare domain line may stand above the name.
+    """
     header = [u for u in article.header if not P.URL_LINE.match(u)]
-    if not header:
+    known = _known_publication(header[0], config) if header else None
+    if known:  # a platform's own name, when no channel or outlet is named on the page
+        return known, Found("publication table, site name on the first line", 0.6)
+    top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u) and not P.DOMAIN_LINE.match(u)]
+    if not top:
         return None
-    first = header[0]
-    known = _known_publication(first, config)
-    if known:
-        return known, Found("publication table, site name on the first line", 0.7)
-    if len(header) < 2 or furniture_reason(first) or is_meta_line(first):
+    first = header[top[0]]
+    if is_meta_line(first) or not 1 <= words(first) <= 5 or first.isupper():
         return None
-    chrome = any(furniture_reason(u) == "navigation" for u in header[1:4] if u != first)
-    if 1 <= words(first) <= 5 and not first.isupper() and chrome:
+    following = header[top[0] + 1:top[0] + 6]
+    menu = sum(1 for u in following if words(u) <= 3 and not u.endswith(TERMINAL))
+    if any(furniture_reason(u) == "navigation" for u in following) or menu >= 3:
         return _clean_title(first), Found("site name above the page menu", 0.5)
     return None
 
@@ -593,12 +660,13 @@ CASCADE: dict[str, list[Extractor]] = {
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_header],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
-               author_from_names_line, author_from_credit_line, author_from_footer_label, author_from_bio],
+               author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
+               author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],
     "publication": [_override("publication"), _hint("publication"), publication_from_credit_lines,
                     publication_from_wire_credit, publication_from_byline, publication_from_url_table,
-                    publication_from_furniture_names, publication_from_domain_mention, publication_from_masthead,
-                    publication_from_url],
+                    publication_from_first_line, publication_from_furniture_names, publication_from_domain_mention, _copyright_holder(False),
+                    publication_from_masthead, _copyright_holder(True), publication_from_url],
 }
 FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

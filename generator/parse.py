@@ -32,24 +32,48 @@ def parse(article: Article, text: str) -> Article:
 
 def to_units(text: str) -> list[str]:
     """One unit per line, re-joining lines that were hard-wrapped inside a paragraph."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
     units: list[str] = []
     joinable = False
-    for raw in text.split("\n"):
+    previous_length = 0
+    for raw in lines:
         line = " ".join(raw.split())
         if not line:
             joinable = False
             continue
-        if joinable and units and _continues(units[-1], line):
+        if joinable and units and (_continues(units[-1], line) or _wrapped(previous_length, width, line)):
             units[-1] += " " + line
         else:
             units.append(line)
         joinable = True
+        previous_length = len(raw.rstrip())
     return units
 
 
 def _continues(previous: str, line: str) -> bool:
     """A wrapped line: the previous one is long, unfinished, and this one starts in lower case."""
     return len(previous) >= 40 and not previous.endswith(TERMINAL) and line[:1].islower()
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text (an e-mail, a terminal copy) was wrapped at, or None.
+
+    In such a text most lines of a paragraph end within a few characters of the same column.
+    """
+    lengths = sorted(len(raw.rstrip()) for raw in lines if " " in raw.strip())  # a long address is not wrapped
+    if len(lengths) < 10 or lengths[-1] > 100:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(1 for n in lengths if width - 20 <= n <= width)
+    return width if width >= 50 and near >= max(5, len(lengths) * 0.3) else None
+
+
+def _wrapped(previous_length: int, width: int | None, line: str) -> bool:
+    """In a hard-wrapped text, a line after one that reached the wrap column goes on the paragraph,
+    unless it is a byline, date, address or furniture line of its own."""
+    return (width is not None and previous_length >= width - 20 and not is_meta_line(line)
+            and not furniture_reason(line) and not _BULLET.match(line))
 
 
 def words(unit: str) -> int:
@@ -99,6 +123,17 @@ def is_menu(unit: str) -> bool:
                         if shouting or len(t) == 1 or not t.isupper()))
 
 
+def is_category_list(unit: str) -> bool:
+    """Section labels above a headline, between commas: "Video Surveillance, K-12, Higher Ed".
+    (A list of three authors has the same shape, so this is only asked of lines above a headline.)"""
+    if ";" in unit:
+        return False
+    parts = [p.split() for p in unit.split(", ")]
+    return (len(parts) >= 3 and all(1 <= len(p) <= 3 for p in parts)
+            and all(t[:1].isupper() or t[:1].isdigit() for p in parts for t in p)
+            and not any(t.casefold() in _FUNCTION_WORDS for p in parts for t in p))
+
+
 def is_meta_line(unit: str) -> bool:
     """A byline, date line or source address: header material, never body."""
     if P.URL_LINE.match(unit) or P.UPDATED_WITHOUT_DATE.match(unit):
@@ -146,7 +181,7 @@ def find_header_end(units: list[str]) -> int:
     for i in range(first + 1, min(len(units), first + 8)):
         if P.COMMENTS_HEADING.match(units[i]) or P.RELATED_HEADING.match(units[i]):
             break
-        if is_meta_line(units[i]) and words(units[i]) <= 12:
+        if is_meta_line(units[i]) and (words(units[i]) <= 12 or any(p.match(units[i]) for _, p in P.BYLINE)):
             end = i + 1
         elif is_paragraph(units[i]) and not furniture_reason(units[i]):
             prose += 1

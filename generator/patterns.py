@@ -12,11 +12,13 @@ _I = re.IGNORECASE
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _ORD = r"(?:st|nd|rd|th)?"
+# A copied page may glue the year to the time that follows it: "Apr 16 20185:41 PM".
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 # Date shapes, most specific first; `dayfirst` says how to read an all-number date.
 DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
-    ("month-day-year", re.compile(rf"\b{MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}\b", _I), False),
-    ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}\b", _I), True),
+    ("month-day-year", re.compile(rf"\b{MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", _I), False),
+    ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}", _I), True),
     ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"), False),
     ("day-dash-month", re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
@@ -31,7 +33,7 @@ URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(
 # Lines that are nothing but page furniture, wherever they stand.
 FURNITURE: dict[str, re.Pattern] = {
     "advertisement": re.compile(
-        r"^(?:for immediate release|media contacts?:?.{0,60}|advertisement|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
+        r"^(?:for immediate release|media contacts?:?.{0,60}|\[?advertisement\]?|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
         r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
         r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
         r"[.:]?$", _I),
@@ -41,11 +43,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"learn more|get more with \w+|a personali[sz]ed news feed of stories that matter to you|"
         r"(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|x)"
         r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
-        r"reddit|x))*|share (?:this|on \w+|article|story)\b.{0,40}|follow us(?: on .{1,40})?|"
+        r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
         r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|supported by|"
-        r"print this page|reuse this content|share full article|in this article|\(?\d+ minutes?\)?|"
+        r"print this page|reuse this content|purchase licensing rights.{0,20}|share full article|in this article|\(?\d+ minutes?\)?|"
         r"\d{1,2}:\d{2}|video player\s*close|(?:slideshow|gallery|video|watch|listen|audio|photos?)"
-        r"(?:\s*\(\d+ (?:images?|photos?)\)|\s+\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
+        r"(?:\s*\(\d+ (?:images?|photos?)\)|\s*\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
         r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|newspaper headline:.{0,120}|"
         r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?|upvotes?)|"
         r"\d+% upvoted|ad feedback|paid partner content|sponsored content|link copied!?|visit website|"
@@ -63,9 +65,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
         r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|"
+        # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
+        r"^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
         r"^.{10,250}\((?:Yonhap|Reuters|AFP|AP|Xinhua|Getty Images|EPA|Bloomberg|VCG|Kyodo|CNA)\b[^)]{0,60}\)$|"
         r"(?i:credit)(?:\.{2,}|…).{1,80}$|"
-        r"\b(?i:photo|photograph|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
+        r"\b(?i:photo|photograph|photographer|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
         r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
         r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
         r"file photo|xinhua/[^.]{1,40})\.?\)?$)"),
@@ -86,7 +90,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"this article is more than \d+ (?:years?|months?) old|why you can trust \w+|"
         r"before it['’]?s here, it['’]?s on the \w+ terminal|powered by wordpress|"
         r"^a version of this article appears in print|^appeared in the .{1,60} print edition|"
-        r"may earn (?:a )?(?:commission|compensation) for (?:sales|purchases)|^our standards:|"
+        r"(?:may|might|can) earn (?:an? )?(?:affiliate )?(?:commission|compensation)|^our standards:|"
         r"^subscribe to\b|since you['’]?re here|we have a small favou?r to ask|please consider supporting|"
         r"thanks for reading .{1,60}[!.] subscribe|quality journalism is more crucial than ever|"
         r"by subscribing,? you can help|^content-type:|should be understood to be solely those of the author|"
@@ -100,7 +104,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"this document has been published in the federal register|transcripts? (?:are|is) generated automatically|"
         r"this (?:episode|newsletter|podcast) is sponsored by|forward this email|"
         r"you received this email because|^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
-        r"is an impartial platform|support press freedom|flagship (?:evening |morning )?newsletter)", _I),
+        r"is an impartial platform|support press freedom|flagship (?:evening |morning )?newsletter|"
+        r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
+        r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
+        r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
+        r"stock quote data provided by|market indices are shown in real time)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -121,7 +129,14 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
         r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
         r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40}|the trust project|"
-        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|-?\s*ends\s*-?|"
+        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|-?\s*ends\s*-?|source\(s\):.{1,60}|"
+        r"(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map)"
+        r"(?:\s*[|·•]\s*(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map))+|"
+        # wire update notes: "(Updates with analyst comment in fifth paragraph.)"
+        r"\((?:updates|adds|recasts|corrects|rewrites)\b.{0,120}\)|"
+        # link prompts of press releases: "Read the full letter here.", "Full text of the bill is available here."
+        r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|rule|release|document)s?"
+        r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
         r"(?-i:SOURCE) [A-Z].{1,60})$", _I),
 }
 
@@ -133,6 +148,7 @@ RELATED_HEADING = re.compile(
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
     r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|[\w ]{1,20} recommends|"
     r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|more on this story|"
+    r"article topics|explore more on these topics|latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
     r"get our .{1,30} resources)[:.]?$", _I)
 
 COMMENTS_HEADING = re.compile(
@@ -157,6 +173,9 @@ BYLINE = [
     # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
     ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text |hosted |presented |compiled )?by\b[:\s]*"
                            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
+    # "Source: Aditya Menon, Consultant Editor": a trade site's byline, a person with a role.
+    ("source-person", re.compile(r"^source:\s*(?P<names>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s*"
+                                 r"(?:[\w-]+\s+){0,3}(?:editor|reporter|writer|correspondent|contributor|analyst)s?$", _I)),
     ("author-label", re.compile(r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
                                 r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
 ]
@@ -183,12 +202,24 @@ PART_OF_REPORTS = re.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
                        r"(?P<name>(?:[^.|]|\.(?=[A-Za-z]\.))+?)\s*(?:[.|].*)?$", _I)
 SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|/]{2,60})", _I)
+# A print plugin's footer: "Article printed from The Strategist: https://www.aspistrategist.org.au".
+PRINTED_FROM = re.compile(r"^article printed from (?P<name>[^:]{2,60}):", _I)
+# "Write to Nora Whitfield at nora.whitfield@wsj.com and Caleb Ng at caleb.ng@wsj.com"
+WRITE_TO = re.compile(r"^(?:write to|contact the (?:authors?|reporters?|writers?)(?: at)?:?|"
+                      r"email the (?:authors?|reporters?):?)\s+(?P<names>[A-Z].{2,200})$", _I)
 
 # Words that mark the end of a person's name in a byline: roles and places.
 ROLE_WORDS = re.compile(
     r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|senior|chief|"
     r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|taipei|tokyo|london|"
     r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$", _I)
+
+# An office holder under a committee's or ministry's masthead ("Chairman Dale Hutchins") is site
+# chrome, not the author of the page.
+OFFICE_TITLE = re.compile(
+    r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
+    r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|spokes(?:man|woman|person))\s",
+    _I)
 
 # Units with these many asterisk-blocked tokens are redacted paywall text.
 REDACTED_TOKEN = re.compile(r"^[\W]*\*{2,}[\W*]*$|^\*+[^\s*]{0,3}\*+$")

@@ -113,3 +113,74 @@ def test_markdown_seed_is_read_as_text_not_markup():
     assert (a.title, a.author, a.date) == ("Huawei loses Android licence", "Jane Doe", "2021-05-05")
     assert "The Commerce Department added the company to the Entity List on Monday" in a.body_text
     assert "](" not in a.body_text and "**" not in a.body_text
+
+
+def test_year_glued_to_the_time_still_reads():
+    assert parse_date("Published Mon, Apr 16 20185:41 PM EDT")[0] == "2018-04-16"
+    assert parse_date("5 May 20211") is None
+
+
+def test_section_labels_between_commas_are_not_the_headline():
+    a = extract("Video Surveillance, K-12, Higher Ed\n\n"
+                "Schools That Bought Chinese Cameras With Federal Grants Face Questions\n\n"
+                f"Robin Delacroix · March 9, 2021\n\n{BODY}")
+    assert a.title == "Schools That Bought Chinese Cameras With Federal Grants Face Questions"
+    assert a.author == "Robin Delacroix"
+
+
+def test_office_holder_under_a_masthead_is_not_the_author():
+    a = extract("The Select Committee on the CCP\nChairman Dale Hutchins\n\nHome\nAbout\nMedia\n\n"
+                f"Hutchins Urges Commerce to Add Drone Makers to Entity List\n\nSeptember 12, 2024\n\n{BODY}")
+    assert a.title == "Hutchins Urges Commerce to Add Drone Makers to Entity List"
+    assert a.author is None
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Source: Aditya Menon, Consultant Editor", "Aditya Menon"),
+    ("May 5, 2022, 1:16 pm EDT | Lena Ortiz", "Lena Ortiz"),
+    ("Declan Farraday, International Editor", "Declan Farraday"),
+    ("Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Chia-ling Hsu, Trevor Lin"),
+    ("Yuki Ishiguro and Akane Oku, Nikkei staff writers", "Yuki Ishiguro, Akane Oku"),
+    ("By Elaine Brody and Simon Tse, CNN Business", "Elaine Brody, Simon Tse"),
+])
+def test_byline_shapes_with_roles_places_and_outlets(byline, author):
+    a = extract(f"US weighs new sanctions on surveillance camera makers\n\n{byline}\n\nMay 5, 2022\n\n{BODY}")
+    assert a.author == author
+
+
+def test_write_to_line_names_the_reporters():
+    a = extract(f"Prisons Still Run Cameras From Blacklisted Firms\n\n{BODY}\n"
+                "Write to Nora Whitfield at nora.whitfield@example.com and Caleb Ng at caleb.ng@example.com\n")
+    assert a.author == "Nora Whitfield, Caleb Ng"
+
+
+def test_masthead_beats_a_parent_company_in_the_copyright_line():
+    a = extract("Skip to content\nCampus Sentinel\nSubscribe\nHospitals\nK-12\nHigher Ed\n\n"
+                f"Schools Face Compliance Questions Over Cameras\n\nMarch 9, 2021\n\n{BODY}\n"
+                "© 2021 Emerald Events, LLC. All rights reserved.\n")
+    assert a.publication == "Campus Sentinel"
+
+
+def test_plain_copyright_holder_is_the_publication():
+    a = extract(f"Schools Face Compliance Questions Over Cameras\n\nMarch 9, 2021\n\n{BODY}\n"
+                "© 2021 The Valley Courier. All rights reserved.\n")
+    assert a.publication == "The Valley Courier"
+
+
+def test_platform_name_gives_way_to_the_channel():
+    a = extract("YouTube\nSearch\nSign in\n\nWhy the US sees Chinese drone giant DJI as a security threat\n\n"
+                f"South China Morning Post\n\n{BODY}")
+    assert a.publication == "South China Morning Post"
+
+
+def test_email_sender_is_cleaned():
+    a = extract("From: Harbor County Council Press <press@harbor.example>\nSubject: COUNCIL DROPS CAMERA CONTRACT\n\n"
+                f"{BODY}")
+    assert a.title == "COUNCIL DROPS CAMERA CONTRACT"
+    assert a.publication == "Harbor County Council"
+
+
+def test_longest_table_name_a_credit_starts_with_wins():
+    a = extract(f"Huawei 5G trials decision due soon\n\nJune 1, 2020\n\n{BODY}\n"
+                "Copyright © 2020 The Times of India Group. All rights reserved.\n")
+    assert a.publication == "The Times of India"

@@ -63,3 +63,28 @@ def test_menu_rows_are_recognised_but_headlines_are_not():
     assert is_menu("Home Coronavirus Election U.S. World Politics Health Science")
     assert not is_menu("NDAA Section 889 Part B Takes Effect Today: Five Questions Every Integrator Should Ask")
     assert not is_menu("Hikvision Could Be The Next Chinese Company To Face US Ban")
+
+
+def test_text_wrapped_at_a_fixed_column_is_rejoined_even_before_capitals():
+    sentence = "President Trump said Sunday that he was working with Chinese President Xi Jinping to help ZTE"
+    lines = [sentence[:70], sentence[70:] + "."] * 6
+    text = "Trump says he is working with Xi\n\nBy Nolan Pierce\n\n" + "\n\n".join(
+        "\n".join(lines[i:i + 2]) for i in range(0, 12, 2))
+    units = to_units(text)
+    assert units[:2] == ["Trump says he is working with Xi", "By Nolan Pierce"]
+    assert units[2] == sentence + "."
+
+
+def test_short_lines_of_a_header_are_not_joined():
+    text = "The Washington Post\nDemocracy Dies in Darkness\nEconomic Policy\n" + "\n".join(["x " * 5] * 12)
+    assert to_units(text)[:3] == ["The Washington Post", "Democracy Dies in Darkness", "Economic Policy"]
+
+
+def test_new_furniture_phrases_are_dropped():
+    for line in ("[Advertisement]", "Share Post", "VIDEO02:14", "Privacy Policy | Accessibility",
+                 "(Updates with analyst comment in fifth paragraph.)", "Read the full letter here.",
+                 "Get Tom's Hardware's best news and in-depth reviews, straight to your inbox.",
+                 "[1/2]An Nvidia logo is seen on a graphics card. REUTERS/Illustration",
+                 "A Huawei store in Shanghai. Photographer: Lin Hao/Bloomberg"):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line not in [b.text for b in a.blocks], line
