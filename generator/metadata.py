@@ -92,7 +92,8 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     current: list[tuple[int, str]] = []
     for i, unit in enumerate(article.header):
         meta = is_meta_line(unit) or bool(current and names_line(unit, config))
-        if meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit):
+        if (meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit)
+                or P.KEY_POINTS.match(unit)):
             if current:
                 runs.append((current, meta))
             current = []
@@ -194,13 +195,27 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
         return None
     first = candidates[0][0]
     after = [u for u in article.header[first + 1:] if not furniture_reason(u)]
-    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)]
+    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)] or _key_points(after)
     if bullets:
         return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
-    deks = [u for _, u in candidates[1:] if words(u) >= 5]
+    title = (article.title or "").casefold()
+    deks = [u for _, u in candidates[1:] if words(u) >= 5 and u.casefold() != title]
     if deks:
         return "; ".join(deks), Found("line between headline and byline", 0.8)
     return None
+
+
+def _key_points(lines: list[str]) -> list[str]:
+    """The lines under a "Key Points" label, up to the next byline, date or address."""
+    label = next((k for k, u in enumerate(lines) if P.KEY_POINTS.match(u)), None)
+    if label is None:
+        return []
+    points = []
+    for unit in lines[label + 1:]:
+        if is_meta_line(unit) or words(unit) > 40:
+            break
+        points.append(unit)
+    return points
 
 
 # ---- author ---------------------------------------------------------------------------------

@@ -177,17 +177,50 @@ def find_header_end(units: list[str]) -> int:
     if first > 20 and not any(is_meta_line(u) for u in units[:first]):
         first = 1  # no byline or date above a late paragraph: the lines above are body, not header
     end = max([first] + [i + 1 for i in range(first) if is_meta_line(units[i])])
+    end = _past_key_points(units, end)
     prose = 0
     for i in range(first + 1, min(len(units), first + 8)):
         if P.COMMENTS_HEADING.match(units[i]) or P.RELATED_HEADING.match(units[i]):
             break
-        if is_meta_line(units[i]) and (words(units[i]) <= 12 or any(p.match(units[i]) for _, p in P.BYLINE)):
+        if _header_line(units, i, first):
             end = i + 1
         elif is_paragraph(units[i]) and not furniture_reason(units[i]):
             prose += 1
             if prose > 1:  # a headline and a dek may both read as prose; a third is the body
                 break
     return min(end, len(units))
+
+
+def _header_line(units: list[str], i: int, first: int) -> bool:
+    """A byline or date line close under the first prose unit (which was then a dek)."""
+    unit = units[i]
+    if is_meta_line(unit) and (words(unit) <= 12 or any(p.match(unit) for _, p in P.BYLINE)):
+        return True
+    return i <= first + 2 and _bare_name_byline(units, i)
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]+$")
+
+
+def _bare_name_byline(units: list[str], i: int) -> bool:
+    """A byline that is only a name ("Lydia Shaw") under the dek: two or three name-shaped words,
+    followed by furniture, a date or nothing, where a subheading would be followed by prose."""
+    tokens = units[i].split()
+    following = units[i + 1] if i + 1 < len(units) else ""
+    return (2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens)
+            and (not following or bool(furniture_reason(following)) or is_meta_line(following)))
+
+
+def _past_key_points(units: list[str], end: int) -> int:
+    """If a "Key Points" label closes the header, its points (up to five short lines) belong to it too."""
+    label = next((i for i in range(max(0, end - 3), min(len(units), end + 1)) if P.KEY_POINTS.match(units[i])), None)
+    if label is None:
+        return end
+    end = label + 1
+    while (end < len(units) and end - label <= 5 and words(units[end]) <= 40 and not furniture_reason(units[end])
+           and not is_meta_line(units[end]) and len(_SENTENCE_BREAK.findall(units[end])) == 0):
+        end += 1
+    return end
 
 
 def clean_body(units: list[str]) -> tuple[list[str], list[str], list[Dropped], list[str]]:

@@ -17,7 +17,7 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 # Date shapes, most specific first; `dayfirst` says how to read an all-number date.
 DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
-    ("month-day-year", re.compile(rf"\b{MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", _I), False),
+    ("month-day-year", re.compile(rf"\b{MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", _I), False),
     ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}", _I), True),
     ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"), False),
     ("day-dash-month", re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
@@ -56,7 +56,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"[\d ,.]+[kKmM]? (?:subscribers|members|followers|views)\b.{0,60}|📌 pinned message|"
         r"published by the .{1,40}(?:institute|foundation|center|centre)|in cooperation with .{1,40}|document details|"
         r"read the original|阅读原文.{0,40}|view in browser:?.{0,200}|"
-        r"(?:\#[\w-]+\s*){2,}|(?:previous|next) (?:post|article|story)\b.{0,80}|"
+        r"(?:\#[\w-]+(?:\s+[a-z][\w-]*)?\s*){2,}|(?:previous|next) (?:post|article|story)\b.{0,80}|"
         r"«.{0,80}|.{0,80}»|"
         r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
@@ -108,7 +108,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
         r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
         r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
-        r"stock quote data provided by|market indices are shown in real time)", _I),
+        r"stock quote data provided by|^\(?catch all the .{1,80} (?:news|updates)\b|market indices are shown in real time)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -148,8 +148,12 @@ RELATED_HEADING = re.compile(
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
     r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|[\w ]{1,20} recommends|"
     r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|more on this story|"
-    r"article topics|explore more on these topics|latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
+    r"article topics|[\w ]{1,20} stories of the day|explore more on these topics|latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
     r"get our .{1,30} resources)[:.]?$", _I)
+
+# A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are the dek.
+KEY_POINTS = re.compile(r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
+                        r"story highlights|what you need to know|tl;?dr|synopsis)[:.]?$", _I)
 
 COMMENTS_HEADING = re.compile(
     r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|responses?|replies)|"

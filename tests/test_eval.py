@@ -13,9 +13,11 @@ from generator.evaluate import evaluate, format_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
-MINIMUMS = {"title": 0.95, "date": 0.95, "author": 0.90, "publication": 0.85, "subtitle": 0.85, "url": 0.95,
+# Raised on 2026-12-01 (from author .90, publication .85, subtitle .85, body kept .97, furniture .90)
+# after the 096-125 set, a little under the measured 96.8 / 98.4 / 93.6 / 99.7 / 93.8 %.
+MINIMUMS = {"title": 0.95, "date": 0.95, "author": 0.93, "publication": 0.95, "subtitle": 0.90, "url": 0.95,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
-            "body kept": 0.97, "furniture dropped": 0.90}
+            "body kept": 0.98, "furniture dropped": 0.92}
 
 
 @pytest.fixture(scope="module")

@@ -184,3 +184,26 @@ def test_longest_table_name_a_credit_starts_with_wins():
     a = extract(f"Huawei 5G trials decision due soon\n\nJune 1, 2020\n\n{BODY}\n"
                 "Copyright © 2020 The Times of India Group. All rights reserved.\n")
     assert a.publication == "The Times of India"
+
+
+def test_key_points_under_the_byline_are_the_subtitle():
+    a = extract("US chip stocks slide after Commerce bars American companies from selling to ZTE\n\n"
+                "Published Mon, Apr 16 2018 5:41 PM EDT\n\nEvan Stroud\n\nKey Points\n"
+                "Shares of optical component makers fell sharply in after-hours trading.\n"
+                "The denial order bars US firms from selling parts to the telecom equipment maker.\n\n"
+                f"VIDEO02:14\n\n{BODY}")
+    assert a.subtitle == ("Shares of optical component makers fell sharply in after-hours trading.; "
+                          "The denial order bars US firms from selling parts to the telecom equipment maker.")
+    assert a.blocks[0].text.startswith("The Commerce Department added")
+
+
+def test_a_bare_name_under_the_dek_is_the_byline():
+    a = extract("Q&A: A former Commerce official on why the Entity List keeps growing\n\n"
+                "Mark Dorsey spent nine years at the Bureau of Industry and Security. He says the list is now "
+                "doing work it was never designed for.\n\nLydia Shaw\n\nIllustration by Anna Vignet\n\n" + BODY)
+    assert a.author == "Lydia Shaw"
+    assert a.subtitle.startswith("Mark Dorsey spent nine years")
+
+
+def test_dotted_month_glued_to_the_day():
+    assert parse_date("Published Dec.14 2023,14:00 PM (GMT+8)")[0] == "2023-12-14"
