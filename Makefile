@@ -11,12 +11,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# PYTHONWARNINGS: setuptools' generic advice on every editable install is noise to a newcomer.
 $(VENV)/.site-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e .
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.site-deps
 
 site: $(VENV)/.site-deps  ## Generate pages from seeds/ and build the static site into site/
