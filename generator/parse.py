@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from . import patterns as P
 from .records import Article, Block, Dropped
@@ -86,6 +87,9 @@ def is_paragraph(unit: str) -> bool:
     return n >= 25 or (n >= 12 and unit.rstrip("”’\"')").endswith((".", "!", "?", ":")))
 
 
+# Pure functions of one line, asked about the same header lines by parse and by every metadata
+# extractor: cached per process.
+@lru_cache(maxsize=1 << 16)
 def furniture_reason(unit: str) -> str | None:
     """Name of the furniture pattern this unit matches, or None when it may be article text."""
     n = words(unit)
@@ -105,6 +109,7 @@ def furniture_reason(unit: str) -> str | None:
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "at", "by", "with", "from", "as", "is", "are", "be", "was", "after", "over", "into", "and", "or", "but", "not", "its", "it", "this", "that", "how", "why", "what", "who", "when", "where", "will", "would", "could", "can", "may", "might", "must", "should", "says", "said", "has", "have", "had", "despite", "amid", "against", "under", "than", "before", "up", "down", "out", "off", "still", "now", "your", "our", "his", "her", "their", "takes", "take", "gets", "get", "makes", "make", "set", "sets", "wins", "win"])
 
 
+@lru_cache(maxsize=1 << 16)
 def is_menu(unit: str) -> bool:
     """A row of menu entries: five or more capitalised words and no function word a headline would have,
     or three and more short entries between pipes."""
@@ -134,6 +139,7 @@ def is_category_list(unit: str) -> bool:
             and not any(t.casefold() in _FUNCTION_WORDS for p in parts for t in p))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_meta_line(unit: str) -> bool:
     """A byline, date line or source address: header material, never body."""
     if P.URL_LINE.match(unit) or P.UPDATED_WITHOUT_DATE.match(unit):
@@ -145,6 +151,7 @@ def is_meta_line(unit: str) -> bool:
     return has_date(unit) and words(_strip_dates(unit)) <= 6
 
 
+@lru_cache(maxsize=1 << 16)
 def has_date(unit: str) -> bool:
     return any(p.search(unit) for _, p, _ in P.DATE_PATTERNS)
 
