@@ -111,6 +111,8 @@ class Article:
     # cross-seed
     slug: str = ""
     duplicates: tuple[str, ...] = ()
+    story: str | None = None
+    """Slug of the first report of the event this article reports, when other seeds report it too."""
     """Other seeds with identical text, published through this page."""
     problems: tuple[Problem, ...] = ()
 

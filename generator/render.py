@@ -75,10 +75,12 @@ def article_front_matter(a: Article, config: Config) -> dict:
     }
     if a.duplicates:
         data["duplicates"] = [plain(d) for d in a.duplicates]
+    data["story"] = a.story
     return data
 
 
-def render_article(a: Article, config: Config) -> Page:
+def render_article(a: Article, config: Config, same_story: Sequence[Article] = ()) -> Page:
+    """One article's page; `same_story` are the other seeds' reports of its story."""
     here = article_path(a)
     companies = {c.name: c for c in config.companies}
     topics = {t.slug: t for t in config.topics}
@@ -88,8 +90,15 @@ def render_article(a: Article, config: Config) -> Page:
                    byline=_byline(a), company_links=Md(" · ".join(company_links)),
                    topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
                    redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
-                   comment_count=plural(len(a.comments), "paragraph"))
+                   comment_count=plural(len(a.comments), "paragraph"),
+                   other_reports=_other_reports(a, same_story, here))
     return Page(here, text)
+
+
+def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list[dict]:
+    others = [o for o in newest_first(same_story) if o.slug != a.slug]
+    return [{"link": link(o.title, article_path(o), here),
+             "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))} for o in others]
 
 
 def _byline(a: Article) -> Md:
@@ -256,7 +265,11 @@ def render_tags_page() -> Page:
 
 def render_site(articles: Sequence[Article], report: BuildReport, config: Config) -> list[Page]:
     """Every generated page, in a stable order."""
-    pages = [render_article(a, config) for a in sorted(articles, key=lambda a: a.slug)]
+    stories: dict[str, list[Article]] = {}
+    for a in articles:
+        if a.story:
+            stories.setdefault(a.story, []).append(a)
+    pages = [render_article(a, config, stories.get(a.story or "", ())) for a in sorted(articles, key=lambda a: a.slug)]
     pages += [render_company(c, articles, config) for c in config.companies]
     pages += [render_topic(t, articles, config) for t in config.topics]
     pages += [render_section_index("companies", articles, config), render_section_index("topics", articles, config),
