@@ -41,7 +41,11 @@ def assign_stories(articles: list[Article]) -> list[Article]:
     parent = {a.slug: a.slug for a in articles}
     by_slug = {a.slug: a for a in articles}
     for left, right in sorted(_candidates(vectors)):
-        if _same_story(by_slug[left], by_slug[right], _cosine(vectors[left], vectors[right])):
+        days = _days_apart(by_slug[left], by_slug[right])
+        if days is not None and days > WINDOW_DAYS:
+            continue  # checked first: it is cheaper than the similarity
+        needed = MIN_SIMILARITY if days is not None else MIN_SIMILARITY_UNDATED
+        if _cosine(vectors[left], vectors[right]) >= needed:
             parent[_root(parent, left)] = _root(parent, right)
     groups: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
@@ -88,13 +92,10 @@ def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
     return sum(w * right.get(t, 0.0) for t, w in left.items())
 
 
-def _same_story(left: Article, right: Article, similarity: float) -> bool:
-    if left.identity == right.identity:
-        return False  # merged as duplicates already
-    if left.date and right.date:
-        days = abs((dt.date.fromisoformat(left.date) - dt.date.fromisoformat(right.date)).days)
-        return days <= WINDOW_DAYS and similarity >= MIN_SIMILARITY
-    return similarity >= MIN_SIMILARITY_UNDATED
+def _days_apart(left: Article, right: Article) -> int | None:
+    if not (left.date and right.date):
+        return None
+    return abs((dt.date.fromisoformat(left.date) - dt.date.fromisoformat(right.date)).days)
 
 
 def _root(parent: dict[str, str], slug: str) -> str:
