@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import PurePosixPath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -88,25 +89,26 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     Site names, short section labels and a trailing line of names are set aside.
     """
     site_names = _site_names(config)
-    runs: list[tuple[list[tuple[int, str]], bool]] = []  # (lines, followed by a byline or date)
+    # (lines, what follows: 2 a byline, date or summary label, 1 a line of names, 0 anything else)
+    runs: list[tuple[list[tuple[int, str]], int]] = []
     current: list[tuple[int, str]] = []
     for i, unit in enumerate(article.header):
-        meta = is_meta_line(unit) or bool(current and names_line(unit, config))
-        if (meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit)
-                or P.KEY_POINTS.match(unit)):
+        meta = 2 if is_meta_line(unit) or P.KEY_POINTS.match(unit) else int(bool(current and names_line(unit, config)))
+        if meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit):
             if current:
                 runs.append((current, meta))
             current = []
         elif unit.casefold() not in site_names and not P.DOMAIN_LINE.match(unit):
             current.append((i, unit))
     if current:
-        runs.append((current, False))
+        runs.append((current, 0))
     runs = [(r, m) for r, m in runs if any(words(u) >= 3 for _, u in r)]
     if not runs:
         return []
     # Prefer a headline-like run right above a byline or date, then any headline-like run, then a
     # short run above a byline ("Officials Plan New Rules" / "By Jane Doe").
-    followed = [r for r, m in runs if m]
+    # A run above a real byline or date beats one above a line that only looks like names ("Support Carnegie").
+    followed = [r for r, m in sorted(runs, key=lambda run: -run[1]) if m]
     headline_like = [r for r, _ in runs if any(_headline_like(u) for _, u in r)]
     followed_headline = [r for r in followed if r in headline_like]
     candidates = (followed_headline or headline_like[-1:] or followed or [runs[-1][0]])[0]
@@ -127,7 +129,8 @@ def _headline_like(unit: str) -> bool:
     """Headline length; a line ending in a period only if short or two clipped sentences."""
     n = words(unit)
     two_sentences = re.search(r"[.!?][”’\"']?\s", unit)
-    return 5 <= n <= 25 and (not unit.endswith(".") or n <= 10 or (n <= 16 and bool(two_sentences)))
+    return (5 <= n <= 25 and not unit.endswith(":")  # "Full text below:" introduces, it does not headline
+            and (not unit.endswith(".") or n <= 10 or (n <= 16 and bool(two_sentences))))
 
 
 def _site_names(config: Config) -> set[str]:
@@ -159,16 +162,27 @@ def title_from_file_name(article: Article, config: Config) -> Result:
 
 
 def title_from_email_subject(article: Article, config: Config) -> Result:
-    """A forwarded newsletter or e-mail: its Subject: header is the headline."""
+    """A forwarded newsletter or e-mail: its Subject: header is the headline. An alert digest's
+    subject ("Google Alert - YMTC") names the search, not the article."""
     for line in (*article.header, *(d.line for d in article.dropped[:20])):
         match = re.match(r"^subject:\s*(?:(?:fwd?|re):\s*)*(.+)$", line, re.IGNORECASE)
-        if match:
+        if match and not re.match(r"(?:google|talkwalker|news) alerts?\b", match.group(1), re.IGNORECASE):
             return _clean_title(match.group(1)), Found("e-mail subject line", 0.85)
+    return None
+
+
+def title_from_field(article: Article, config: Config) -> Result:
+    """A feed or read-later export: "Title: ..." among "Link:", "Author:", "Published:" fields."""
+    for line in article.header:
+        match = re.match(r"^(?:title|headline):\s+(.{3,300})$", line, re.IGNORECASE)
+        if match:
+            return _clean_title(match.group(1)), Found("title field of an export", 0.85)
     return None
 
 
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s*[|–—-]\s*(?:Reuters|AP News|Bloomberg|CNBC|ZDNet|The Verge|BBC News)$", "", text)
+    text = re.sub(r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$", "", text)  # "Headline (bloomberg.com)"
     return " ".join(_strip_symbols(text).split())
 
 
@@ -195,7 +209,7 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
         return None
     first = candidates[0][0]
     after = [u for u in article.header[first + 1:] if not furniture_reason(u)]
-    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)] or _key_points(after)
+    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)] or _key_points(after, config)
     if bullets:
         return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
     title = (article.title or "").casefold()
@@ -205,14 +219,14 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     return None
 
 
-def _key_points(lines: list[str]) -> list[str]:
-    """The lines under a "Key Points" label, up to the next byline, date or address."""
+def _key_points(lines: list[str], config: Config) -> list[str]:
+    """The lines under a "Key Points" label, up to the next byline, date, address or line of names."""
     label = next((k for k, u in enumerate(lines) if P.KEY_POINTS.match(u)), None)
     if label is None:
         return []
     points = []
     for unit in lines[label + 1:]:
-        if is_meta_line(unit) or words(unit) > 40:
+        if is_meta_line(unit) or words(unit) > 40 or names_line(unit, config):
             break
         points.append(unit)
     return points
@@ -258,6 +272,28 @@ def author_from_name_and_date(article: Article, config: Config) -> Result:
     return None
 
 
+_AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written by)$", re.IGNORECASE)
+
+
+def author_from_authors_block(article: Article, config: Config) -> Result:
+    """An "Authors" label over name, role, office and phone lines (law firms, think tanks)."""
+    header = list(article.header)
+    label = next((i for i, u in enumerate(header) if _AUTHORS_LABEL.match(u)), None)
+    if label is None:
+        return None
+    found: list[str] = []
+    for i in range(label + 1, min(len(header), label + 16)):
+        following = header[i + 1] if i + 1 < len(header) else ""
+        names = names_line(header[i], config)
+        if names and _credential(following):  # a name is followed by its role or contact
+            found += names
+    return (", ".join(dict.fromkeys(found)), Found("names under an Authors label", 0.75)) if found else None
+
+
+def _credential(unit: str) -> bool:
+    return bool(P.ROLE_WORDS.search(unit) or P.CREDENTIAL.match(unit) or furniture_reason(unit) == "contact details")
+
+
 def author_from_write_to(article: Article, config: Config) -> Result:
     """A closing "Write to Jane Doe at jane.doe@example.com and John Roe at ..." line."""
     for unit in (*article.footer, *(d.line for d in article.dropped), *(b.text for b in article.blocks[-3:])):
@@ -293,8 +329,8 @@ def names_line(unit: str, config: Config) -> list[str]:
     if any(p.match(unit) for _, p in P.BYLINE):
         return []  # a "By ..." line is read by the byline extractor, which knows outlets from people
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
-    stripped = re.sub(r"\bwith\b", ",", stripped)
-    parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b", stripped) if p.strip(" .")]
+    stripped = re.sub(r"\bwith\b", ",", re.sub(r"\s@\w+", "", stripped))  # "Ellis Varga @ellisvarga"
+    parts = [p.strip(" .") for p in re.split(r",|;|&|\||\band\b", stripped) if p.strip(" .")]
     # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
     # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
     names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
@@ -340,7 +376,7 @@ def author_from_credit_line(article: Article, config: Config) -> Result:
 
 
 def author_from_bio(article: Article, config: Config) -> Result:
-    tail = [b.text for b in article.blocks[-3:]] + list(article.footer)
+    tail = [b.text for b in article.blocks[-5:]] + list(article.footer)
     for unit in tail:
         match = P.AUTHOR_BIO.match(unit)
         if match:
@@ -350,17 +386,20 @@ def author_from_bio(article: Article, config: Config) -> Result:
 
 def split_names(text: str, config: Config) -> list[str]:
     """Person names out of a byline: dates, roles, places and publication names removed."""
-    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"\s*\([^)]*\)|\s*\[[^\]]*\]|\s*<?\S+@\S+\.\w+>?", "", text)  # (role), [e-mail], e-mail
     for _, pattern, _ in P.DATE_PATTERNS:
         match = pattern.search(text)
         if match:
             text = text[:match.start()]
     text = re.split(r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
                     text, maxsplit=1, flags=re.IGNORECASE)[0]
-    text = re.split(r"\s+[|/·•]\s+|\s+[–—-]\s+", text)[0]
+    text = re.split(r"\s+[|/·•]\s+|\s*/\s+|\s+[–—-]\s+", text)[0]
     outlets = _outlets(config)
     names = []
-    for part in re.split(r",|;|&|\band\b", text):
+    for part in re.split(r",|;|&|\band\b|\bwith\b", text):
+        tokens = part.split()
+        if len(tokens) > 2 and tokens[-1].casefold() in outlets:
+            part = " ".join(tokens[:-1])  # "Brendan Kowalczyk FOXBusiness"
         part = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
         if part and part.split()[0].casefold() in outlets and len(part.split()) <= 3:
             continue  # "By Jane Doe, CNN Business": the outlet's desk, not a person
@@ -412,7 +451,7 @@ def date_from_header(article: Article, config: Config) -> Result:
     headline = headline_lines(article, config)
     start = headline[0][0] if headline else 0
     lines = [(i < start, bool(_SECONDARY_DATE.search(u)), i, u) for i, u in enumerate(article.header)
-             if is_meta_line(u) and not _ISSUE_DATE.search(u)]
+             if is_meta_line(u) and not _ISSUE_DATE.search(u) and not _date_range(u)]
     for *_, unit in sorted(lines):
         parsed = parse_date(unit)
         if parsed:
@@ -425,8 +464,18 @@ _SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", 
 _ISSUE_DATE = re.compile(r"\bedition\b|\bissue\b|\bno\.\s*\d+|\bvol(?:ume)?\.?\s*\d+", re.IGNORECASE)
 
 
+def _date_range(unit: str) -> bool:
+    """ "17 Apr 2018 - 29 Nov 2021": an archive's capture range or an event's dates, not a publication date."""
+    dates = sorted((m.start(), m.end()) for _, p, _ in P.DATE_PATTERNS for m in p.finditer(unit))
+    return any(re.fullmatch(r"\s*(?:[-–—]|to|until)\s*", unit[end:start])
+               for (_, end), (start, _) in pairwise(dates))
+
+
 def date_from_dateline(article: Article, config: Config) -> Result:
     first = next((b.text for b in article.blocks if b.kind == "p"), "")
+    bracketed = re.match(r"^\[([^\]]{5,60})\]", first)  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
+    if bracketed and parse_date(bracketed.group(1)):
+        return parse_date(bracketed.group(1))[0], Found("dateline", 0.8)
     match = re.match(r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first)
     if match:
         parsed = parse_date(match.group(1))
@@ -471,6 +520,8 @@ def _outside_link_lists(line: str, article: Article) -> bool:
     return all(d.reason not in _NOT_PUBLICATION_EVIDENCE for d in article.dropped if d.line == line)
 
 
+# A search engine's or alert's redirect: "https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2F..."
+_REDIRECT = re.compile(r"^https?://(?:www\.)?google\.[a-z.]+/url\?.*\burl=https?%3A", re.IGNORECASE)
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[\w*]+/(?P<url>https?://.+)$", re.IGNORECASE)
 
 
@@ -479,6 +530,9 @@ def clean_url(url: str) -> str:
     archived = _ARCHIVED.match(url)
     if archived:
         url = archived.group("url")
+    redirect = _REDIRECT.match(url)
+    if redirect:
+        url = dict(parse_qsl(urlsplit(url).query)).get("url") or url
     parts = urlsplit(url.rstrip(".,;)"))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     fragment = "" if re.match(r"(?:storylink|xtor|ref|utm_|:~:)", parts.fragment, re.IGNORECASE) else parts.fragment
@@ -554,6 +608,8 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
     lines = _evidence_lines(article)
     found: list[tuple[int, int, str]] = []
     for order, pub in enumerate(config.publications):
+        if pub.platform:
+            continue  # "Listen on YouTube", "Save to Pocket": a platform named in the chrome is not the publisher
         for alias in (pub.name, *pub.aliases):
             pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE if len(alias) > 4 else 0)
             if any(pattern.search(line) for line in lines):
@@ -579,7 +635,7 @@ _NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links
                              "comments heading"}
 # Share-button rows name social networks, not the publication.
 _SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.IGNORECASE)
-_COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|"
+_COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|dac|ag|bv|nv|pty|"
                              r"group|media|company|news ?papers?|\d{4}))+\.?$", re.IGNORECASE)
 
 
@@ -605,7 +661,12 @@ def _publication_names(line: str):
     for pattern in (P.PART_OF_REPORTS, P.PRINTED_FROM, P.COPYRIGHT, P.SOURCE_LINE):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
         if match and match.group("name").strip():
-            yield _sender_name(match.group("name"))
+            yield _holder(_sender_name(match.group("name")))
+
+
+def _holder(name: str) -> str:
+    """ "Omaha World-Herald, 1314 Douglas St": the name, without the street address after it."""
+    return re.split(r",\s*\d", name, maxsplit=1)[0].strip()
 
 
 def _sender_name(name: str) -> str:
@@ -671,11 +732,12 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
 
 CASCADE: dict[str, list[Extractor]] = {
     "url": [_override("url"), _hint("url"), url_from_lines],
-    "title": [_override("title"), _hint("title"), title_from_email_subject, title_from_header, title_from_first_line,
+    "title": [_override("title"), _hint("title"), title_from_email_subject, title_from_field, title_from_header,
+              title_from_first_line,
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_header],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
-               author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
+               author_from_authors_block, author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
                author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],

@@ -181,8 +181,9 @@ def find_header_end(units: list[str]) -> int:
     paragraphs = [i for i in range(limit) if is_paragraph(units[i]) and not furniture_reason(units[i])
                   and not is_meta_line(units[i]) and not _BULLET.match(units[i])]
     first = paragraphs[0] if paragraphs else min(1, len(units))
-    if first > 20 and not any(is_meta_line(u) for u in units[:first]):
-        first = 1  # no byline or date above a late paragraph: the lines above are body, not header
+    chrome = sum(1 for u in units[:first] if furniture_reason(u) or words(u) <= 3)
+    if first > 20 and not any(is_meta_line(u) for u in units[:first]) and chrome < first / 2:
+        first = 1  # no byline, date or page chrome above a late paragraph: the lines above are body, not header
     end = max([first] + [i + 1 for i in range(first) if is_meta_line(units[i])])
     end = _past_key_points(units, end)
     prose = 0

@@ -39,19 +39,28 @@ FURNITURE: dict[str, re.Pattern] = {
         r"[.:]?$", _I),
     "navigation": re.compile(
         r"^(?:(?:home|news|world|tech(?:nology)?|business|china|asia|politics|opinion)\s*(?:>|»|/|›|\|)\s*.{1,80}|"
+        # breadcrumbs: "Business News/ Industry/ CCTV makers scramble as ..."
+        r"(?-i:(?:[A-Z][\w&'’ -]{0,30}\s?[/>»›]\s+){2,}).{1,200}|"
         r"skip to (?:main )?content|menu|search|sign in|log ?in|subscribe(?: now)?|register|"
         r"learn more|get more with \w+|a personali[sz]ed news feed of stories that matter to you|"
         r"(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|x)"
         r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
         r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
-        r"listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|gift this article|supported by|"
-        r"print this page|reuse this content|purchase licensing rights.{0,20}|share full article|in this article|\(?\d+ minutes?\)?|"
+        r"listen to (?:this )?article.{0,30}|(?:.{1,40}\s[·|•]\s)?\d+ min(?:ute)?s? read|gift this article|supported by|"
+        r"print this page|reuse this content|download (?:the )?pdf|flag as irrelevant|highlights \(\d+\)|"
+        r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|watch .{1,30} live on .{1,80}|"
+        r".{0,40}\blisten on (?:apple podcasts|spotify|google podcasts|pocket casts)\b.{0,60}|"
+        r"[\w .&'’-]{1,40} on (?:linkedin|twitter|facebook|instagram|youtube|x)|"
+        r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s.{1,80}|refresh (?:the|this) page.{0,40}|please use .{1,30} browser.{0,60}|"
+        r"episode \d+(?:\s*·\s*\d{1,2}:\d{2}(?::\d{2})?)?|▶ ?play|watch live|add comment|"
+        # forum and aggregator rows: "412 points by x 5 hours ago | hide | past", "▲ x 5 hours ago | next [–]"
+        r".{0,80}\b\d+ (?:seconds?|minutes?|hours?|days?|months?|years?) ago\s*\|.{0,120}|purchase licensing rights.{0,20}|share full article|in this article|\(?\d+ minutes?\)?|"
         r"\d{1,2}:\d{2}|video player\s*close|(?:slideshow|gallery|video|watch|listen|audio|photos?)"
         r"(?:\s*\(\d+ (?:images?|photos?)\)|\s*\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
         r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|newspaper headline:.{0,120}|"
         r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?|upvotes?)|"
         r"\d+% upvoted|ad feedback|paid partner content|sponsored content|link copied!?|visit website|"
-        r"upgrade to .{1,30} pro|start a conversation|meet the authors?|list of \d+ items|font size|rate story|"
+        r"upgrade to .{1,30} pro|start a conversation|meet the authors?|list of \d+ items|font size(?: up| down)?(?:,? font size (?:up|down))?|rate story|"
         r"(?:web |executive |chief )?editor:\s*[A-Z].{0,40}|comments to \S+@\S+|billing code [\w-]+|"
         r"[\d ,.]+[kKmM]? (?:subscribers|members|followers|views)\b.{0,60}|📌 pinned message|"
         r"published by the .{1,40}(?:institute|foundation|center|centre)|in cooperation with .{1,40}|document details|"
@@ -67,6 +76,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|"
         # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
         r"^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
+        # trailing credits: "[SAMSUNG ELECTRONICS]", "(Rosa Linares / Los Angeles Times)", "(Sheriff's Office photo)"
+        r"^.{10,300}\s\[[A-Z][A-Z .&'’-]{2,40}\]$|^.{10,300}\s\((?:[A-Z][\w.'’-]+ ){1,3}/ [^)]{2,60}\)$|"
+        r"^.{10,300}\s\([^)]{1,60}\b(?i:photo|photograph|file photo)\)\.?$|"
         r"^.{10,250}\((?:Yonhap|Reuters|AFP|AP|Xinhua|Getty Images|EPA|Bloomberg|VCG|Kyodo|CNA)\b[^)]{0,60}\)$|"
         r"(?i:credit)(?:\.{2,}|…).{1,80}$|"
         r"\b(?i:photo|photograph|photographer|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
@@ -103,13 +115,27 @@ FURNITURE: dict[str, re.Pattern] = {
         r"is a reader-supported publication|become a (?:paid )?member to support|"
         r"this document has been published in the federal register|transcripts? (?:are|is) generated automatically|"
         r"this (?:episode|newsletter|podcast) is sponsored by|forward this email|"
-        r"you received this email because|^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
+        r"you (?:have )?received this email because|^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
         r"is an impartial platform|support press freedom|flagship (?:evening |morning )?newsletter|"
         r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
         r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
         r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
-        r"stock quote data provided by|^\(?catch all the .{1,80} (?:news|updates)\b|market indices are shown in real time)", _I),
-    "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)", _I),
+        r"(?:stock quote|market) data (?:is )?provided by|does not constitute legal advice|^attorney advertising|"
+        r"prior results do not guarantee|is committed to quality, independence,? and impact|"
+        r"does not take institutional positions|views (?:represented|expressed) herein are those of|"
+        r"^join (?:the|our) .{1,40}communit(?:y|ies)\b|^join thought-provoking conversations|"
+        r"^(?:have|got) a (?:news )?tip\?|^enjoying this (?:issue|newsletter|post|article)\?|"
+        r"^sign up (?:for|to) (?:the|our) .{1,60}(?:newsletter|brief|briefing|email|digest)\b|"
+        r"^for more information,? (?:please )?visit\b|(?:is|was) brought to you by\b|"
+        r"^stay current on the issues that matter|^\(?catch all the .{1,80} (?:news|updates)\b|"
+        r"market indices are shown in real time)", _I),
+    "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|"
+                                r"^we value your privacy|we and our partners (?:store|use|process)|"
+                                r"manage (?:your )?(?:choices|preferences|consent))", _I),
+    # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
+    "market ticker": re.compile(r"(?:[+-]\d+(?:[.,]\d+)?%.*){2,}"),
+    # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
+    "print header": re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"),
     "comment form": re.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
         r"your email address will not be published.*|required fields are marked.*|"
@@ -137,12 +163,12 @@ FURNITURE: dict[str, re.Pattern] = {
         # link prompts of press releases: "Read the full letter here.", "Full text of the bill is available here."
         r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|rule|release|document)s?"
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
-        r"(?-i:SOURCE) [A-Z].{1,60})$", _I),
+        r"(?-i:SOURCE) [A-Z].{1,60}|powered by .{1,80}|\((?:web )?editor:.{1,60}\))$", _I),
 }
 
 # A heading that opens a list of other headlines; the list runs until the body resumes.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?: (?:coverage|reports?|articles?|stories|content|news|reading|posts?|topics|links))?|"
+    r"^(?:related(?: [\w&-]+){0,4}|recommended by \w+|"
     r"recent (?:reports|posts|articles|stories)|more (?:from|on|in|about) .{1,40}|more stories|"
     r"read more|read next|you (?:may|might) also like|recommended(?: for you| stories| reading)?|"
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
@@ -153,20 +179,20 @@ RELATED_HEADING = re.compile(
 
 # A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are the dek.
 KEY_POINTS = re.compile(r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
-                        r"story highlights|what you need to know|tl;?dr|synopsis)[:.]?$", _I)
+                        r"story highlights|what you need to know|tl;?dr|synopsis|summary)[:.]?$", _I)
 
 COMMENTS_HEADING = re.compile(
     r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|responses?|replies)|"
     r"sort by:.{0,30}|"
     r"(?:join|show|view) the (?:conversation|discussion|comments)|discussion(?:\s*\(\d+\))?|"
-    r"what (?:readers|people) are saying)[:.]?$", _I)
+    r"what (?:readers|people) are saying|have your say)[:.…]*$", _I)
 
 # Lines that end a comments section and start the page footer.
 COMMENTS_END = ("newsletter prompt", "subscription notice", "comment form", "site footer", "cookie notice")
 
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|compiled|research|translated)\s+by\b.*", _I)
+    r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|compiled|research|translated|produced)\s+by\b.*", _I)
 
 BRACKET_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
@@ -197,7 +223,7 @@ UPDATED_WITHOUT_DATE = re.compile(r"^(?:updated|published|posted|last updated)(?
 
 URL_LINE = re.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
                       r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
-                      r"<?(?P<url>https?://[^\s<>\"]+)>?$", _I)
+                      r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$", _I)  # "... 1/3": a print footer
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
 WIRE_CREDIT = re.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
@@ -224,6 +250,11 @@ OFFICE_TITLE = re.compile(
     r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
     r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|spokes(?:man|woman|person))\s",
     _I)
+
+# A role line under an author's name in a firm's or institute's author block.
+CREDENTIAL = re.compile(r"^(?:partner|counsel|of counsel|(?:senior )?associate|(?:managing )?director|principal|"
+                        r"(?:assistant |associate )?professor|(?:senior |visiting |non-resident )?fellow|researcher|"
+                        r"attorney|lawyer|solicitor|barrister|economist|scholar)\b", _I)
 
 # Units with these many asterisk-blocked tokens are redacted paywall text.
 REDACTED_TOKEN = re.compile(r"^[\W]*\*{2,}[\W*]*$|^\*+[^\s*]{0,3}\*+$")

@@ -207,3 +207,61 @@ def test_a_bare_name_under_the_dek_is_the_byline():
 
 def test_dotted_month_glued_to_the_day():
     assert parse_date("Published Dec.14 2023,14:00 PM (GMT+8)")[0] == "2023-12-14"
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Rowena Achterberg, Technology Correspondent | Gideon Marsh, Political Editor", "Rowena Achterberg, Gideon Marsh"),
+    ("Ellis Varga @ellisvarga", "Ellis Varga"),
+    ("By PARK EUN-JI [park.eunji@example.co.kr]", "PARK EUN-JI"),
+    ("By KAZUKI MORIOKA/ Staff Writer", "KAZUKI MORIOKA"),
+    ("By Marta Ribeiro with AFP", "Marta Ribeiro"),
+    ("By Brendan Kowalczyk FOXBusiness", "Brendan Kowalczyk"),
+])
+def test_more_byline_shapes(byline, author):
+    a = extract(f"Operators face fines over new Huawei equipment purchases\n\n{byline}\n\nJuly 14, 2020\n\n{BODY}")
+    assert a.author == author
+
+
+def test_authors_block_of_a_client_alert():
+    a = extract("Client Alert\n\nFCC Bars New Equipment Authorizations for Huawei and ZTE Gear\n\nNovember 29, 2022\n\n"
+                "Authors\nEleanor Whitfield\nPartner\nWashington, D.C.\n+1 202 555 0187\n\nSamuel Osei-Bonsu\nCounsel\n"
+                "Washington, D.C.\n\nRelated Practices\nTelecommunications, Media & Technology\n\n" + BODY)
+    assert a.author == "Eleanor Whitfield, Samuel Osei-Bonsu"
+
+
+def test_page_chrome_is_not_the_headline():
+    for chrome in ("We value your privacy", "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85% USD/HKD 7.8221",
+                   "12/6/19, 9:41 AM Huawei Files Legal Challenge - Huawei",
+                   "Business News/ Industry/ Huawei files legal challenge to FCC designation"):
+        a = extract(f"{chrome}\n\nHuawei files legal challenge to FCC designation\n\nDecember 5, 2019\n\n{BODY}")
+        assert a.title == "Huawei files legal challenge to FCC designation", chrome
+
+
+def test_export_title_field_and_alert_subjects():
+    a = extract("Title: DJI's Drones Are Everywhere. Washington Wants Them Gone\nLink: https://example.com/dji\n"
+                f"Author: Kai Brandt\nPublished: Mon, 09 Sep 2024 11:00:00 +0000\n\n{BODY}")
+    assert a.title == "DJI's Drones Are Everywhere. Washington Wants Them Gone"
+    alert = extract("From: Google Alerts <alerts@example.com>\nSubject: Google Alert - YMTC\n\n"
+                    f"Apple drops YMTC as US chip war bites\n\nOctober 30, 2022\n\n{BODY}")
+    assert alert.title == "Apple drops YMTC as US chip war bites"
+
+
+def test_capture_range_is_not_a_date_but_a_bracketed_dateline_is():
+    a = extract(f"The US just cut off ZTE from American chips\n\n17 Apr 2018 - 29 Nov 2021\n\n{BODY}")
+    assert a.date is None
+    b = extract("Huawei Files Legal Challenge to FCC's Designation\n\n[Shenzhen, China, December 5, 2019] Huawei "
+                f"today filed a petition asking the court to overturn the order.\n\n{BODY}")
+    assert b.date == "2019-12-05"
+
+
+def test_redirect_and_print_footer_addresses():
+    assert clean_url("https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2Fasiatimes.com%2F2022%2F10%2Fa%2F"
+                     "&ct=ga&usg=AOv") == "https://asiatimes.com/2022/10/a/"
+    a = extract(f"Huawei files legal challenge\n\nDecember 5, 2019\n\n{BODY}\nhttps://www.example.com/news/x 1/3\n")
+    assert a.url == "https://www.example.com/news/x"
+
+
+def test_copyright_holder_without_its_address():
+    a = extract(f"Panhandle towers still carry Huawei gear\n\nMay 2, 2022\n\n{BODY}\n"
+                "Copyright 2022 Plains Daily Courier, 1314 Douglas St, Omaha NE\n")
+    assert a.publication == "Plains Daily Courier"

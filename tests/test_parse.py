@@ -88,3 +88,16 @@ def test_new_furniture_phrases_are_dropped():
                  "A Huawei store in Shanghai. Photographer: Lin Hao/Bloomberg"):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line not in [b.text for b in a.blocks], line
+
+
+def test_boilerplate_of_firms_think_tanks_podcasts_and_alerts_is_dropped():
+    for line in ("Attorney Advertising. Prior results do not guarantee a similar outcome.",
+                 "The Brookings Institution is committed to quality, independence, and impact.",
+                 "This episode is brought to you by Clearpath Compliance. Try it free today.",
+                 "(14:40) The algorithm problem", "Have your say...", "(Web editor: Chen Lin, Bianji)",
+                 "Powered by BLOX Content Management System from BLOX Digital.",
+                 "You have received this email because you have subscribed to Google Alerts.",
+                 "Samsung Electronics' NAND flash plant in Xi'an, China [SAMSUNG ELECTRONICS]",
+                 "A creator films a video in her apartment. (Rosa Linares / Los Angeles Times)"):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{PARA} Again.\n\n{line}\n\n{PARA} Third.\n")
+        assert line not in [b.text for b in a.blocks] + list(a.comments), line
