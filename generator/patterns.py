@@ -50,7 +50,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"print this page|reuse this content|download (?:the )?pdf|flag as irrelevant|highlights \(\d+\)|"
         r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|watch .{1,30} live on .{1,80}|"
         r".{0,40}\blisten on (?:apple podcasts|spotify|google podcasts|pocket casts)\b.{0,60}|"
-        r"[\w .&'’-]{1,40} on (?:linkedin|twitter|facebook|instagram|youtube|x)|"
+        r"(?:follow )?[\w&'’-]+(?: [\w&'’-]+){0,3} on (?:linkedin|twitter|facebook|instagram|youtube|x)|"
         r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s.{1,80}|refresh (?:the|this) page.{0,40}|please use .{1,30} browser.{0,60}|"
         r"episode \d+(?:\s*·\s*\d{1,2}:\d{2}(?::\d{2})?)?|▶ ?play|watch live|add comment|"
         # forum and aggregator rows: "412 points by x 5 hours ago | hide | past", "▲ x 5 hours ago | next [–]"
@@ -133,7 +133,7 @@ FURNITURE: dict[str, re.Pattern] = {
                                 r"^we value your privacy|we and our partners (?:store|use|process)|"
                                 r"manage (?:your )?(?:choices|preferences|consent))", _I),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
-    "market ticker": re.compile(r"(?:[+-]\d+(?:[.,]\d+)?%.*){2,}"),
+    "market ticker": re.compile(r"^(?!.*\b[a-z]{4,}\b)(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"),  # no prose words
     # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
     "print header": re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"),
     "comment form": re.compile(
@@ -163,7 +163,7 @@ FURNITURE: dict[str, re.Pattern] = {
         # link prompts of press releases: "Read the full letter here.", "Full text of the bill is available here."
         r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|rule|release|document)s?"
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
-        r"(?-i:SOURCE) [A-Z].{1,60}|powered by .{1,80}|\((?:web )?editor:.{1,60}\))$", _I),
+        r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$", _I),
 }
 
 # A heading that opens a list of other headlines; the list runs until the body resumes.

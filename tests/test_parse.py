@@ -101,3 +101,11 @@ def test_boilerplate_of_firms_think_tanks_podcasts_and_alerts_is_dropped():
                  "A creator films a video in her apartment. (Rosa Linares / Los Angeles Times)"):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{PARA} Again.\n\n{line}\n\n{PARA} Third.\n")
         assert line not in [b.text for b in a.blocks] + list(a.comments), line
+
+
+def test_prose_that_resembles_furniture_is_kept():
+    for line in ("He later apologised on Twitter.", "Powered by Huawei's Kirin 9000S chip, the phone sold out.",
+                 "Shares swung from -2.5% to +3.1% during the session.",
+                 "Readers said the cameras were everywhere, from schools to hospitals to prisons."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line in [b.text for b in a.blocks], line
