@@ -22,7 +22,7 @@ EVAL = Path(__file__).resolve().parent / "data" / "eval"
 ARTICLES = EVAL / "articles"
 REQUIRED_KEYS = ["title", "subtitle", "author", "date", "publication", "url", "style"]
 BODY_KEYS = ["keep", "drop"]
-FILE_NAME = re.compile(r"\d{3}_[a-z0-9-]+\.(txt|html)")
+FILE_NAME = re.compile(r"\d{3}_[a-z0-9-]+\.(txt|html|md)")
 TRACKING = re.compile(r"[?&#](utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|pnespid|ito"
                       r"|cmpid|smid|from|storylink|guccounter|ns_\w+)=", re.IGNORECASE)
 BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -140,7 +140,7 @@ def test_no_duplicate_keys(file_name):
 
 @pytest.mark.parametrize("name", sorted(set(FILES) | set(LABELS) | set(BODY)))
 def test_file_name(name):
-    assert FILE_NAME.fullmatch(name), f"{name}: file names look like NNN_short-name.txt or .html"
+    assert FILE_NAME.fullmatch(name), f"{name}: file names look like NNN_short-name.txt, .html or .md"
 
 
 @pytest.mark.parametrize("name", LABELLED)
