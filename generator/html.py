@@ -1,16 +1,24 @@
 """Saved HTML pages: trafilatura finds the article and the page's own metadata."""
 from __future__ import annotations
 
+import html as htmllib
+import re
+
 import trafilatura
 
 # trafilatura's metadata key -> our field name.
 _HINT_KEYS = {"title": "title", "author": "author", "date": "date", "sitename": "publication", "url": "url"}
+# Only dates the page's markup states for the article (meta tags, JSON-LD, <time> in the header), never
+# a date guessed from the text: a page whose only dates are in its comments has no date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_HIDDEN = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """The article's text with one paragraph per line, and metadata hints from the page's markup."""
     document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                           with_metadata=True, favor_precision=True)
+                                           with_metadata=True, favor_precision=True,
+                                           date_extraction_params=_DATE_PARAMS)
     if document is None:
         return "", {}
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
@@ -18,4 +26,44 @@ def html_to_text(html: str) -> tuple[str, dict]:
     if "author" in hints:
         hints["author"] = ", ".join(a.strip() for a in hints["author"].split(";") if a.strip())
     text = (data.get("text") or "").replace("\n", "\n\n")
+    if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
+        del hints["date"]
+    dek = _visible_dek(html, str(data.get("description") or ""), text)
+    if dek:
+        hints["subtitle"] = dek
     return text, hints
+
+
+# Elements that hold a dek, by the class names sites give them ("standfirst", "article-header__subheadline").
+_DEK_ELEMENT = re.compile(r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|subtitle|"
+                          r"article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _visible_dek(html: str, description: str, text: str) -> str | None:
+    """The dek: an element marked as one, else the page's description when the page also shows it,
+    outside the article text."""
+    body_text = _plain(text)
+    for match in _DEK_ELEMENT.finditer(_HIDDEN.sub(" ", html)):
+        dek = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", match.group(2))).split())
+        if 6 <= len(dek.split()) <= 60 and _plain(dek) not in body_text:
+            return dek
+    description = " ".join(htmllib.unescape(description).split())
+    if len(description.split()) < 6 or description.endswith(("...", "…")) or _plain(description) in body_text:
+        return None
+    visible = _plain(htmllib.unescape(re.sub(r"<[^>]+>", " ", _HIDDEN.sub(" ", html))))
+    return description if _plain(description) in visible else None
+
+
+def _plain(text: str) -> str:
+    """Text compared without its quote styles and spacing: a description has ' where the page has ’."""
+    return " ".join(text.translate(str.maketrans("’‘“”", "''\"\"")).split())
+
+
+def _stated_before_article(html: str, date: str, text: str) -> bool:
+    """A date the markup states in the head or above the article's first words; one that appears only
+    further down belongs to a comment or a related link."""
+    page = htmllib.unescape(html)
+    body = re.search(r"<body\b", page, re.IGNORECASE)
+    opening = " ".join(text.split()[:6])
+    start = page.find(opening, body.start() if body else 0) if opening else -1  # the lede is in meta tags too
+    return start < 0 or date in page[:start]

@@ -159,9 +159,11 @@ def decode_seed(name: str, data: bytes) -> Seed:
         problems.append(Problem(name, "ingest", Level.WARNING, f"{nuls} NUL byte{'s were' if nuls > 1 else ' was'} "
                                 "removed from the text; check the seed was saved completely"))
     text = normalise(text)
+    hints, text = split_clipping(text)
     overrides, text, override_problems = split_overrides(name, text)
-    fmt = detect_format(text, name, has_front_matter=bool(overrides))
-    seed = Seed(name, digest, len(data), text, fmt, encoding, overrides, (*problems, *override_problems))
+    fmt = detect_format(text, name, has_front_matter=bool(overrides or hints))
+    fmt = "markdown" if hints and fmt == "text" else fmt  # web clippers write Markdown
+    seed = Seed(name, digest, len(data), text, fmt, encoding, overrides, hints, (*problems, *override_problems))
     if not text.strip():
         if not data:
             message = "the file is empty (0 bytes); paste the article text into it or delete it"
@@ -272,6 +274,46 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
         return "html"
     says_markdown = has_front_matter or name.lower().endswith((".md", ".markdown"))
     return "markdown" if says_markdown and looks_like_markdown(text) else "text"
+
+
+# Web clippers (Obsidian Web Clipper, MarkDownload, Zotero...) write the page's metadata as front-matter.
+# A block with one of these keys is a clipping's record of the page, not the user's correction.
+_CLIPPER_MARKERS = frozenset({"source", "created", "clipped", "published", "date_saved", "date_clipped"})
+_CLIPPER_FIELDS = {"title": "title", "source": "url", "url": "url", "link": "url", "original_url": "url",
+                   "author": "author", "authors": "author", "creator": "author", "published": "date",
+                   "date_published": "date", "site": "publication", "site_name": "publication",
+                   "publisher": "publication"}
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
+def split_clipping(text: str) -> tuple[dict, str]:
+    """Take a web clipper's front-matter off the text as hints about the page; other text is returned as is."""
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(1) or "") > MAX_FRONT_MATTER_CHARS:
+        return {}, text
+    try:
+        raw = yaml.load("\n" + (match.group(1) or ""), Loader=StrictLoader)
+    except Exception:  # noqa: BLE001 - not a clipping; split_overrides reports what is wrong with the block
+        return {}, text
+    if not isinstance(raw, dict) or not _CLIPPER_MARKERS & {str(k).casefold() for k in raw}:
+        return {}, text
+    hints = {}
+    for key, value in raw.items():
+        field_name = _CLIPPER_FIELDS.get(str(key).casefold())
+        value = _clipped_value(value)
+        if field_name and value and field_name not in hints:
+            hints[field_name] = value
+    return hints, text[match.end():]
+
+
+def _clipped_value(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, list):
+        return ", ".join(v for v in (_clipped_value(x) for x in value) if v)
+    if not isinstance(value, str):
+        return ""
+    return " ".join(_WIKI_LINK.sub(r"\1", value).split())
 
 
 def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:

@@ -29,6 +29,7 @@ Result = tuple[object, Found] | None
 Extractor = Callable[[Article, Config], Result]
 
 _TRACKING = re.compile(r"^(?:utm_\w+|pnespid|from|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
+                       r"module|pgtype|srnd|oref|trackingid|lipi|li_fat_id|_hsenc|_hsmi|mbid|ncid|soc_src|soc_trk|"
                        r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
                        r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$", re.IGNORECASE)
 _WIRE_NAMES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP", "xinhua": "Xinhua",
@@ -49,7 +50,59 @@ def extract_metadata(article: Article, config: Config) -> Article:
             if result is not None and result[0] not in (None, "", ()):
                 values[name], found[name] = result
                 break
-    return replace(article, **values, found=found)
+    article = replace(article, **values, found=found)
+    return _fuller_visible_byline(_without_site_suffix(article, config), config)
+
+
+def _without_site_suffix(article: Article, config: Config) -> Article:
+    """ "Headline | Reuters", "Headline – Field & Flight": a page title carries the site's name.
+
+    The suffix goes when it names the publication or a known one; from page metadata, an unknown
+    short name goes too, and becomes the publication when none was found."""
+    if "title" in article.overrides:
+        return article
+    match = re.match(r"^(?P<head>.{10,}?)\s+[|–—-]\s+(?P<site>[^|–—]{2,60})$", article.title)
+    if not match:
+        return article
+    site, head = match.group("site").strip(), match.group("head").strip()
+    known = _known_publication(site, config)
+    names = {(article.publication or "").casefold(), (known or "").casefold()} - {""}
+    from_metadata = article.found.get("title") and article.found["title"].method.startswith("page metadata")
+    if site.casefold() in names or known or P.DOMAIN_LINE.match(site) or _names_the_host(site, article.url):
+        pass
+    elif not (from_metadata and words(site) <= 5 and site[:1].isupper()):
+        return article
+    found = {**article.found, "title": replace(article.found["title"], method=article.found["title"].method
+                                                + ", site name removed")}
+    weak = not article.publication or article.found["publication"].confidence < 0.5  # a bare domain
+    if weak:
+        found["publication"] = Found("site name after the page title", 0.6)
+        return replace(article, title=head, publication=known or site, found=found)
+    return replace(article, title=head, found=found)
+
+
+def _names_the_host(site: str, url: str | None) -> bool:
+    """ "Field & Flight" is the name of fieldandflight.com."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.").split(".")[0]
+    squash = lambda text: re.sub(r"[^a-z0-9]", "", text.casefold().replace("&", "and")).removeprefix("the")
+    return bool(host) and squash(site) == squash(host)
+
+
+def _fuller_visible_byline(article: Article, config: Config) -> Article:
+    """A page's author tag often names only the first writer; the visible byline wins when it names
+    the same writers and more."""
+    found = article.found.get("author")
+    if not found or not found.method.startswith("page metadata") or "author" in article.overrides:
+        return article
+    for extractor in CASCADE["author"][2:]:
+        result = extractor(article, config)
+        if result:
+            tagged = set((article.author or "").casefold().split(", "))
+            visible = str(result[0])
+            if tagged < set(visible.casefold().split(", ")):
+                return replace(article, author=visible, found={**article.found, "author": result[1]})
+            return article
+    return article
 
 
 # ---- helpers over the parsed article ------------------------------------------------------
@@ -213,7 +266,7 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     if bullets:
         return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
     title = (article.title or "").casefold()
-    deks = [u for _, u in candidates[1:] if words(u) >= 5 and u.casefold() != title]
+    deks = list(dict.fromkeys(u for _, u in candidates[1:] if words(u) >= 5 and u.casefold() != title))
     if deks:
         return "; ".join(deks), Found("line between headline and byline", 0.8)
     return None
@@ -400,7 +453,10 @@ def split_names(text: str, config: Config) -> list[str]:
         tokens = part.split()
         if len(tokens) > 2 and tokens[-1].casefold() in outlets:
             part = " ".join(tokens[:-1])  # "Brendan Kowalczyk FOXBusiness"
-        part = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
+        role_stripped = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
+        if names and role_stripped != part.strip(" .:-–—"):
+            continue  # "Kenji Moriyama, Yomiuri Shimbun Staff Writer": the second part is where he works
+        part = role_stripped
         if part and part.split()[0].casefold() in outlets and len(part.split()) <= 3:
             continue  # "By Jane Doe, CNN Business": the outlet's desk, not a person
         if part and part.casefold() not in outlets and _looks_like_name(part):
@@ -562,6 +618,8 @@ def publication_from_credit_lines(article: Article, config: Config) -> Result:
     """A copyright, "Source:" or "part of X's reports" line naming a publication from the table."""
     for line in _evidence_lines(article):
         for name in _publication_names(line):
+            if P.PARENT_COMPANY.match(name):
+                continue
             known = _known_publication(name, config)
             if known:
                 return known, Found("credit, copyright or source line", 0.9)
@@ -605,7 +663,7 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
 
     The longest name found wins, so "The Times of India" is not read as "The Times".
     """
-    lines = _evidence_lines(article)
+    lines = [P.PARENT_COMPANY.sub(" ", line) for line in _evidence_lines(article)]  # "Vox Media" is not Vox
     found: list[tuple[int, int, str]] = []
     for order, pub in enumerate(config.publications):
         if pub.platform:
@@ -624,7 +682,7 @@ def _copyright_holder(corporate: bool) -> Extractor:
     is often the publisher's parent, so it comes after the masthead; a plain one comes before."""
     def extract(article: Article, config: Config) -> Result:
         for name in (n for line in _evidence_lines(article) for n in _publication_names(line)):
-            if bool(_COMPANY_SUFFIX.search(name)) == corporate:
+            if bool(_COMPANY_SUFFIX.search(name)) == corporate and not P.PARENT_COMPANY.match(name):
                 return _strip_company_suffix(name), Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
         return None
     return extract
@@ -643,6 +701,12 @@ def _strip_company_suffix(name: str) -> str:
     return _COMPANY_SUFFIX.sub("", name.strip(" .,")).strip(" .,")
 
 
+# What may follow a table name in a longer one: "The Times of India Group", "The Japan News by The Yomiuri
+# Shimbun"; not "Atlantic Council" after "The Atlantic".
+_ONLY_SUFFIX = re.compile(r"^\s+(?:by\b.*|(?:group|media|company|online|digital|inc|ltd|llc|plc|news|newspapers?|"
+                          r"corporation|holdings|limited|co|dac|ag)\b.*)$")
+
+
 def _known_publication(name: str, config: Config) -> str | None:
     """Map a raw name from a credit or copyright line to the table's canonical name, if listed."""
     keys = {c.casefold().removeprefix("the ").strip() for c in (name, _strip_company_suffix(name))}
@@ -651,7 +715,8 @@ def _known_publication(name: str, config: Config) -> str | None:
         names = {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}
         if keys & names:
             return pub.name
-        prefixes += [(-len(n), pub.name) for n in names for key in keys if len(n) > 4 and key.startswith(n + " ")]
+        prefixes += [(-len(n), pub.name) for n in names for key in keys
+                     if len(n) > 4 and key.startswith(n + " ") and _ONLY_SUFFIX.match(key[len(n):])]
     return min(prefixes)[1] if prefixes else None  # "The Times of India Group": the longest name it starts with
 
 
@@ -691,12 +756,31 @@ def _canonical(name: str, config: Config) -> str:
 
 
 def _hint(name: str) -> Extractor:
+    """A value from the page's own metadata (a saved page's meta tags, a web clipper's front-matter),
+    cleaned like text-extracted values: an author tag may hold an outlet, a date tag a timestamp."""
     def extract(article: Article, config: Config) -> Result:
         value = article.hints.get(name)
-        if name == "publication" and value:
-            value = _canonical(value, config)
-        return (value, Found("saved HTML page metadata", 0.85)) if value else None
+        if not value:
+            return None
+        value = _HINT_CLEANERS.get(name, lambda v, c: v)(value, config)
+        return (value, Found("page metadata (saved page or clipper)", 0.85)) if value else None
     return extract
+
+
+def _hint_date(value: str, config: Config) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) and parse_date(value[:10]):
+        return value[:10]  # ISO timestamps: the date as the page states it, not converted to UTC
+    parsed = parse_date(value)
+    return parsed[0] if parsed else None
+
+
+_HINT_CLEANERS: dict[str, Callable[[str, Config], object]] = {
+    "publication": lambda v, c: _canonical(v, c),
+    "author": lambda v, c: ", ".join(split_names(v, c)) or None,
+    "date": _hint_date,
+    "url": lambda v, c: clean_url(v) if re.match(r"https?://", v) else None,
+    "title": lambda v, c: _clean_title(v),
+}
 
 
 def publication_from_first_line(article: Article, config: Config) -> Result:
@@ -735,7 +819,7 @@ CASCADE: dict[str, list[Extractor]] = {
     "title": [_override("title"), _hint("title"), title_from_email_subject, title_from_field, title_from_header,
               title_from_first_line,
               title_from_file_name],
-    "subtitle": [_override("subtitle"), subtitle_from_header],
+    "subtitle": [_override("subtitle"), subtitle_from_header, _hint("subtitle")],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
                author_from_authors_block, author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
                author_from_bio],

@@ -73,7 +73,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"enditem/?\w*|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
     "photo caption": re.compile(
-        r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|"
+        r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|^(?i:figure|fig\.|chart|graphic|map) \d{1,2}[:.]\s.{1,200}$|"
         # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
         r"^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
         # trailing credits: "[SAMSUNG ELECTRONICS]", "(Rosa Linares / Los Angeles Times)", "(Sheriff's Office photo)"
@@ -127,7 +127,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^(?:have|got) a (?:news )?tip\?|^enjoying this (?:issue|newsletter|post|article)\?|"
         r"^sign up (?:for|to) (?:the|our) .{1,60}(?:newsletter|brief|briefing|email|digest)\b|"
         r"^for more information,? (?:please )?visit\b|(?:is|was) brought to you by\b|"
-        r"^stay current on the issues that matter|^\(?catch all the .{1,80} (?:news|updates)\b|"
+        r"^stay current on the issues that matter|delivered (?:weekly|daily|every \w+)\.?$|"
+        r"do not necessarily reflect (?:the|those)|^get .{1,60} in your inbox\b|^listen to this (?:story|article)\b|^\(?catch all the .{1,80} (?:news|updates)\b|"
         r"market indices are shown in real time)", _I),
     "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|"
                                 r"^we value your privacy|we and our partners (?:store|use|process)|"
@@ -250,6 +251,14 @@ OFFICE_TITLE = re.compile(
     r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
     r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|spokes(?:man|woman|person))\s",
     _I)
+
+# Companies that own many mastheads: their name in a copyright line says nothing about which one
+# published the page ("© 2022 Vox Media, LLC" is at the foot of The Verge, Vox and Polygon alike).
+PARENT_COMPANY = re.compile(
+    r"\b(?:vox media|cond[ée] nast|hearst(?: communications)?|gannett|lee enterprises|tribune (?:publishing|content agency)|"
+    r"future (?:us|plc)|informa|questex|idg(?: communications)?|foundry|emerald x|axel springer|news corp|nexstar(?: media)?|"
+    r"dotdash meredith|advance (?:local|publications)|mcclatchy|penske media|ziff davis|red ventures|"
+    r"united publications|messe frankfurt)\b", _I)
 
 # A role line under an author's name in a firm's or institute's author block.
 CREDENTIAL = re.compile(r"^(?:partner|counsel|of counsel|(?:senior )?associate|(?:managing )?director|principal|"

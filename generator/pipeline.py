@@ -102,12 +102,13 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     """All per-seed stages; a seed with no usable text yields only its problems for the report."""
     if any(p.level is Level.ERROR for p in seed.problems) and not seed.text.strip():
         return seed.problems
-    text, hints, html_problems = seed.text, {}, ()
+    text, hints, html_problems = seed.text, dict(seed.hints), ()
     if seed.format == "markdown":
         text = markdown_to_text(text)
     if seed.format == "html":
         try:
-            text, hints = html_to_text(seed.text)
+            text, page_hints = html_to_text(seed.text)
+            hints.update(page_hints)
         except Exception as exc:  # noqa: BLE001 - a page the HTML reader chokes on is still published, as text
             html_problems = (Problem(seed.name, "parse", Level.WARNING, (
                 f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "

@@ -42,6 +42,8 @@ class Seed:
     encoding: str = ""
     overrides: dict = field(default_factory=dict)
     """Fields the user set in the seed's own front-matter; they beat extraction."""
+    hints: dict = field(default_factory=dict)
+    """Page metadata a web clipper wrote into the front-matter (title, source, published...)."""
     problems: tuple[Problem, ...] = ()
 
 

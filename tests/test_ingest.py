@@ -362,3 +362,19 @@ def test_dates_of_every_form_become_iso():
     assert fm("date: 2021-05-05")[0]["date"] == "2021-05-05"
     assert fm("date: '2021-05-05'")[0]["date"] == "2021-05-05"
     assert fm(f"date: {dt.date(2020, 2, 29).isoformat()}")[0]["date"] == "2020-02-29"
+
+
+def test_web_clipper_front_matter_becomes_page_hints_not_overrides():
+    text = ('---\ntitle: "The FCC bans new Huawei gear"\nsource: "https://www.theverge.com/2022/11/25/fcc"\n'
+            'author:\n  - "[[Riley Okonkwo]]"\n  - "[[Sam Petrakis]]"\npublished: 2022-11-25\ncreated: 2024-06-11\n'
+            'tags:\n  - "clippings"\n---\n# The FCC bans new Huawei gear\n\nBody text of the clipping.\n')
+    seed = decode_seed("clip.md", text.encode())
+    assert seed.overrides == {} and not seed.problems
+    assert seed.hints == {"title": "The FCC bans new Huawei gear", "url": "https://www.theverge.com/2022/11/25/fcc",
+                          "author": "Riley Okonkwo, Sam Petrakis", "date": "2022-11-25"}
+    assert seed.text.startswith("# The FCC bans")
+
+
+def test_a_correction_block_is_still_an_override():
+    seed = decode_seed("s.txt", b"---\ntitle: Fixed title\nauthor: Jane Doe\n---\nHeadline\n\nBody.\n")
+    assert seed.overrides == {"title": "Fixed title", "author": "Jane Doe"} and seed.hints == {}

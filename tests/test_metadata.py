@@ -265,3 +265,31 @@ def test_copyright_holder_without_its_address():
     a = extract(f"Panhandle towers still carry Huawei gear\n\nMay 2, 2022\n\n{BODY}\n"
                 "Copyright 2022 Plains Daily Courier, 1314 Douglas St, Omaha NE\n")
     assert a.publication == "Plains Daily Courier"
+
+
+def test_site_name_after_a_page_title_is_removed():
+    a = extract(f"FCC adds DJI to Covered List as deadline passes | Reuters\n\nDecember 23, 2025\n\n{BODY}")
+    assert a.title == "FCC adds DJI to Covered List as deadline passes"
+    clip = process_seed(decode_seed("c.md", (
+        "---\nsource: https://fieldandflight.com/why-farmers-buy-dji/\ncreated: 2024-08-19\n---\n"
+        f"# Why American farmers keep buying DJI – Field & Flight\n\n{BODY}").encode()), CONFIG)
+    assert clip.title == "Why American farmers keep buying DJI"
+    assert clip.publication == "Field & Flight"
+    assert clip.url == "https://fieldandflight.com/why-farmers-buy-dji/"
+
+
+def test_a_hyphen_inside_a_text_headline_stays():
+    a = extract(f"Huawei decision: ban on new 5G kit from end of year - live updates\n\nJuly 14, 2020\n\n{BODY}")
+    assert a.title == "Huawei decision: ban on new 5G kit from end of year - live updates"
+
+
+def test_parent_company_copyright_does_not_name_the_outlet():
+    a = extract(f"The FCC bans new Huawei gear\n\nNovember 25, 2022\n\n{BODY}\n© 2022 Vox Media, LLC. All Rights Reserved\n")
+    assert a.publication != "Vox"
+
+
+def test_clipper_author_that_is_an_institution_is_not_an_author():
+    a = process_seed(decode_seed("c.md", ("---\nauthor: \"[[The Economist]]\"\nsource: https://www.economist.com/"
+                                          f"b/2025/09/18/tiktok\ncreated: 2025-09-20\n---\n# Who controls TikTok\n\n"
+                                          f"{BODY}").encode()), CONFIG)
+    assert a.author is None and a.publication == "The Economist"

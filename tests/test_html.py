@@ -1,0 +1,30 @@
+from generator.html import html_to_text
+
+LEDE = ("The US has revoked licences that allowed Intel and Qualcomm to sell chips to Huawei, in the latest step "
+        "by Washington to restrict the Chinese telecoms company's access to American technology.")
+BODY = "".join(f"<p>{LEDE} Paragraph {i} adds detail about the licences and the company's laptops.</p>"
+               for i in range(6))
+
+
+def page(head: str = "", header: str = "", after: str = "") -> str:
+    return (f"<html><head><title>US revokes licences for Intel and Qualcomm | The Guardian</title>{head}</head>"
+            f"<body><nav>Home World Business</nav><header><h1>US revokes licences for Intel and Qualcomm</h1>"
+            f"{header}</header><article>{BODY}</article>{after}<footer>About us</footer></body></html>")
+
+
+def test_a_dek_element_or_a_shown_description_is_the_subtitle():
+    dek = "Move by commerce department comes after Chinese firm launched a laptop"
+    _, hints = html_to_text(page(header=f'<p class="standfirst">{dek}</p>'))
+    assert hints["subtitle"] == dek
+    _, hints = html_to_text(page(head=f'<meta name="description" content="{dek}">', header=f"<div>{dek}</div>"))
+    assert hints["subtitle"] == dek
+    _, hints = html_to_text(page(head=f'<meta name="description" content="{dek}">'))
+    assert "subtitle" not in hints  # only in the meta tags: not shown to readers
+
+
+def test_a_date_only_in_the_comments_is_not_the_article_date():
+    comment = '<ol class="comments"><li><time datetime="2022-11-29T08:14:22-05:00">Nov 29, 2022</time> Great</li></ol>'
+    _, hints = html_to_text(page(after=comment))
+    assert "date" not in hints
+    _, hints = html_to_text(page(head='<meta property="article:published_time" content="2024-05-08T10:00:00Z">'))
+    assert hints["date"].startswith("2024-05-08")
