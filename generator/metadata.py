@@ -224,6 +224,15 @@ def title_from_email_subject(article: Article, config: Config) -> Result:
     return None
 
 
+def subtitle_from_field(article: Article, config: Config) -> Result:
+    """An export's or a reading pack's "Subtitle:" / "Dek:" / "Standfirst:" field."""
+    for line in article.header:
+        match = re.match(r"^(?:subtitle|sub-?headline|dek|standfirst):\s+(.{3,400})$", line, re.IGNORECASE)
+        if match:
+            return " ".join(match.group(1).split()), Found("subtitle field of an export", 0.85)
+    return None
+
+
 def title_from_field(article: Article, config: Config) -> Result:
     """A feed or read-later export: "Title: ..." among "Link:", "Author:", "Published:" fields."""
     for line in article.header:
@@ -819,7 +828,7 @@ CASCADE: dict[str, list[Extractor]] = {
     "title": [_override("title"), _hint("title"), title_from_email_subject, title_from_field, title_from_header,
               title_from_first_line,
               title_from_file_name],
-    "subtitle": [_override("subtitle"), subtitle_from_header, _hint("subtitle")],
+    "subtitle": [_override("subtitle"), subtitle_from_field, subtitle_from_header, _hint("subtitle")],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
                author_from_authors_block, author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
                author_from_bio],

@@ -142,7 +142,7 @@ def is_category_list(unit: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def is_meta_line(unit: str) -> bool:
     """A byline, date line or source address: header material, never body."""
-    if P.URL_LINE.match(unit) or P.UPDATED_WITHOUT_DATE.match(unit):
+    if P.URL_LINE.match(unit) or P.UPDATED_WITHOUT_DATE.match(unit) or P.FIELD_LINE.match(unit):
         return True
     if words(unit) > 20:
         return False

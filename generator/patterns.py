@@ -220,6 +220,9 @@ AUTHOR_BIO = re.compile(
 DATE_LINE = re.compile(
     r"^(?:(?:first )?published|posted|updated|last updated|modified|date|dated|release date)?\s*"
     r"(?:on|at|:)?\s*", _I)
+# Labelled fields of an export or a reading pack: header material like a byline.
+FIELD_LINE = re.compile(r"^(?:title|subtitle|headline|dek|outlet|publication|publisher|word count|added by|"
+                        r"clipped by|saved by)\s*:\s+\S.{0,200}$", _I)
 UPDATED_WITHOUT_DATE = re.compile(r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I)
 
 URL_LINE = re.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
@@ -232,7 +235,8 @@ WIRE_CREDIT = re.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|
 PART_OF_REPORTS = re.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
                        r"(?P<name>(?:[^.|]|\.(?=[A-Za-z]\.))+?)\s*(?:[.|].*)?$", _I)
-SOURCE_LINE = re.compile(r"^(?:source|from|via|originally published (?:in|by|on))\s*:\s*(?P<name>[^,|/]{2,60})", _I)
+SOURCE_LINE = re.compile(r"^(?:source|from|via|outlet|publication|publisher|originally published (?:in|by|on))\s*:\s*"
+                         r"(?P<name>[^,|/(]{2,60})", _I)
 # A print plugin's footer: "Article printed from The Strategist: https://www.aspistrategist.org.au".
 PRINTED_FROM = re.compile(r"^article printed from (?P<name>[^:]{2,60}):", _I)
 # "Write to Nora Whitfield at nora.whitfield@wsj.com and Caleb Ng at caleb.ng@wsj.com"

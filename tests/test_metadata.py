@@ -293,3 +293,13 @@ def test_clipper_author_that_is_an_institution_is_not_an_author():
                                           f"b/2025/09/18/tiktok\ncreated: 2025-09-20\n---\n# Who controls TikTok\n\n"
                                           f"{BODY}").encode()), CONFIG)
     assert a.author is None and a.publication == "The Economist"
+
+
+def test_field_block_of_a_document_export():
+    a = extract("INTERNAL reading pack\n\nTitle: Japan's chip curbs are a bet on the alliance\n"
+                "Subtitle: Tokyo's new export controls will cost its toolmakers in the short run.\n"
+                "Author: Hiroshi Tanabe\nDate: 3 April 2023\nOutlet: Harbour Weekly (Opinion)\n\n" + BODY)
+    assert (a.title, a.subtitle, a.author, a.date, a.publication) == (
+        "Japan's chip curbs are a bet on the alliance",
+        "Tokyo's new export controls will cost its toolmakers in the short run.", "Hiroshi Tanabe", "2023-04-03",
+        "Harbour Weekly")
