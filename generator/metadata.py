@@ -21,7 +21,16 @@ from dateutil import parser as dateparser
 
 from . import patterns as P
 from .config import Config
-from .parse import _BULLET, TERMINAL, furniture_reason, has_date, is_category_list, is_meta_line, words
+from .parse import (
+    _BULLET,
+    TERMINAL,
+    _strip_dates,
+    furniture_reason,
+    has_date,
+    is_category_list,
+    is_meta_line,
+    words,
+)
 from .records import Article, Found
 
 LOW_CONFIDENCE = 0.6
@@ -243,6 +252,9 @@ def title_from_field(article: Article, config: Config) -> Result:
 
 
 def _clean_title(text: str) -> str:
+    # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...", "Tech war | Singapore server ..."
+    # ("ZTE: US lifts ban" keeps its company: a kicker has five characters or more.)
+    text = re.sub(r"^(?:[A-Z0-9][A-Z0-9 '’&.-]{4,30}:|[^|:]{2,25}\s\|)\s+(?=\S.{19,})", "", text)
     text = re.sub(r"\s*[|–—-]\s*(?:Reuters|AP News|Bloomberg|CNBC|ZDNet|The Verge|BBC News)$", "", text)
     text = re.sub(r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$", "", text)  # "Headline (bloomberg.com)"
     return " ".join(_strip_symbols(text).split())
@@ -354,6 +366,17 @@ def author_from_authors_block(article: Article, config: Config) -> Result:
 
 def _credential(unit: str) -> bool:
     return bool(P.ROLE_WORDS.search(unit) or P.CREDENTIAL.match(unit) or furniture_reason(unit) == "contact details")
+
+
+def author_from_closing_byline(article: Article, config: Config) -> Result:
+    """ "By Vo Hai Dang" as the article's last line."""
+    for unit in (*article.footer, *(b.text for b in article.blocks[-2:])):
+        match = dict(P.BYLINE)["by-line"].match(unit)
+        if match and words(unit) <= 7:
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("byline at the end", 0.7)
+    return None
 
 
 def author_from_write_to(article: Article, config: Config) -> Result:
@@ -473,8 +496,16 @@ def split_names(text: str, config: Config) -> list[str]:
     return names
 
 
+# Site chrome that comes in capitalised pairs ("Today's Paper", "Expert Panel", "HT News Desk").
+_NON_NAME_WORDS = frozenset(re.findall(r"\S+", """desk team staff bureau newsroom paper content panel studies study news opinion editorial
+today's external expert case sponsored partner guest readers reader archive archives live video podcast newsletter
+latest popular trending section sections topics more home menu search login subscribe"""))
+
+
 def _looks_like_name(text: str) -> bool:
     tokens = text.split()
+    if any(t.casefold() in _NON_NAME_WORDS for t in tokens):
+        return False
     if not 1 <= len(tokens) <= 5 or text.isupper() and len(tokens) < 2:
         return False
     if len(tokens) == 1 and not re.search(r"[\u3400-\u9fff]", text):
@@ -500,7 +531,8 @@ def parse_date(text: str) -> tuple[str, str] | None:
         raw = match.group(0)
         if name == "cjk":
             raw = re.sub(r"\D+", "-", raw).strip("-")
-        raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw).replace(" of ", " ")
+        raw = re.sub(r"(\d)(?:st|nd|rd|th)\b|(\d)\.(?=\s+[^\W\d])", r"\1\2", raw).replace(" of ", " ")
+        raw = re.sub(r"[^\W\d_]+", lambda m: P.FOREIGN_MONTHS.get(m.group(0).casefold(), m.group(0)), raw)
         raw = re.sub(r"\bSept\b", "Sep", raw)
         try:
             value = dateparser.parse(raw, dayfirst=dayfirst, fuzzy=False).date()
@@ -538,7 +570,8 @@ def _date_range(unit: str) -> bool:
 
 def date_from_dateline(article: Article, config: Config) -> Result:
     first = next((b.text for b in article.blocks if b.kind == "p"), "")
-    bracketed = re.match(r"^\[([^\]]{5,60})\]", first)  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
+    bracketed = (re.match(r"^\[([^\]]{5,60})\]", first)  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
+                 or re.match(r"^[A-Z][\w .'’-]{1,40}\s\(([^)]{6,60})\)\s*[-–—]{1,2}", first))  # "Law360 (Sept 26, 2025) --"
     if bracketed and parse_date(bracketed.group(1)):
         return parse_date(bracketed.group(1))[0], Found("dateline", 0.8)
     match = re.match(r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first)
@@ -550,7 +583,11 @@ def date_from_dateline(article: Article, config: Config) -> Result:
 
 
 def date_from_footer(article: Article, config: Config) -> Result:
+    """A "Published ..." line at the end, or a closing line that is only a timestamp (wire copy)."""
     for unit in article.footer:
+        if (has_date(unit) and words(_strip_dates(unit)) <= 2 and "print" not in unit.casefold()
+                and not _date_range(unit) and parse_date(unit)):
+            return parse_date(unit)[0], Found("timestamp line at the end", 0.6)
         if re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.IGNORECASE) and words(unit) <= 15:
             parsed = parse_date(unit)
             if parsed:
@@ -662,7 +699,7 @@ def publication_from_domain_mention(article: Article, config: Config) -> Result:
         for match in (*_DOMAIN.finditer(line), *_EMAIL_DOMAIN.finditer(line)):
             host = match.group(1).lower().removeprefix("www.")
             for pub in config.publications:
-                if any(host == d or host.endswith("." + d) for d in pub.domains):
+                if not pub.platform and any(host == d or host.endswith("." + d) for d in pub.domains):
                     return pub.name, Found("publication table, by an address in the page furniture", 0.75)
     return None
 
@@ -703,6 +740,7 @@ _NOT_PUBLICATION_EVIDENCE = {"photo caption", "related headline", "related-links
 # Share-button rows name social networks, not the publication.
 _SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.IGNORECASE)
 _COMPANY_SUFFIX = re.compile(r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|dac|ag|bv|nv|pty|"
+                             r"pvt|sdn|bhd|s|b|sa|spa|kk|oy|ab|as|"
                              r"group|media|company|news ?papers?|\d{4}))+\.?$", re.IGNORECASE)
 
 
@@ -734,13 +772,17 @@ def _publication_names(line: str):
         return  # "Source: Jane Doe, Editor" names the writer, not the outlet
     for pattern in (P.PART_OF_REPORTS, P.PRINTED_FROM, P.COPYRIGHT, P.SOURCE_LINE):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
-        if match and match.group("name").strip():
-            yield _holder(_sender_name(match.group("name")))
+        holder = _holder(_sender_name(match.group("name"))) if match else ""
+        if holder:
+            yield holder
 
 
 def _holder(name: str) -> str:
-    """ "Omaha World-Herald, 1314 Douglas St": the name, without the street address after it."""
-    return re.split(r",\s*\d", name, maxsplit=1)[0].strip()
+    """ "Omaha World-Herald, 1314 Douglas St", "Handelsblatt GmbH – All rights reserved": the name alone.
+    A bare year or "Crown copyright" names nobody."""
+    name = re.split(r",\s*\d|\s[–—-]\s", name, maxsplit=1)[0].strip()
+    name = re.sub(r"^copyright\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*", "", name, flags=re.IGNORECASE)
+    return "" if not re.search(r"[A-Za-z]{2}", name) or "copyright" in name.casefold() else name
 
 
 def _sender_name(name: str) -> str:
@@ -801,6 +843,23 @@ def publication_from_first_line(article: Article, config: Config) -> Result:
     return known, Found("publication table, site name on the first line", 0.7)
 
 
+_SECTION_WORDS = frozenset(re.findall(r"\S+", """tech technology business world news markets politics opinion economy china asia us
+sports sport life culture science health analysis features investigations"""))
+
+
+def _site_name_like(unit: str) -> bool:
+    """A short capitalised name, not a button ("Subscribe for $1", "Log In")."""
+    return (words(unit) <= 4 and unit[:1].isalpha() and not re.search(r"[\d$€£]", unit)
+            and not re.match(r"(?:subscribe|log|sign|skip|menu|search|register)\b", unit, re.IGNORECASE))
+
+
+def publication_from_platform(article: Article, config: Config) -> Result:
+    """The hosting platform's name on the first line, when nothing on the page names another publisher."""
+    header = [u for u in article.header if not P.URL_LINE.match(u)]
+    known = _known_publication(header[0], config) if header else None
+    return (known, Found("platform named on the first line", 0.5)) if known else None
+
+
 def publication_from_masthead(article: Article, config: Config) -> Result:
     """A short name at the top of the page, followed by site chrome (Subscribe, Sign in, a menu).
 
@@ -808,14 +867,22 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     """
     header = [u for u in article.header if not P.URL_LINE.match(u)]
     known = _known_publication(header[0], config) if header else None
-    if known:  # a platform's own name, when no channel or outlet is named on the page
+    if known:
+        if any(p.platform for p in config.publications if p.name == known):
+            return None  # a platform's own name comes last, when nothing else names the publication
         return known, Found("publication table, site name on the first line", 0.6)
-    top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u) and not P.DOMAIN_LINE.match(u)]
+    top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u)]
     if not top:
         return None
-    first = header[top[0]]
-    if is_meta_line(first) or not 1 <= words(first) <= 5 or first.isupper():
+    if P.DOMAIN_LINE.match(header[top[0]]) and len(top) > 1 and _site_name_like(header[top[1]]):
+        top = top[1:]  # "asmag.com" above "a&s International": the name under the address
+    first = re.sub(r"\s+logo$", "", header[top[0]], flags=re.IGNORECASE)
+    if is_meta_line(first) or not 1 <= words(first) <= 5:
         return None
+    if first.isupper() and first.casefold() in _SECTION_WORDS:
+        return None  # "TECH" above the headline is a section label
+    if first.isupper():  # "BUENOS AIRES TIMES", "LAW360"; short acronyms stay as they are
+        first = " ".join(w if len(w) <= 3 else w.title() for w in first.split())
     following = header[top[0] + 1:top[0] + 6]
     menu = sum(1 for u in following if words(u) <= 3 and not u.endswith(TERMINAL))
     if any(furniture_reason(u) == "navigation" for u in following) or menu >= 3:
@@ -830,13 +897,14 @@ CASCADE: dict[str, list[Extractor]] = {
               title_from_file_name],
     "subtitle": [_override("subtitle"), subtitle_from_field, subtitle_from_header, _hint("subtitle")],
     "author": [_override("author"), _hint("author"), author_from_byline, author_from_name_and_date,
-               author_from_authors_block, author_from_names_line, author_from_credit_line, author_from_write_to, author_from_footer_label,
+               author_from_authors_block, author_from_names_line, author_from_credit_line, author_from_closing_byline,
+               author_from_write_to, author_from_footer_label,
                author_from_bio],
     "date": [_override("date"), _hint("date"), date_from_header, date_from_dateline, date_from_footer,
              date_from_url],
     "publication": [_override("publication"), _hint("publication"), publication_from_credit_lines,
                     publication_from_wire_credit, publication_from_byline, publication_from_url_table,
                     publication_from_first_line, publication_from_furniture_names, publication_from_domain_mention, _copyright_holder(False),
-                    publication_from_masthead, _copyright_holder(True), publication_from_url],
+                    publication_from_masthead, _copyright_holder(True), publication_from_platform, publication_from_url],
 }
 FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

@@ -10,7 +10,23 @@ import re
 _I = re.IGNORECASE
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+         # the months of English-language editions of Dutch, German, French, Spanish and Italian outlets
+         r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|oktober|dezember|"
+         r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+         r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+         r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?")
+# Those month names in English, for the date parser.
+FOREIGN_MONTHS = {
+    "januari": "January", "februari": "February", "maart": "March", "mei": "May", "juni": "June", "juli": "July",
+    "augustus": "August", "oktober": "October", "januar": "January", "februar": "February", "märz": "March",
+    "dezember": "December", "janvier": "January", "février": "February", "mars": "March", "avril": "April",
+    "mai": "May", "juin": "June", "juillet": "July", "août": "August", "septembre": "September",
+    "octobre": "October", "novembre": "November", "décembre": "December", "enero": "January",
+    "febrero": "February", "marzo": "March", "abril": "April", "mayo": "May", "junio": "June", "julio": "July",
+    "agosto": "August", "septiembre": "September", "octubre": "October", "noviembre": "November",
+    "diciembre": "December", "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
+    "giugno": "June", "luglio": "July", "settembre": "September", "ottobre": "October", "dicembre": "December"}
 _ORD = r"(?:st|nd|rd|th)?"
 # A copied page may glue the year to the time that follows it: "Apr 16 20185:41 PM".
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
@@ -18,7 +34,7 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 # Date shapes, most specific first; `dayfirst` says how to read an all-number date.
 DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     ("month-day-year", re.compile(rf"\b{MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", _I), False),
-    ("day-month-year", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}", _I), True),
+    ("day-month-year", re.compile(rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}", _I), True),
     ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"), False),
     ("day-dash-month", re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
@@ -33,7 +49,7 @@ URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(
 # Lines that are nothing but page furniture, wherever they stand.
 FURNITURE: dict[str, re.Pattern] = {
     "advertisement": re.compile(
-        r"^(?:for immediate release|media contacts?:?.{0,60}|\[?advertisement\]?|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
+        r"^(?:for immediate release|media contacts?:?.{0,60}|sponsored message|\[?advertisement\]?|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
         r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
         r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
         r"[.:]?$", _I),
@@ -47,7 +63,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
         r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
         r"listen to (?:this )?article.{0,30}|(?:.{1,40}\s[·|•]\s)?\d+ min(?:ute)?s? read|gift this article|supported by|"
-        r"print this page|reuse this content|download (?:the )?pdf|flag as irrelevant|highlights \(\d+\)|"
+        r"print this page|reuse this content|download (?:the )?pdf(?: version)?|text size:?.{0,20}|license this article|"
+        r"get emails about this page|follow .{1,40} on google\b.{0,60}|news source:.{1,40}|"
+        r"(?:leestijd|lesezeit|temps de lecture)\s*:?\s*\d+.{0,12}|flag as irrelevant|highlights \(\d+\)|"
         r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|watch .{1,30} live on .{1,80}|"
         r".{0,40}\blisten on (?:apple podcasts|spotify|google podcasts|pocket casts)\b.{0,60}|"
         r"(?:follow )?[\w&'’-]+(?: [\w&'’-]+){0,3} on (?:linkedin|twitter|facebook|instagram|youtube|x)|"
@@ -75,7 +93,7 @@ FURNITURE: dict[str, re.Pattern] = {
     "photo caption": re.compile(
         r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|^(?i:figure|fig\.|chart|graphic|map) \d{1,2}[:.]\s.{1,200}$|"
         # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
-        r"^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
+        r"\((?:[^()]{0,30}\s)?(?i:photo)/[^)]{2,60}\)$|^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
         # trailing credits: "[SAMSUNG ELECTRONICS]", "(Rosa Linares / Los Angeles Times)", "(Sheriff's Office photo)"
         r"^.{10,300}\s\[[A-Z][A-Z .&'’-]{2,40}\]$|^.{10,300}\s\((?:[A-Z][\w.'’-]+ ){1,3}/ [^)]{2,60}\)$|"
         r"^.{10,300}\s\([^)]{1,60}\b(?i:photo|photograph|file photo)\)\.?$|"
@@ -120,7 +138,12 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
         r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
         r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
-        r"(?:stock quote|market) data (?:is )?provided by|does not constitute legal advice|^attorney advertising|"
+        r"(?:stock quote|market|intraday) data (?:is )?provided by|for a reprint of this article|"
+        r"support from (?:wonderful )?readers like you|becoming a (?:paying )?(?:member|subscriber)|"
+        r"please log ?in (?:in order )?to comment|save by subscribing|available on (?:apple['’]s )?app store|"
+        r"do you like the content of this article|provides? funding as (?:a )?members? of|"
+        r"republish (?:our|this) articles?|published in the print edition|^this article was translated from|"
+        r"^to contact the (?:authors?|reporters?|writers?)\b|open government licence|does not constitute legal advice|^attorney advertising|"
         r"prior results do not guarantee|is committed to quality, independence,? and impact|"
         r"does not take institutional positions|views (?:represented|expressed) herein are those of|"
         r"^join (?:the|our) .{1,40}communit(?:y|ies)\b|^join thought-provoking conversations|"
@@ -130,7 +153,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^stay current on the issues that matter|delivered (?:weekly|daily|every \w+)\.?$|"
         r"do not necessarily reflect (?:the|those)|^get .{1,60} in your inbox\b|^listen to this (?:story|article)\b|^\(?catch all the .{1,80} (?:news|updates)\b|"
         r"market indices are shown in real time)", _I),
-    "cookie notice": re.compile(r"(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|"
+    "cookie notice": re.compile(r"(?:we(?:['’]d like to| also)? (?:use|set) (?:some )?(?:\w+ )?cookies|^cookies on \S+|"
+                                r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |optional )?cookies|"
                                 r"^we value your privacy|we and our partners (?:store|use|process)|"
                                 r"manage (?:your )?(?:choices|preferences|consent))", _I),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
@@ -156,7 +180,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
         r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
         r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40}|the trust project|"
-        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|-?\s*ends\s*-?|source\(s\):.{1,60}|"
+        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|\(end\)\s.{1,40}|-?\s*ends\s*-?|source\(s\):.{1,60}|"
+        r"copyright\s*(?:\(c\)|©)\s*\d{4}.*|\(with (?:agency )?inputs?(?: from .{1,40})?\)|"
         r"(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map)"
         r"(?:\s*[|·•]\s*(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map))+|"
         # wire update notes: "(Updates with analyst comment in fifth paragraph.)"
@@ -169,7 +194,7 @@ FURNITURE: dict[str, re.Pattern] = {
 
 # A heading that opens a list of other headlines; the list runs until the body resumes.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?: [\w&-]+){0,4}|recommended by \w+|"
+    r"^(?:related(?: [\w&-]+){0,4}|recommended by \w+|see also|"
     r"recent (?:reports|posts|articles|stories)|more (?:from|on|in|about) .{1,40}|more stories|"
     r"read more|read next|you (?:may|might) also like|recommended(?: for you| stories| reading)?|"
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
@@ -193,7 +218,8 @@ COMMENTS_END = ("newsletter prompt", "subscription notice", "comment form", "sit
 
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|compiled|research|translated|produced)\s+by\b.*", _I)
+    r"^[-–—\s]*\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|research|translated|produced)"
+    r"\s+by\b.*", _I)
 
 BRACKET_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
@@ -262,7 +288,8 @@ PARENT_COMPANY = re.compile(
     r"\b(?:vox media|cond[ée] nast|hearst(?: communications)?|gannett|lee enterprises|tribune (?:publishing|content agency)|"
     r"future (?:us|plc)|informa|questex|idg(?: communications)?|foundry|emerald x|axel springer|news corp|nexstar(?: media)?|"
     r"dotdash meredith|advance (?:local|publications)|mcclatchy|penske media|ziff davis|red ventures|"
-    r"united publications|messe frankfurt)\b", _I)
+    r"united publications|messe frankfurt|sinclair broadcast(?: group)?|portfolio media|notting hill media|"
+    r"sph media|nation media group|graham media group|tegna|scripps)\b", _I)
 
 # A role line under an author's name in a firm's or institute's author block.
 CREDENTIAL = re.compile(r"^(?:partner|counsel|of counsel|(?:senior )?associate|(?:managing )?director|principal|"

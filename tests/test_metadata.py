@@ -303,3 +303,44 @@ def test_field_block_of_a_document_export():
         "Japan's chip curbs are a bet on the alliance",
         "Tokyo's new export controls will cost its toolmakers in the short run.", "Hiroshi Tanabe", "2023-04-03",
         "Harbour Weekly")
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("5G WARS: Britain's Huawei ban puts South Africa's networks in the crossfire",
+     "Britain's Huawei ban puts South Africa's networks in the crossfire"),
+    ("Tech war | Singapore server fraud case puts city under the microscope",
+     "Singapore server fraud case puts city under the microscope"),
+    ("ZTE: US lifts the denial order after a record fine", "ZTE: US lifts the denial order after a record fine"),
+])
+def test_kicker_on_the_headline_line(headline, title):
+    assert extract(f"{headline}\n\nMay 16, 2019\n\n{BODY}").title == title
+
+
+@pytest.mark.parametrize("text, iso", [("2 januari 2024", "2024-01-02"), ("17 mars 2020", "2020-03-17"),
+                                       ("3. Oktober 2019", "2019-10-03")])
+def test_month_names_of_european_editions(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+def test_dates_from_an_outlet_dateline_and_a_closing_timestamp():
+    a = extract("Judge backs Pentagon on DJI listing\n\nLaw360 (September 26, 2025, 7:41 PM EDT) -- A federal judge "
+                f"upheld the listing on Friday, the court said.\n\n{BODY}")
+    assert a.date == "2025-09-26"
+    b = extract(f"US widens Huawei chip rule\n\n{BODY}\n(END) Dow Jones Newswires\n\nAugust 17, 2020 14:37 ET (18:37 GMT)\n")
+    assert b.date == "2020-08-17"
+
+
+def test_closing_byline_and_chrome_words_are_not_names():
+    a = extract(f"Vietnam telcos keep their distance from Huawei\n\nMay 20, 2019\n\n{BODY}\nBy Vo Hai Dang\n")
+    assert a.author == "Vo Hai Dang"
+    b = extract(f"Today's Paper\n\nSafe city projects not at risk from US action, officials say\n\n"
+                f"Faraz Qureshi\nPublished May 18, 2019\n\n{BODY}")
+    assert b.author == "Faraz Qureshi"
+
+
+def test_all_caps_masthead_but_not_a_section_label():
+    a = extract("BUENOS AIRES TIMES\nArgentina\nEconomy\nWorld\nPolitics\n\n"
+                f"Huawei eyes 5G auction as Washington presses Buenos Aires\n\nSeptember 10, 2022\n\n{BODY}")
+    assert a.publication == "Buenos Aires Times"
+    b = extract(f"TECH\n\nOracle wins bid for TikTok's US operations\n\nSeptember 14, 2020\n\n{BODY}")
+    assert b.publication != "Tech"
