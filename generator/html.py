@@ -28,6 +28,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
     text = (data.get("text") or "").replace("\n", "\n\n")
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
+    byline = _visible_byline(html)
+    if byline:
+        hints["byline"] = byline
     dek = _visible_dek(html, str(data.get("description") or ""), text)
     if dek:
         hints["subtitle"] = dek
@@ -67,3 +70,17 @@ def _stated_before_article(html: str, date: str, text: str) -> bool:
     opening = " ".join(text.split()[:6])
     start = page.find(opening, body.start() if body else 0) if opening else -1  # the lede is in meta tags too
     return start < 0 or date in page[:start]
+
+
+# Elements that hold the visible byline ("c-byline", "author-names", "article__byline").
+_BYLINE_ELEMENT = re.compile(r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:byline|author-?names?)[^\"]*\"[^>]*>(.*?)</\1\s*>",
+                             re.IGNORECASE | re.DOTALL)
+
+
+def _visible_byline(html: str) -> str | None:
+    """The byline as readers see it: the author tag in the page's metadata often names only the first writer."""
+    match = _BYLINE_ELEMENT.search(_HIDDEN.sub(" ", html))
+    if not match:
+        return None
+    text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", match.group(2))).split())
+    return text if 2 <= len(text.split()) <= 20 else None

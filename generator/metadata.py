@@ -103,6 +103,10 @@ def _fuller_visible_byline(article: Article, config: Config) -> Article:
     found = article.found.get("author")
     if not found or not found.method.startswith("page metadata") or "author" in article.overrides:
         return article
+    tagged = set((article.author or "").casefold().split(", "))
+    shown = split_names(re.sub(r"^by\s+", "", article.hints.get("byline", ""), flags=re.IGNORECASE), config)
+    if shown and tagged < {n.casefold() for n in shown}:
+        return replace(article, author=", ".join(shown), found={**article.found, "author": Found("visible byline", 0.85)})
     for extractor in CASCADE["author"][2:]:
         result = extractor(article, config)
         if result:

@@ -28,3 +28,11 @@ def test_a_date_only_in_the_comments_is_not_the_article_date():
     assert "date" not in hints
     _, hints = html_to_text(page(head='<meta property="article:published_time" content="2024-05-08T10:00:00Z">'))
     assert hints["date"].startswith("2024-05-08")
+
+
+def test_visible_byline_is_kept_as_a_hint():
+    _, hints = html_to_text(page(head='<meta name="author" content="Nadia Ferreira">',
+                                 header='<p class="post__byline">By <a href="/a">Nadia Ferreira</a> and '
+                                        '<a href="/b">Owen Castellano</a></p>'))
+    assert hints["author"] == "Nadia Ferreira"
+    assert hints["byline"] == "By Nadia Ferreira and Owen Castellano"

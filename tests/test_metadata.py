@@ -344,3 +344,11 @@ def test_all_caps_masthead_but_not_a_section_label():
     assert a.publication == "Buenos Aires Times"
     b = extract(f"TECH\n\nOracle wins bid for TikTok's US operations\n\nSeptember 14, 2020\n\n{BODY}")
     assert b.publication != "Tech"
+
+
+def test_visible_byline_beats_an_author_tag_naming_fewer_writers():
+    html = ('<html><head><meta name="author" content="Nadia Ferreira"><title>YMTC was the test case</title></head>'
+            '<body><h1>YMTC was the test case</h1><p class="byline">By Nadia Ferreira and Owen Castellano</p>'
+            + "".join(f"<p>{BODY.splitlines()[0]} Paragraph {i}.</p>" for i in range(5)) + "</body></html>")
+    a = process_seed(decode_seed("p.html", html.encode()), CONFIG)
+    assert a.author == "Nadia Ferreira, Owen Castellano"
