@@ -240,7 +240,7 @@ def title_from_email_subject(article: Article, config: Config) -> Result:
 def subtitle_from_field(article: Article, config: Config) -> Result:
     """An export's or a reading pack's "Subtitle:" / "Dek:" / "Standfirst:" field."""
     for line in article.header:
-        match = re.match(r"^(?:subtitle|sub-?headline|dek|standfirst):\s+(.{3,400})$", line, re.IGNORECASE)
+        match = re.match(r"^(?:subtitle|sub-?headline|dek|standfirst|description):\s+(.{3,400})$", line, re.IGNORECASE)
         if match:
             return " ".join(match.group(1).split()), Found("subtitle field of an export", 0.85)
     return None
@@ -256,6 +256,7 @@ def title_from_field(article: Article, config: Config) -> Result:
 
 
 def _clean_title(text: str) -> str:
+    text = re.sub(r"^(?:Opinion|Exclusive|Breaking|Live|Explainer|Editorial)\s+(?=[A-Z])", "", text)  # a glued section label
     # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...", "Tech war | Singapore server ..."
     # ("ZTE: US lifts ban" keeps its company: a kicker has five characters or more.)
     text = re.sub(r"^(?:[A-Z0-9][A-Z0-9 '’&.-]{4,30}:|[^|:]{2,25}\s\|)\s+(?=\S.{19,})", "", text)
@@ -304,8 +305,8 @@ def _key_points(lines: list[str], config: Config) -> list[str]:
         return []
     points = []
     for unit in lines[label + 1:]:
-        if is_meta_line(unit) or words(unit) > 40 or names_line(unit, config):
-            break
+        if is_meta_line(unit) or words(unit) > 40 or names_line(unit, config) or words(unit) < 4 or unit.endswith(":"):
+            break  # points are sentences; "DATES:" or "ACTION:" starts a form, not a summary
         points.append(unit)
     return points
 
@@ -419,11 +420,13 @@ def names_line(unit: str, config: Config) -> list[str]:
         return []  # a "By ..." line is read by the byline extractor, which knows outlets from people
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
     stripped = re.sub(r"\bwith\b", ",", re.sub(r"\s@\w+", "", stripped))  # "Ellis Varga @ellisvarga"
-    parts = [p.strip(" .") for p in re.split(r",|;|&|\||\band\b", stripped) if p.strip(" .")]
+    parts = [p.strip(" .") for p in re.split(r",|;|&|\||·|•|\band\b", stripped) if p.strip(" .")]
     # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
     # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
     names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
-    if not names or not all(_looks_like_name(p) and len(p.split()) >= 2 and not p.isupper()
+    # Upper-case names only with an affiliation after them: "KENTA OSHIRO and HSU MEI-LING, Nikkei Asia ..."
+    shouting_ok = len(names) < len(parts)
+    if not names or not all(_looks_like_name(p) and len(p.split()) >= 2 and (shouting_ok or not p.isupper())
                             and not P.ROLE_WORDS.search(p) and not _OUTLET_WORD.search(p) for p in names):
         return []
     return [p for p in names if p.casefold() not in _outlets(config)]
@@ -432,7 +435,7 @@ def names_line(unit: str, config: Config) -> list[str]:
 def _affiliation(part: str, config: Config) -> bool:
     """A role, a one-word place or an outlet standing after a name in a byline."""
     tokens = part.split()
-    return (len(tokens) <= 4 and bool(P.ROLE_WORDS.search(part))
+    return (len(tokens) <= 6 and bool(P.ROLE_WORDS.search(part))
             or len(tokens) == 1 and part[:1].isupper()
             or part.casefold() in _outlets(config))
 
@@ -508,8 +511,8 @@ latest popular trending section sections topics more home menu search login subs
 
 def _looks_like_name(text: str) -> bool:
     tokens = text.split()
-    if any(t.casefold() in _NON_NAME_WORDS for t in tokens):
-        return False
+    if any(t.casefold() in _NON_NAME_WORDS for t in tokens) or tokens and tokens[0].casefold() in ("the", "a", "an"):
+        return False  # "The Big Story" is a label, not a person
     if not 1 <= len(tokens) <= 5 or text.isupper() and len(tokens) < 2:
         return False
     if len(tokens) == 1 and not re.search(r"[\u3400-\u9fff]", text):

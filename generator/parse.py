@@ -14,7 +14,7 @@ from .records import Article, Block, Dropped
 
 TERMINAL = tuple('.!?:;"”’)…')
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")
-_MAX_HEADER_UNITS = 40
+_MAX_HEADER_UNITS = 80  # some sites put 50 lines of tickers and menus above the headline
 
 
 def parse(article: Article, text: str) -> Article:
@@ -314,10 +314,12 @@ def _looks_like_related_headline(unit: str) -> bool:
 
 
 def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: list[str]) -> None:
-    """A one- or two-word line closing the page is a sign-off or a button, not article text."""
-    while kept and words(kept[-1]) <= 2 and not kept[-1].endswith((".", "!", "?")):
+    """A one- or two-word line closing the page is a sign-off or a button, and a closing "Jane Doe is a
+    senior writer at ..." is the author's bio (the author extractor still reads it), not article text."""
+    while kept and (words(kept[-1]) <= 2 and not kept[-1].endswith((".", "!", "?"))
+                    or words(kept[-1]) <= 50 and P.AUTHOR_BIO.match(kept[-1])):
         fragment = kept.pop()
-        dropped.append(Dropped(fragment, "sign-off"))
+        dropped.append(Dropped(fragment, "author bio" if P.AUTHOR_BIO.match(fragment) else "sign-off"))
         footer.append(fragment)
 
 

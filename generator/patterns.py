@@ -42,6 +42,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     ("year-dot", re.compile(r"\b\d{4}\.\d{1,2}\.\d{1,2}\b"), False),
     ("day-dot-month", re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"), True),
     ("us-slash", re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"), False),
+    # a two-digit year only when a time follows, as in "by Jane Doe - 09/07/22 5:26 PM ET"
+    ("us-slash-short", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})"), False),
 ]
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|\b|_)")
@@ -63,7 +65,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
         r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
         r"listen to (?:this )?article.{0,30}|(?:.{1,40}\s[·|•]\s)?\d+ min(?:ute)?s? read|gift this article|supported by|"
-        r"print this page|reuse this content|download (?:the )?pdf(?: version)?|text size:?.{0,20}|license this article|"
+        r"print this page|reuse this content|.{1,40} logo\.?|gift (?:unlocked )?article|give this article|save this story|pinned|"
+        r"listen\s*[·(]?\s*\(?\d+(?::\d{2})?\s*(?:min(?:utes?)?)?\)?|\d+-minute listen|read [\d,]+ comments?|"
+        r"posted at \d{1,2}:\d{2}.{0,10}|reporting from [A-Z].{1,40}|heard on .{1,40}|follow your favorite stocks|"
+        r"in this article:|presented by .{1,40}|a message from .{1,40}:|about sponsored content|"
+        r"\((?:soundbite|sound ?bite) of .{1,40}\)|download (?:the )?pdf(?: version)?|text size:?.{0,20}|license this article|"
         r"get emails about this page|follow .{1,40} on google\b.{0,60}|news source:.{1,40}|"
         r"(?:leestijd|lesezeit|temps de lecture)\s*:?\s*\d+.{0,12}|flag as irrelevant|highlights \(\d+\)|"
         r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|watch .{1,30} live on .{1,80}|"
@@ -138,7 +144,13 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
         r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
         r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
-        r"(?:stock quote|market|intraday) data (?:is )?provided by|for a reprint of this article|"
+        r"(?:stock quote|market|intraday) data (?:is )?provided by|data is (?:a real-time snapshot|delayed at least)|"
+        r"newsletter in your inbox|we['’]d like your feedback|transcripts are created on a rush deadline|"
+        r"opinions expressed (?:are|by) .{0,40}(?:those of|their own)|receives (?:financial )?support from .{0,40}foundations|"
+        r"for more insights like these|follow us on (?:facebook|x|twitter|instagram)\b|^follow me on\b|"
+        r"posts from this (?:topic|author) will be added to your|available exclusively to .{1,40} subscribers|"
+        r"thank you for submitting your email|discover special offers|talk to our sales team|"
+        r"^this story (?:first |originally )?appeared in\b|for a reprint of this article|"
         r"support from (?:wonderful )?readers like you|becoming a (?:paying )?(?:member|subscriber)|"
         r"please log ?in (?:in order )?to comment|save by subscribing|available on (?:apple['’]s )?app store|"
         r"do you like the content of this article|provides? funding as (?:a )?members? of|"
@@ -158,7 +170,8 @@ FURNITURE: dict[str, re.Pattern] = {
                                 r"^we value your privacy|we and our partners (?:store|use|process)|"
                                 r"manage (?:your )?(?:choices|preferences|consent))", _I),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
-    "market ticker": re.compile(r"^(?!.*\b[a-z]{4,}\b)(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"),  # no prose words
+    "market ticker": re.compile(r"^(?!.*\b[a-z]{4,}\b)(?:.*[+-]\d+(?:[.,]\d+)?%){2,}|"  # no prose words
+                                r"^[+\-−▲▼]?[\d,]+(?:\.\d+)?%?(?:\s+[+\-−▲▼(]?[\d,]+(?:\.\d+)?%?\)?)*$"),  # "34721.91"
     # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
     "print header": re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"),
     "comment form": re.compile(
@@ -228,7 +241,8 @@ BYLINE = [
     ("role-by-line", re.compile(r"^by\s+(?:[a-z-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|analyst)"
                                 r"\s+(?P<names>(?-i:[A-Z]).+)$", _I)),
     # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
-    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text |hosted |presented |compiled )?by\b[:\s]*"
+    ("by-line", re.compile(r"^(?:written |reported |words |posted |story |text |hosted |compiled |opinion |analysis |"
+                           r"commentary |column |review )?by\b[:\s]*"
                            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
     # "Source: Aditya Menon, Consultant Editor": a trade site's byline, a person with a role.
     ("source-person", re.compile(r"^source:\s*(?P<names>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s*"

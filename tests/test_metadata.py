@@ -352,3 +352,29 @@ def test_visible_byline_beats_an_author_tag_naming_fewer_writers():
             + "".join(f"<p>{BODY.splitlines()[0]} Paragraph {i}.</p>" for i in range(5)) + "</body></html>")
     a = process_seed(decode_seed("p.html", html.encode()), CONFIG)
     assert a.author == "Nadia Ferreira, Owen Castellano"
+
+
+def test_mainstream_layout_details():
+    a = extract(f"Opinion The chip war needs allies more than it needs new lists\n\nBy the Editorial Board\n"
+                f"December 3, 2024 at 6:12 p.m. EST\n\n{BODY}")
+    assert a.title == "The chip war needs allies more than it needs new lists" and a.author is None
+    b = extract(f"TikTok ban bill clears the House\n\nOpinion by Dana Whitcombe\n\nMarch 13, 2024\n\n{BODY}")
+    assert b.author == "Dana Whitcombe"
+    c = extract(f"Senators press Commerce on YMTC\n\nby Owen Hart - 09/07/22 5:26 PM ET\n\n{BODY}")
+    assert c.date == "2022-09-07"
+    d = extract("Nvidia stock sinks after chipmaker flags $5.5 billion hit\n\nDana Ostrowski · Senior Reporter\n"
+                f"April 16, 2025\n\n{BODY}")
+    assert d.author == "Dana Ostrowski" and d.subtitle is None
+
+
+def test_tickers_and_a_long_menu_above_the_headline():
+    tickers = "DJIA\n34721.91\n-0.48%\nS&P 500\n4507.66\n0.02%\n" * 4
+    menu = "\n".join(["Latest", "World", "Business", "Politics", "Economy", "Tech", "Markets", "Opinion"] * 3)
+    a = extract(f"{tickers}{menu}\n\nHuawei's New Phone Carries a Chip That Shouldn't Exist\n\n"
+                f"By Lydia Carrow and Ethan Sorrell\nSept. 4, 2023\n\n{BODY}")
+    assert a.title == "Huawei's New Phone Carries a Chip That Shouldn't Exist"
+    assert a.author == "Lydia Carrow, Ethan Sorrell"
+
+
+def test_a_label_is_not_a_person():
+    assert not split_names("The Big Story", CONFIG)
