@@ -130,3 +130,16 @@ def test_company_page_lists_and_opens_articles(page, server):
     page.wait_for_url(re.compile(r"/articles/[^/]+/$"))
     expect(page.locator("article h1").first).to_have_text(title)
     assert not page.js_errors, f"JavaScript errors: {page.js_errors}"
+
+
+def test_build_report_reads_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    try:
+        phone.goto(f"{server}/report/")
+        message = phone.locator(".digest-report td").nth(3)
+        box = message.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+        assert "front-matter" in message.inner_text()
+    finally:
+        context.close()
