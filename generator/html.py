@@ -28,10 +28,11 @@ def html_to_text(html: str) -> tuple[str, dict]:
     text = (data.get("text") or "").replace("\n", "\n\n")
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
-    byline = _visible_byline(html)
+    shown = _HIDDEN.sub(" ", html)  # the markup readers see: no head, scripts or styles
+    byline = _visible_byline(shown)
     if byline:
         hints["byline"] = byline
-    dek = _visible_dek(html, str(data.get("description") or ""), text)
+    dek = _visible_dek(shown, str(data.get("description") or ""), text)
     if dek:
         hints["subtitle"] = dek
     return text, hints
@@ -42,19 +43,23 @@ _DEK_ELEMENT = re.compile(r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:
                           r"article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _visible_dek(html: str, description: str, text: str) -> str | None:
+def _visible_dek(shown: str, description: str, text: str) -> str | None:
     """The dek: an element marked as one, else the page's description when the page also shows it,
     outside the article text."""
     body_text = _plain(text)
-    for match in _DEK_ELEMENT.finditer(_HIDDEN.sub(" ", html)):
-        dek = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", match.group(2))).split())
+    for match in _DEK_ELEMENT.finditer(shown):
+        dek = _text_of(match.group(2))
         if 6 <= len(dek.split()) <= 60 and _plain(dek) not in body_text:
             return dek
     description = " ".join(htmllib.unescape(description).split())
     if len(description.split()) < 6 or description.endswith(("...", "…")) or _plain(description) in body_text:
         return None
-    visible = _plain(htmllib.unescape(re.sub(r"<[^>]+>", " ", _HIDDEN.sub(" ", html))))
-    return description if _plain(description) in visible else None
+    return description if _plain(description) in _plain(_text_of(shown)) else None
+
+
+def _text_of(markup: str) -> str:
+    """The words of a piece of markup, entities decoded, on one line."""
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def _plain(text: str) -> str:
@@ -77,10 +82,10 @@ _BYLINE_ELEMENT = re.compile(r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:by
                              re.IGNORECASE | re.DOTALL)
 
 
-def _visible_byline(html: str) -> str | None:
+def _visible_byline(shown: str) -> str | None:
     """The byline as readers see it: the author tag in the page's metadata often names only the first writer."""
-    match = _BYLINE_ELEMENT.search(_HIDDEN.sub(" ", html))
+    match = _BYLINE_ELEMENT.search(shown)
     if not match:
         return None
-    text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", match.group(2))).split())
+    text = _text_of(match.group(2))
     return text if 2 <= len(text.split()) <= 20 else None

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import PurePosixPath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -20,13 +21,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from dateutil import parser as dateparser
 
 from . import patterns as P
-from .config import Config
+from .config import Config, Publication
 from .parse import (
     _BULLET,
     TERMINAL,
     _strip_dates,
     furniture_reason,
     has_date,
+    is_byline,
     is_category_list,
     is_meta_line,
     words,
@@ -70,7 +72,7 @@ def _without_site_suffix(article: Article, config: Config) -> Article:
     short name goes too, and becomes the publication when none was found."""
     if "title" in article.overrides:
         return article
-    match = re.match(r"^(?P<head>.{10,}?)\s+[|–—-]\s+(?P<site>[^|–—]{2,60})$", article.title)
+    match = re.match(r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$", article.title)
     if not match:
         return article
     site, head = match.group("site").strip(), match.group("head").strip()
@@ -99,22 +101,17 @@ def _names_the_host(site: str, url: str | None) -> bool:
 
 def _fuller_visible_byline(article: Article, config: Config) -> Article:
     """A page's author tag often names only the first writer; the visible byline wins when it names
-    the same writers and more."""
+    the same writers and more. The page's marked byline is asked first, then the text's own."""
     found = article.found.get("author")
     if not found or not found.method.startswith("page metadata") or "author" in article.overrides:
         return article
-    tagged = set((article.author or "").casefold().split(", "))
     shown = split_names(re.sub(r"^by\s+", "", article.hints.get("byline", ""), flags=re.IGNORECASE), config)
-    if shown and tagged < {n.casefold() for n in shown}:
-        return replace(article, author=", ".join(shown), found={**article.found, "author": Found("visible byline", 0.85)})
-    for extractor in CASCADE["author"][2:]:
-        result = extractor(article, config)
-        if result:
-            tagged = set((article.author or "").casefold().split(", "))
-            visible = str(result[0])
-            if tagged < set(visible.casefold().split(", ")):
-                return replace(article, author=visible, found={**article.found, "author": result[1]})
-            return article
+    marked = (", ".join(shown), Found("visible byline", 0.85)) if shown else None
+    in_text = next(filter(None, (extractor(article, config) for extractor in CASCADE["author"][2:])), None)
+    tagged = set(article.author.casefold().split(", "))
+    for candidate in (marked, in_text):
+        if candidate and tagged < set(str(candidate[0]).casefold().split(", ")):
+            return replace(article, author=candidate[0], found={**article.found, "author": candidate[1]})
     return article
 
 
@@ -199,8 +196,9 @@ def _headline_like(unit: str) -> bool:
             and (not unit.endswith(".") or n <= 10 or (n <= 16 and bool(two_sentences))))
 
 
-def _site_names(config: Config) -> set[str]:
-    return {n.casefold() for p in config.publications for n in (p.name, *p.aliases, *p.domains)}
+@lru_cache(maxsize=8)
+def _site_names(config: Config) -> frozenset[str]:
+    return frozenset(n.casefold() for p in config.publications for n in (p.name, *p.aliases, *p.domains))
 
 
 def title_from_header(article: Article, config: Config) -> Result:
@@ -237,22 +235,19 @@ def title_from_email_subject(article: Article, config: Config) -> Result:
     return None
 
 
-def subtitle_from_field(article: Article, config: Config) -> Result:
-    """An export's or a reading pack's "Subtitle:" / "Dek:" / "Standfirst:" field."""
-    for line in article.header:
-        match = re.match(r"^(?:subtitle|sub-?headline|dek|standfirst|description):\s+(.{3,400})$", line, re.IGNORECASE)
-        if match:
-            return " ".join(match.group(1).split()), Found("subtitle field of an export", 0.85)
-    return None
+def _field(labels: str, limit: int, method: str, clean: Callable[[str], str]) -> Extractor:
+    """A labelled field of a feed, read-later or document export ("Title: ...", "Subtitle: ...")."""
+    pattern = re.compile(rf"^(?:{labels}):\s+(.{{3,{limit}}})$", re.IGNORECASE)
+
+    def extract(article: Article, config: Config) -> Result:
+        match = next(filter(None, map(pattern.match, article.header)), None)
+        return (clean(match.group(1)), Found(method, 0.85)) if match else None
+    return extract
 
 
-def title_from_field(article: Article, config: Config) -> Result:
-    """A feed or read-later export: "Title: ..." among "Link:", "Author:", "Published:" fields."""
-    for line in article.header:
-        match = re.match(r"^(?:title|headline):\s+(.{3,300})$", line, re.IGNORECASE)
-        if match:
-            return _clean_title(match.group(1)), Found("title field of an export", 0.85)
-    return None
+title_from_field = _field("title|headline", 300, "title field of an export", lambda v: _clean_title(v))
+subtitle_from_field = _field("subtitle|sub-?headline|dek|standfirst|description", 400, "subtitle field of an export",
+                             lambda v: " ".join(v.split()))
 
 
 def _clean_title(text: str) -> str:
@@ -260,7 +255,6 @@ def _clean_title(text: str) -> str:
     # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...", "Tech war | Singapore server ..."
     # ("ZTE: US lifts ban" keeps its company: a kicker has five characters or more.)
     text = re.sub(r"^(?:[A-Z0-9][A-Z0-9 '’&.-]{4,30}:|[^|:]{2,25}\s\|)\s+(?=\S.{19,})", "", text)
-    text = re.sub(r"\s*[|–—-]\s*(?:Reuters|AP News|Bloomberg|CNBC|ZDNet|The Verge|BBC News)$", "", text)
     text = re.sub(r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$", "", text)  # "Headline (bloomberg.com)"
     return " ".join(_strip_symbols(text).split())
 
@@ -416,7 +410,7 @@ def names_line(unit: str, config: Config) -> list[str]:
         return []
     if P.OFFICE_TITLE.match(unit):
         return []
-    if any(p.match(unit) for _, p in P.BYLINE):
+    if is_byline(unit):
         return []  # a "By ..." line is read by the byline extractor, which knows outlets from people
     stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
     stripped = re.sub(r"\bwith\b", ",", re.sub(r"\s@\w+", "", stripped))  # "Ellis Varga @ellisvarga"
@@ -445,8 +439,9 @@ _OUTLET_WORD = re.compile(r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Ga
                           r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider)\b")
 
 
-def _outlets(config: Config) -> set[str]:
-    return {n.casefold() for p in config.publications for n in (p.name, *p.aliases)} | set(_WIRE_NAMES)
+@lru_cache(maxsize=8)  # asked for every part of every header line
+def _outlets(config: Config) -> frozenset[str]:
+    return frozenset({n.casefold() for p in config.publications for n in (p.name, *p.aliases)} | set(_WIRE_NAMES))
 
 
 def author_from_credit_line(article: Article, config: Config) -> Result:
@@ -579,8 +574,9 @@ def date_from_dateline(article: Article, config: Config) -> Result:
     first = next((b.text for b in article.blocks if b.kind == "p"), "")
     bracketed = (re.match(r"^\[([^\]]{5,60})\]", first)  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
                  or re.match(r"^[A-Z][\w .'’-]{1,40}\s\(([^)]{6,60})\)\s*[-–—]{1,2}", first))  # "Law360 (Sept 26, 2025) --"
-    if bracketed and parse_date(bracketed.group(1)):
-        return parse_date(bracketed.group(1))[0], Found("dateline", 0.8)
+    parsed = parse_date(bracketed.group(1)) if bracketed else None
+    if parsed:
+        return parsed[0], Found("dateline", 0.8)
     match = re.match(r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first)
     if match:
         parsed = parse_date(match.group(1))
@@ -592,9 +588,10 @@ def date_from_dateline(article: Article, config: Config) -> Result:
 def date_from_footer(article: Article, config: Config) -> Result:
     """A "Published ..." line at the end, or a closing line that is only a timestamp (wire copy)."""
     for unit in article.footer:
-        if (has_date(unit) and words(_strip_dates(unit)) <= 2 and "print" not in unit.casefold()
-                and not _date_range(unit) and parse_date(unit)):
-            return parse_date(unit)[0], Found("timestamp line at the end", 0.6)
+        timestamp = (has_date(unit) and words(_strip_dates(unit)) <= 2 and "print" not in unit.casefold()
+                     and not _date_range(unit) and parse_date(unit))
+        if timestamp:
+            return timestamp[0], Found("timestamp line at the end", 0.6)
         if re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.IGNORECASE) and words(unit) <= 15:
             parsed = parse_date(unit)
             if parsed:
@@ -682,7 +679,7 @@ def publication_from_credit_lines(article: Article, config: Config) -> Result:
 def publication_from_byline(article: Article, config: Config) -> Result:
     """The outlet named in a byline: "By Jane Doe | Reuters", "Story by Associated Press"."""
     for unit in article.header:
-        if not any(p.match(unit) for _, p in P.BYLINE):
+        if not is_byline(unit):
             continue
         for part in re.split(r"\s*[|,·•]\s*|\bby\b", unit, flags=re.IGNORECASE):
             known = _known_publication(part.strip(" :"), config) if part.strip() else None
@@ -775,7 +772,7 @@ def _known_publication(name: str, config: Config) -> str | None:
 
 
 def _publication_names(line: str):
-    if any(p.match(line) for _, p in P.BYLINE):
+    if is_byline(line):
         return  # "Source: Jane Doe, Editor" names the writer, not the outlet
     for pattern in (P.PART_OF_REPORTS, P.PRINTED_FROM, P.COPYRIGHT, P.SOURCE_LINE):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
@@ -841,13 +838,19 @@ _HINT_CLEANERS: dict[str, Callable[[str, Config], object]] = {
 }
 
 
-def publication_from_first_line(article: Article, config: Config) -> Result:
-    """A known publication's name as the page's first line: the masthead, above any tagline."""
+def _first_line_publication(article: Article, config: Config) -> Publication | None:
+    """The table's entry for the page's first line (after address lines), if that line names one."""
     first = next((u for u in article.header if not P.URL_LINE.match(u)), "")
     known = _known_publication(first, config) if first else None
-    if not known or any(p.platform for p in config.publications if p.name == known):
+    return next((p for p in config.publications if p.name == known), None) if known else None
+
+
+def publication_from_first_line(article: Article, config: Config) -> Result:
+    """A known publication's name as the page's first line: the masthead, above any tagline."""
+    pub = _first_line_publication(article, config)
+    if not pub or pub.platform:
         return None  # a platform's name tops every page it hosts; the channel named further down wins
-    return known, Found("publication table, site name on the first line", 0.7)
+    return pub.name, Found("publication table, site name on the first line", 0.7)
 
 
 _SECTION_WORDS = frozenset(re.findall(r"\S+", """tech technology business world news markets politics opinion economy china asia us
@@ -862,9 +865,8 @@ def _site_name_like(unit: str) -> bool:
 
 def publication_from_platform(article: Article, config: Config) -> Result:
     """The hosting platform's name on the first line, when nothing on the page names another publisher."""
-    header = [u for u in article.header if not P.URL_LINE.match(u)]
-    known = _known_publication(header[0], config) if header else None
-    return (known, Found("platform named on the first line", 0.5)) if known else None
+    pub = _first_line_publication(article, config)
+    return (pub.name, Found("platform named on the first line", 0.5)) if pub else None
 
 
 def publication_from_masthead(article: Article, config: Config) -> Result:
@@ -872,12 +874,9 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
 
     "Skip to content" and a bare domain line may stand above the name.
     """
+    if _first_line_publication(article, config):
+        return None  # a table name there was taken by publication_from_first_line, a platform's comes last
     header = [u for u in article.header if not P.URL_LINE.match(u)]
-    known = _known_publication(header[0], config) if header else None
-    if known:
-        if any(p.platform for p in config.publications if p.name == known):
-            return None  # a platform's own name comes last, when nothing else names the publication
-        return known, Found("publication table, site name on the first line", 0.6)
     top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u)]
     if not top:
         return None

@@ -146,9 +146,14 @@ def is_meta_line(unit: str) -> bool:
         return True
     if words(unit) > 20:
         return False
-    if any(p.match(unit) for _, p in P.BYLINE) or P.NAME_THEN_DATE.match(unit) and has_date(unit):
+    if is_byline(unit) or P.NAME_THEN_DATE.match(unit) and has_date(unit):
         return True
     return has_date(unit) and words(_strip_dates(unit)) <= 6
+
+
+def is_byline(unit: str) -> bool:
+    """A "By ...", "Author: ..." or "Source: Jane Doe, Editor" line."""
+    return any(p.match(unit) for _, p in P.BYLINE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -202,7 +207,7 @@ def find_header_end(units: list[str]) -> int:
 def _header_line(units: list[str], i: int, first: int) -> bool:
     """A byline or date line close under the first prose unit (which was then a dek)."""
     unit = units[i]
-    if is_meta_line(unit) and (words(unit) <= 12 or any(p.match(unit) for _, p in P.BYLINE)):
+    if is_meta_line(unit) and (words(unit) <= 12 or is_byline(unit)):
         return True
     return i <= first + 2 and _bare_name_byline(units, i)
 

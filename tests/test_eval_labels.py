@@ -156,22 +156,15 @@ def test_title_is_in_article(name):
     assert_in_article(name, "title", label(name, "title"))
 
 
+@pytest.mark.parametrize("key, separator, what", [("subtitle", "; ", "subtitle part"), ("author", ", ", "author")])
 @pytest.mark.parametrize("name", LABELLED)
-def test_subtitle_parts_are_in_article(name):
-    subtitle = label(name, "subtitle")
-    if subtitle is not None:
-        assert isinstance(subtitle, str), f"{name}: subtitle must be a string or null"
-        for part in subtitle.split("; "):
-            assert_in_article(name, "subtitle part", part)
-
-
-@pytest.mark.parametrize("name", LABELLED)
-def test_authors_are_in_article(name):
-    author = label(name, "author")
-    if author is not None:
-        assert isinstance(author, str), f"{name}: author must be a string or null"
-        for person in author.split(", "):
-            assert_in_article(name, "author", person)
+def test_listed_parts_are_in_article(name, key, separator, what):
+    """Every subtitle part ("; "-joined bullets) and every author (", "-joined) appears in the article."""
+    value = label(name, key)
+    if value is not None:
+        assert isinstance(value, str), f"{name}: {key} must be a string or null"
+        for part in value.split(separator):
+            assert_in_article(name, what, part)
 
 
 @pytest.mark.parametrize("name", LABELLED)

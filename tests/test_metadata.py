@@ -142,6 +142,12 @@ def test_office_holder_under_a_masthead_is_not_the_author():
     ("Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Chia-ling Hsu, Trevor Lin"),
     ("Yuki Ishiguro and Akane Oku, Nikkei staff writers", "Yuki Ishiguro, Akane Oku"),
     ("By Elaine Brody and Simon Tse, CNN Business", "Elaine Brody, Simon Tse"),
+    ("Rowena Achterberg, Technology Correspondent | Gideon Marsh, Political Editor", "Rowena Achterberg, Gideon Marsh"),
+    ("Ellis Varga @ellisvarga", "Ellis Varga"),
+    ("By PARK EUN-JI [park.eunji@example.co.kr]", "PARK EUN-JI"),
+    ("By KAZUKI MORIOKA/ Staff Writer", "KAZUKI MORIOKA"),
+    ("By Marta Ribeiro with AFP", "Marta Ribeiro"),
+    ("By Brendan Kowalczyk FOXBusiness", "Brendan Kowalczyk"),
 ])
 def test_byline_shapes_with_roles_places_and_outlets(byline, author):
     a = extract(f"US weighs new sanctions on surveillance camera makers\n\n{byline}\n\nMay 5, 2022\n\n{BODY}")
@@ -207,19 +213,6 @@ def test_a_bare_name_under_the_dek_is_the_byline():
 
 def test_dotted_month_glued_to_the_day():
     assert parse_date("Published Dec.14 2023,14:00 PM (GMT+8)")[0] == "2023-12-14"
-
-
-@pytest.mark.parametrize("byline, author", [
-    ("Rowena Achterberg, Technology Correspondent | Gideon Marsh, Political Editor", "Rowena Achterberg, Gideon Marsh"),
-    ("Ellis Varga @ellisvarga", "Ellis Varga"),
-    ("By PARK EUN-JI [park.eunji@example.co.kr]", "PARK EUN-JI"),
-    ("By KAZUKI MORIOKA/ Staff Writer", "KAZUKI MORIOKA"),
-    ("By Marta Ribeiro with AFP", "Marta Ribeiro"),
-    ("By Brendan Kowalczyk FOXBusiness", "Brendan Kowalczyk"),
-])
-def test_more_byline_shapes(byline, author):
-    a = extract(f"Operators face fines over new Huawei equipment purchases\n\n{byline}\n\nJuly 14, 2020\n\n{BODY}")
-    assert a.author == author
 
 
 def test_authors_block_of_a_client_alert():
