@@ -5,20 +5,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check golden bench lint clean chromium
+.PHONY: site serve test check golden bench lint clean chromium lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# PYTHONWARNINGS: setuptools' generic advice on every editable install is noise to a newcomer.
-$(VENV)/.site-deps: pyproject.toml | $(BIN)/python
-	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e .
+# Every install is held to the versions in requirements.lock, the ones CI tested; `make lock`
+# refreshes it. PYTHONWARNINGS: setuptools' generic advice on editable installs is noise.
+LOCK := requirements.lock
+PIP_INSTALL := PYTHONWARNINGS=ignore $(BIN)/pip install --quiet --constraint $(LOCK)
+
+$(VENV)/.site-deps: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
-	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.test-deps: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e ".[test]"
 	touch $@ $(VENV)/.site-deps
+
+# Resolve every dependency afresh in a throw-away venv and pin what it got.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	PYTHONWARNINGS=ignore .lock-venv/bin/pip install --quiet -e ".[test]"
+	{ echo "# Pinned by 'make lock' from pyproject.toml; every install uses it as constraints."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | LC_ALL=C sort; } > $(LOCK)
+	rm -rf .lock-venv
 
 site: $(VENV)/.site-deps  ## Generate pages from seeds/ and build the static site into site/
 	$(BIN)/digest build

@@ -31,7 +31,7 @@ import synth
 from generator import pipeline
 from generator.config import load_config
 from generator.records import Level
-from generator.site import build_site
+from generator.site.write import build_site
 
 HAND_WRITTEN = ("about.md", "stylesheets")
 

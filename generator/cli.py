@@ -121,7 +121,7 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
-    from .site import build_site
+    from .site.write import build_site
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
     try:
         build_site(mkdocs_yml, docs, site, strict)

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .config import Config
-from .ingest import decode_seed
+from .extract.ingest import decode_seed
 from .pipeline import process_seed
 from .records import Article
 

@@ -11,18 +11,18 @@ from pathlib import Path
 
 from .cache import SeedCache
 from .config import Config
-from .enrich import enrich
-from .html import html_to_text
-from .ingest import find_seed_files, normalise, read_seed, seed_name
-from .mdtext import markdown_to_text
-from .metadata import extract_metadata
-from .parse import parse, reclaim_header_prose
+from .extract.convert_html import html_to_text
+from .extract.convert_markdown import markdown_to_text
+from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
+from .extract.metadata import extract_metadata
+from .extract.parse import parse, reclaim_header_prose
+from .knowledge.enrich import enrich
+from .knowledge.stories import assign_stories
+from .knowledge.summarize import summarize
 from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
-from .render import render_site
-from .site import write_pages
-from .slugs import assign_slugs, merge_duplicates
-from .stories import assign_stories
-from .summarize import summarize
+from .site.render import render_site
+from .site.slugs import assign_slugs, merge_duplicates
+from .site.write import write_pages
 
 Progress = Callable[[int, int], None]
 

@@ -59,7 +59,7 @@ def generated_docs(generated) -> Path:
 @pytest.fixture(scope="session")
 def built_site(generated, tmp_path_factory) -> Path:
     """The static site, built once per session with strict MkDocs from the generated docs."""
-    from generator.site import build_site
+    from generator.site.write import build_site
     docs, _ = generated
     site = tmp_path_factory.mktemp("built") / "site"
     build_site(MKDOCS_YML, docs, site, strict=True)

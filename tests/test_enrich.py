@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.config import parse_config
-from generator.enrich import count_mentions, enrich
+from generator.knowledge.enrich import count_mentions, enrich
 from generator.records import Article, Block
 
 CONFIG = parse_config({

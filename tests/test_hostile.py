@@ -32,11 +32,11 @@ from click.testing import CliRunner
 from generator import pipeline
 from generator.cli import main
 from generator.config import load_config
-from generator.ingest import seed_name
-from generator.markdown import plain
+from generator.extract.ingest import seed_name
 from generator.records import Article, BuildReport, Level
-from generator.render import article_front_matter, article_path
-from generator.site import build_site
+from generator.site.markup import plain
+from generator.site.render import article_front_matter, article_path
+from generator.site.write import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGEST_YML = ROOT / "digest.yml"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import (
+from generator.extract.ingest import (
     MAX_FRONT_MATTER_CHARS,
     OVERRIDE_TYPES,
     decode_seed,
@@ -163,9 +163,9 @@ TWO_MB_SCRIPT = textwrap.dedent("""
     import random, resource, sys, time
     from pathlib import Path
     from generator.config import load_config
-    from generator.ingest import decode_seed
+    from generator.extract.ingest import decode_seed
     from generator.pipeline import process_seed
-    from generator.render import render_article
+    from generator.site.render import render_article
     config = load_config(Path(sys.argv[1]))
     random.seed(7)
     words = "the government said the company would face new export rules over security concerns".split()

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
-from generator.ingest import decode_seed
-from generator.metadata import clean_url, parse_date, split_names
+from generator.extract.ingest import decode_seed
+from generator.extract.metadata import clean_url, parse_date, split_names
 from generator.pipeline import process_seed
 
 ROOT = Path(__file__).resolve().parent.parent

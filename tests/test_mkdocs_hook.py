@@ -1,4 +1,4 @@
-"""generator/mkdocs_hook.py: `digest serve` regenerates pages before each MkDocs rebuild.
+"""generator/site/mkdocs_hook.py: `digest serve` regenerates pages before each MkDocs rebuild.
 
 MkDocs loads hook files by path, not as part of the package, so the hook is loaded the same way here.
 """
@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_hook():
-    spec = importlib.util.spec_from_file_location("generator/mkdocs_hook.py", ROOT / "generator" / "mkdocs_hook.py")
+    spec = importlib.util.spec_from_file_location("generator/site/mkdocs_hook.py", ROOT / "generator" / "site" / "mkdocs_hook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

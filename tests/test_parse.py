@@ -1,4 +1,4 @@
-from generator.parse import is_menu, is_redacted, parse, to_units
+from generator.extract.parse import is_menu, is_redacted, parse, to_units
 from generator.records import Article
 
 PARA = ("The Commerce Department added the company to the Entity List on Monday, officials said, citing "

@@ -7,10 +7,10 @@ import pytest
 
 from generator import pipeline
 from generator.config import parse_config
-from generator.ingest import decode_seed
+from generator.extract.ingest import decode_seed
 from generator.pipeline import build, process_seed
 from generator.records import Article, Level
-from generator.render import render_article
+from generator.site.render import render_article
 
 CONFIG = parse_config({
     "site": {"title": "Test Digest"},

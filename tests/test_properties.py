@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.config import load_config
-from generator.ingest import decode_seed
-from generator.markdown import plain
+from generator.extract.ingest import decode_seed
 from generator.pipeline import process_seed
 from generator.records import Article, Level, Problem
-from generator.render import render_article
+from generator.site.markup import plain
+from generator.site.render import render_article
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(ROOT / "digest.yml")

@@ -10,7 +10,7 @@ import yaml
 
 from generator.config import parse_config
 from generator.records import Article, Block, BuildReport, Found, Level, Problem
-from generator.render import (
+from generator.site.render import (
     article_path,
     newest_first,
     render_article,

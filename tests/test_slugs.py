@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.records import Article, Found, Level
-from generator.slugs import RESERVED, assign_slugs, base_slug, merge_duplicates
+from generator.site.slugs import RESERVED, assign_slugs, base_slug, merge_duplicates
 
 SETTINGS = settings(max_examples=100, deadline=None)
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

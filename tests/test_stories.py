@@ -2,9 +2,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.config import load_config
+from generator.knowledge.stories import assign_stories
 from generator.records import Article
-from generator.render import render_article
-from generator.stories import assign_stories
+from generator.site.render import render_article
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
 

@@ -1,8 +1,8 @@
 """generator.summarize: sentence splitting, the lead summary, key points and the word count."""
 from __future__ import annotations
 
+from generator.knowledge.summarize import SUMMARY_WORDS, key_points, lead_summary, sentences, summarize
 from generator.records import Article, Block
-from generator.summarize import SUMMARY_WORDS, key_points, lead_summary, sentences, summarize
 
 
 def article(*blocks: Block, subtitle: str | None = None, **overrides) -> Article:

@@ -104,7 +104,7 @@ def test_deploy_workflow_publishes_to_pages(workflows):
                    "actions/upload-pages-artifact@v4", "actions/deploy-pages@v5"):
         assert action in actions, f"{name}: does not use {action} (uses {sorted(actions)})"
     python = actions["actions/setup-python@v6"].get("with", {})
-    assert python.get("cache") == "pip" and python.get("cache-dependency-path") == "pyproject.toml", python
+    assert python.get("cache") == "pip" and "requirements.lock" in python.get("cache-dependency-path", ""), python
     assert actions["actions/upload-pages-artifact@v4"].get("with", {}).get("path") == "site"
     assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}, wf["permissions"]
     assert wf["concurrency"]["group"] == "pages"

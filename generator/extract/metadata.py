@@ -20,8 +20,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dateutil import parser as dateparser
 
+from ..config import Config, Publication
+from ..records import Article, Found
 from . import patterns as P
-from .config import Config, Publication
 from .parse import (
     _BULLET,
     TERMINAL,
@@ -33,7 +34,6 @@ from .parse import (
     is_meta_line,
     words,
 )
-from .records import Article, Found
 
 LOW_CONFIDENCE = 0.6
 Result = tuple[object, Found] | None

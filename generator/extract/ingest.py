@@ -17,9 +17,9 @@ import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
-from .config import StrictLoader
-from .mdtext import looks_like_markdown
-from .records import Level, Problem, Seed
+from ..config import StrictLoader
+from ..records import Level, Problem, Seed
+from .convert_markdown import looks_like_markdown
 
 # Fields a seed's own front-matter may set, with the types each accepts.
 OVERRIDE_TYPES: dict[str, tuple[type, ...]] = {

@@ -9,8 +9,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..records import Article, Block, Dropped
 from . import patterns as P
-from .records import Article, Block, Dropped
 
 TERMINAL = tuple('.!?:;"”’)…')
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from generator.markdown import Md, escape, front_matter, plain, safe_url
+from generator.site.markup import Md, escape, front_matter, plain, safe_url
 
 ROOT = Path(__file__).resolve().parent.parent
 _MKDOCS = load_config(str(ROOT / "mkdocs.yml"))

@@ -9,7 +9,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from .records import Page
+from ..records import Page
 
 GENERATED_DIRS = ("articles", "companies", "topics")
 GENERATED_FILES = ("index.md", "report.md", "tags.md")

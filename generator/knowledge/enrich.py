@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .config import Config
-from .records import Article
+from ..config import Config
+from ..records import Article
 
 # Broad topics all get a few mentions in a long piece; a page is easier to browse with its main few.
 MAX_TOPICS = 4

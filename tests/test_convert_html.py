@@ -1,4 +1,4 @@
-from generator.html import html_to_text
+from generator.extract.convert_html import html_to_text
 
 LEDE = ("The US has revoked licences that allowed Intel and Qualcomm to sell chips to Huawei, in the latest step "
         "by Washington to restrict the Chinese telecoms company's access to American technology.")

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from syntok import segmenter
 
-from .records import Article
+from ..records import Article
 
 SUMMARY_WORDS = 45
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")

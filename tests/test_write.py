@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.records import Page
-from generator.site import WriteError, build_site, write_pages
+from generator.site.write import WriteError, build_site, write_pages
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from slugify import slugify
 
-from .records import Article, Level, Problem
+from ..records import Article, Level, Problem
 
 MAX_SLUG_WORDS_CHARS = 60
 RESERVED = frozenset({"index", "tags", "report"})

@@ -11,17 +11,17 @@ from collections.abc import Iterable, Sequence
 
 import jinja2
 
-from .config import Company, Config, Topic
-from .markdown import Md, escape, front_matter, message, plain, safe_url
-from .metadata import LOW_CONFIDENCE
-from .records import Article, BuildReport, Level, Page, Problem
+from ..config import Company, Config, Topic
+from ..extract.metadata import LOW_CONFIDENCE
+from ..records import Article, BuildReport, Level, Page, Problem
+from .markup import Md, escape, front_matter, message, plain, safe_url
 
 WORDS_PER_MINUTE = 230
 LATEST_ON_HOME = 10
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
-_env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), autoescape=False,
+_env = jinja2.Environment(loader=jinja2.PackageLoader("generator.site", "templates"), autoescape=False,
                           finalize=escape, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           undefined=jinja2.StrictUndefined)
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
 
-from .records import Article
+from ..records import Article
 
 WINDOW_DAYS = 3
 """Reports of one event appear within days; a follow-up weeks later is a new story."""

@@ -1,0 +1,1 @@
+"""Turn a seed file into an Article: ingest, convert, line roles, metadata."""

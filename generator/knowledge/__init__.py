@@ -1,0 +1,1 @@
+"""What the articles say together: companies, topics, summaries, stories."""

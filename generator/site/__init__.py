@@ -1,0 +1,1 @@
+"""Publish articles: render pages, write docs/, build the MkDocs site."""
