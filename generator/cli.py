@@ -5,6 +5,7 @@ arguments.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -39,6 +40,8 @@ _jobs = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show
 @click.version_option(package_name="digest-generator")
 def main() -> None:
     """Turn a folder of clipped news articles into a searchable MkDocs digest site."""
+    # Library modules report through logging (e.g. an untrusted cache entry); show it plainly.
+    logging.basicConfig(format="warning  %(message)s", level=logging.WARNING, stream=sys.stderr)
 
 
 def _load(path: Path) -> Config:
@@ -143,6 +146,7 @@ def serve(seeds: Path, docs: Path, config_path: Path, dev_addr: str) -> None:
     """Preview the site with live reload; editing a seed or the config regenerates the pages."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
+    _check_port_free(dev_addr)
     report = _run(_load(config_path), seeds, docs, 1, DEFAULT_FOLDER)
     print_report(report, False)
     # Read by generator.mkdocs_hook, which regenerates before each rebuild.
@@ -150,6 +154,23 @@ def serve(seeds: Path, docs: Path, config_path: Path, dev_addr: str) -> None:
                       DIGEST_CONFIG=str(config_path.resolve()), DIGEST_CACHE=str(DEFAULT_FOLDER.resolve()))
     mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, livereload=True,
                  watch=[str(seeds), str(config_path)])
+
+
+def _check_port_free(dev_addr: str) -> None:
+    """Say in one line that the address is taken, instead of a traceback from deep in MkDocs."""
+    import socket
+    host, _, port = dev_addr.rpartition(":")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+    except ValueError:
+        click.secho(f"error: --dev-addr {dev_addr!r} is not HOST:PORT", fg="red", err=True)
+        raise SystemExit(EXIT_CONFIG) from None
+    except OSError as exc:
+        click.secho(f"error: cannot serve on {dev_addr}: {exc.strerror or exc} (is another "
+                    "`digest serve` running? pick another with --dev-addr 127.0.0.1:PORT)",
+                    fg="red", err=True)
+        raise SystemExit(EXIT_CONFIG) from None
 
 
 @main.command()

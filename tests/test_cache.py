@@ -83,3 +83,24 @@ def test_entries_of_deleted_seeds_are_pruned_and_a_corrupt_entry_is_a_miss(seeds
     entries[0].write_bytes(b"not a pickle")
     assert SeedCache(cache, CONFIG).get(entries[0].stem) is None
     assert len(pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache).articles) == 4
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "old-format"])
+def test_a_damaged_entry_is_reported_and_rebuilt_never_trusted(seeds, tmp_path, processed, caplog,
+                                                              damage):
+    cache = tmp_path / "cache"
+    first = pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
+    entry = min(cache.glob("*.pickle"))
+    data = entry.read_bytes()
+    entry.write_bytes({"truncate": data[: len(data) // 2],
+                       "flip": data[:-1] + bytes([data[-1] ^ 1]),
+                       "old-format": data[data.index(b"\n") + 33:]}[damage])
+    processed.clear()
+    with caplog.at_level("WARNING", logger="generator.cache"):
+        again = pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
+    assert len(processed) == 1, "the damaged entry was trusted (or others were not)"
+    assert "1 cache entry" in caplog.text and "processed again" in caplog.text
+    assert pages(again) == pages(first)
+    processed.clear()
+    pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
+    assert not processed, "the rebuilt entry was not stored again"

@@ -217,3 +217,18 @@ def test_build_fails_on_a_broken_link_when_strict(tmp_path, flags, env):
                                        "--mkdocs-config", str(ROOT / "mkdocs.yml")], env=env)
     assert result.exit_code == 1, \
         f"strict build with a broken link exited {result.exit_code}:\n{output(result)}"
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = run("serve", "--seeds", str(SEEDS), "--docs", str(tmp_path / "docs"),
+                     "-a", f"127.0.0.1:{port}")
+    assert result.exit_code == 2
+    text = output(result)
+    assert f"cannot serve on 127.0.0.1:{port}" in text and "--dev-addr" in text
+    assert "Traceback" not in text and len(text.strip().splitlines()) == 1
+    assert not (tmp_path / "docs").exists(), "nothing is generated before the address is known"

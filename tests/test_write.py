@@ -126,3 +126,41 @@ def test_build_site_keeps_the_strictness_of_mkdocs_yml(tmp_path, monkeypatch):
     build_site(config, docs, tmp_path / "site", strict=False)
     with pytest.raises(Abort):
         build_site(config, docs, tmp_path / "site", strict=True)
+
+
+def test_a_failure_while_writing_leaves_the_previous_docs(docs, monkeypatch):
+    """Pages are staged first: an error before the last page is staged changes nothing in docs/."""
+    from generator.site import write
+    write_pages([Page("index.md", "old home\n"), Page("articles/a.md", "old a\n")], docs)
+    before = files(docs)
+    real_stage = write._stage
+
+    def crash_on_second(staging, number, text):
+        if number == 1:
+            raise KeyboardInterrupt
+        return real_stage(staging, number, text)
+
+    monkeypatch.setattr(write, "_stage", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        write_pages([Page("index.md", "new home\n"), Page("articles/a.md", "new a\n"),
+                     Page("articles/b.md", "new b\n")], docs)
+    assert files(docs) == before
+    assert not [p for p in docs.iterdir() if p.name.startswith(".staging-")]
+
+
+def test_a_failed_site_build_leaves_the_previous_site(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ntheme: mkdocs\n")
+    site = tmp_path / "site"
+    build_site(config, docs, site, strict=False)
+    assert (site / "index.html").is_file() and oct(site.stat().st_mode & 0o777) == "0o755"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (docs / "index.md").write_text("# Home\n\n[broken](missing.md)\n")
+    from mkdocs.exceptions import Abort
+    with pytest.raises(Abort):
+        build_site(config, docs, site, strict=True)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
