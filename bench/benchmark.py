@@ -81,7 +81,40 @@ def _copy_hand_written(docs: Path) -> None:
             shutil.copy2(src, docs / name)
 
 
-def _build_site_quietly(docs: Path, site: Path) -> tuple[float, _CountWarnings]:
+BARE_MATERIAL = """site_name: bare
+docs_dir: {docs}
+site_dir: {site}
+theme:
+  name: material
+plugins:
+  - search
+markdown_extensions: {extensions}
+nav: {nav}
+not_in_nav: {not_in_nav}
+"""
+
+
+def _bare_material_config(docs: Path, site: Path, work: Path) -> Path:
+    """Material with its search, the project's Markdown extensions and nav; no hook, no tags.
+
+    The yardstick the issue asks for: what MkDocs itself costs on the same pages.
+    """
+    import yaml
+
+    class _AnyTag(yaml.SafeLoader):
+        pass
+    _AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
+    project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    path = work / "bare-mkdocs.yml"
+    path.write_text(BARE_MATERIAL.format(docs=docs, site=site,
+                                         extensions=json.dumps(project["markdown_extensions"]),
+                                         nav=json.dumps(project["nav"]),
+                                         not_in_nav=json.dumps(project["not_in_nav"])))
+    return path
+
+
+def _build_site_quietly(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
+                        engine: str = "mkdocs") -> tuple[float, _CountWarnings]:
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     old_propagate, old_level = logger.propagate, logger.level
@@ -89,7 +122,7 @@ def _build_site_quietly(docs: Path, site: Path) -> tuple[float, _CountWarnings]:
     logger.propagate = False
     logger.setLevel(logging.INFO)
     try:
-        _, seconds = _timed(build_site, ROOT / "mkdocs.yml", docs, site, False)
+        _, seconds = _timed(build_site, config, docs, site, False, engine)
     finally:
         logger.removeHandler(counter)
         logger.propagate, logger.level = old_propagate, old_level
@@ -141,6 +174,16 @@ def run(size: int, jobs: int, work: Path, seed: int) -> dict:
 
     _copy_hand_written(docs1)
     t_site, warnings = _build_site_quietly(docs1, site)
+    # The yardsticks, side by side in the same run: timings on a shared machine are only comparable so.
+    bare_site, zensical_site = work / "site-bare", work / "site-zensical"
+    t_bare, _ = _build_site_quietly(docs1, bare_site, _bare_material_config(docs1, bare_site, work))
+    figures.update(bare_material_seconds=t_bare, site_over_bare=t_site / t_bare)
+    if Path(sys.executable).with_name("zensical").exists():
+        try:
+            t_zensical, _ = _build_site_quietly(docs1, zensical_site, engine="zensical")
+            figures.update(zensical_seconds=t_zensical, zensical_over_mkdocs=t_zensical / t_site)
+        except Exception as exc:  # noqa: BLE001 - a yardstick that fails is a figure, not a crash
+            figures.update(zensical_seconds=0.0, zensical_error=str(exc)[:300])
     article_pages = [p.stat().st_size for p in (site / "articles").glob("*/index.html")]
     search_index = site / "search" / "search_index.json"
     n = max(1, figures["articles"])
@@ -183,6 +226,14 @@ def table(f: dict) -> str:
          f"per-seed cache; {f['new_seeds_written']} files written (new pages, indexes, home, report)"),
         ("mkdocs build", f"{f['mkdocs_seconds']:.2f} s",
          f"{rate(f['mkdocs_seconds'])}; {f['mkdocs_warnings']} MkDocs warnings"),
+        ("bare Material build", f"{f['bare_material_seconds']:.2f} s",
+         f"same pages, search only; project build is {f['site_over_bare']:.2f}x this"),
+    ]
+    if "zensical_seconds" in f:
+        rows.append(("zensical build", f"{f['zensical_seconds']:.2f} s",
+                     f"--engine zensical, same pages; {f['zensical_over_mkdocs']:.2f}x the mkdocs build"
+                     if f["zensical_seconds"] else f"FAILED: {f.get('zensical_error', '')}"))
+    rows += [
         ("site total size", _human(f["site_bytes"]), f"{f['site_files']:,} files; docs/ Markdown {_human(f['docs_bytes'])}"),
         ("article page median", _human(f["article_page_median_bytes"]),
          f"index.html of {f['article_pages']:,} article pages"),
@@ -210,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2,
                         help="workers for the parallel generate run and the regenerate run (default 2)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="work in DIR and keep seeds, docs and site there (default: a temporary folder, removed)")
+                        help="work in DIR and keep seeds, docs and site there (default: a temporary folder "
+                             "in bench/out/, removed)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
     parser.add_argument("--seed", type=int, default=2024, help="random seed of the corpus (default 2024)")
     args = parser.parse_args(argv)
@@ -221,7 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         args.keep.mkdir(parents=True, exist_ok=True)
         work, cleanup = args.keep.resolve(), False
     else:
-        work, cleanup = Path(tempfile.mkdtemp(prefix="digest-bench-")), True
+        # Inside the project (bench/out/ is git-ignored): Zensical builds only below its config file.
+        (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+        work, cleanup = Path(tempfile.mkdtemp(prefix="run-", dir=ROOT / "bench" / "out")), True
     try:
         figures = run(args.size, args.jobs, work, args.seed)
     finally:

@@ -118,16 +118,18 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
               show_default=True, help="Folder the static site is built into.")
 @click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="Site builder: MkDocs, or Zensical (Material's successor; the [zensical] extra).")
 def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
           cache_dir: Path, no_cache: bool,
-          site: Path, mkdocs_yml: Path) -> None:
+          site: Path, mkdocs_yml: Path, engine: str) -> None:
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
     from .site.write import build_site
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
     try:
-        build_site(mkdocs_yml, docs, site, strict)
+        build_site(mkdocs_yml, docs, site, strict, engine)
     except MkDocsException as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc

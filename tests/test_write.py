@@ -164,3 +164,29 @@ def test_a_failed_site_build_leaves_the_previous_site(tmp_path):
         build_site(config, docs, site, strict=True)
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_zensical_builds_the_same_docs_and_fails_cleanly_when_strict(tmp_path, strict):
+    """`--engine zensical`: it reads mkdocs.yml; a strict failure keeps the old site and says why."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nSee [the other page](other.md).\n")
+    (docs / "other.md").write_text("# Other\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ndocs_dir: elsewhere\ntheme:\n  name: material\n")
+    site = tmp_path / "site"
+    build_site(config, docs, site, strict=strict, engine="zensical")
+    assert "the other page" in (site / "index.html").read_text()
+    assert (site / "other" / "index.html").is_file()
+    (docs / "index.md").write_text("# Home\n\n[broken](missing.md)\n")
+    from mkdocs.exceptions import Abort
+    if strict:
+        with pytest.raises(Abort, match="(?s)Zensical failed.*page does not exist"):
+            build_site(config, docs, site, strict=True, engine="zensical")
+        assert "the other page" in (site / "index.html").read_text()
+    else:
+        build_site(config, docs, site, strict=False, engine="zensical")
+        assert "broken" in (site / "index.html").read_text()
+    # .cache is Zensical's own (git-ignored here); no temporary config or half-built site is left.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "docs", "mkdocs.yml", "site"]

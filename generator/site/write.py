@@ -10,6 +10,7 @@ the old one at the end. A crash or Ctrl-C before that point leaves the previous 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -121,8 +122,17 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     return removed
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
-    """Run MkDocs' own build; raises mkdocs.exceptions.MkDocsException (Abort under --strict)."""
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, engine: str = "mkdocs") -> None:
+    """Build the site from docs/ into site/ with MkDocs (or Zensical, which reads mkdocs.yml).
+
+    Raises mkdocs.exceptions.MkDocsException (Abort under --strict) when the build fails.
+    """
+    if engine == "zensical":
+        _build_with_zensical(mkdocs_yml, docs, site, strict)
+        return
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -155,3 +165,54 @@ def fresh_folder(final: Path) -> Iterator[Path]:
         os.replace(building, final)
         os.chmod(final, 0o755)  # mkdtemp makes it 0700; the site is meant to be served
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_with_zensical(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
+    """Zensical, Material's successor, reads mkdocs.yml; it takes folders only from the config file.
+
+    So a copy of mkdocs.yml with this build's folders goes beside the original (Zensical wants the
+    site folder inside the config file's folder). It runs in its own process, as its CLI does.
+    """
+    import subprocess
+    import sys
+
+    from mkdocs.exceptions import Abort
+    binary = Path(sys.executable).with_name("zensical")
+    if not binary.exists():
+        raise Abort("--engine zensical needs Zensical: .venv/bin/pip install -e '.[zensical]'")
+    project = mkdocs_yml.resolve().parent
+    for name, folder in (("docs", docs), ("site", site)):
+        if not folder.resolve().is_relative_to(project):
+            raise Abort(f"Zensical builds only inside the folder of {mkdocs_yml.name}: the {name} folder "
+                        f"{folder} is outside {project}")
+    with fresh_folder(site) as building:
+        text = mkdocs_yml.read_text(encoding="utf-8")
+        for key, folder in (("docs_dir", docs.resolve()), ("site_dir", building)):
+            line = f"{key}: {os.path.relpath(folder, project)}"
+            text, found = _FOLDER_KEYS[key].subn(line, text)
+            text = text if found else f"{text.rstrip()}\n{line}\n"
+        with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".zensical-", dir=project,
+                                         encoding="utf-8", delete=False) as handle:
+            handle.write(text)
+        try:
+            done = subprocess.run([str(binary), "build", "-f", handle.name, *(["-s"] if strict else [])],
+                                  cwd=project, capture_output=True, text=True, check=False,
+                                  env={**os.environ, "NO_COLOR": "1"})
+        finally:
+            os.unlink(handle.name)
+        if done.returncode != 0 or not (building / "index.html").is_file():
+            raise Abort(f"Zensical failed: {_zensical_message(done.stdout + done.stderr)}")
+
+
+def _zensical_message(output: str) -> str:
+    """Its own findings and the final error line, without colour codes or its Python traceback."""
+    lines = _ANSI.sub("", output).strip().splitlines()
+    cut = next((n for n, line in enumerate(lines) if line.startswith("Traceback")), len(lines))
+    kept = [line for line in lines[:cut] if line.strip() and line != "Build started"]
+    return "\n".join([*kept[-30:], *(lines[-1:] if cut < len(lines) else [])])
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+_FOLDER_KEYS = {key: re.compile(rf"^{key}:.*$", re.MULTILINE) for key in ("docs_dir", "site_dir")}
