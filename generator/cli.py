@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -61,12 +62,31 @@ def _check_seeds(seeds: Path) -> None:
 def _run(config: Config, seeds: Path, docs: Path | None, jobs: int, cache_dir: Path | None = None) -> BuildReport:
     _check_seeds(seeds)
     if not sys.stderr.isatty():
-        return pipeline.build(config, seeds, docs, jobs, cache_dir=cache_dir)
-    with click.progressbar(length=1, label="Reading seeds", file=sys.stderr) as bar:
+        return pipeline.build(config, seeds, docs, jobs, PlainProgress(), cache_dir)
+    with click.progressbar(length=1, label="Processing seeds", file=sys.stderr, show_pos=True,
+                           show_eta=True) as bar:
         def progress(done: int, total: int) -> None:
             bar.length = total
             bar.update(1)
         return pipeline.build(config, seeds, docs, jobs, progress, cache_dir)
+
+
+class PlainProgress:
+    """Progress for logs (CI, pipes): a plain line every PLAIN_PROGRESS_SECONDS, never a redrawn bar."""
+
+    def __init__(self, every: float = 10.0, clock=time.monotonic):
+        self.every, self.clock = every, clock
+        self.start = self.last = clock()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.last < self.every or done >= total:
+            return
+        self.last = now
+        elapsed = now - self.start
+        left = elapsed / done * (total - done)
+        click.echo(f"processed {done:,} of {total:,} seeds ({100 * done // total}%), "
+                   f"{elapsed:.0f} s so far, about {left:.0f} s left", err=True)
 
 
 def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool,

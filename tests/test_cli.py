@@ -232,3 +232,14 @@ def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
     assert f"cannot serve on 127.0.0.1:{port}" in text and "--dev-addr" in text
     assert "Traceback" not in text and len(text.strip().splitlines()) == 1
     assert not (tmp_path / "docs").exists(), "nothing is generated before the address is known"
+
+
+def test_plain_progress_prints_a_line_per_interval_with_what_is_left(capsys):
+    from generator.cli import PlainProgress
+    ticks = iter([0.0, 1.0, 12.0, 13.0, 25.0, 30.0])
+    progress = PlainProgress(every=10.0, clock=lambda: next(ticks))
+    for done in range(1, 6):
+        progress(done, 5)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["processed 2 of 5 seeds (40%), 12 s so far, about 18 s left",
+                     "processed 4 of 5 seeds (80%), 25 s so far, about 6 s left"]
