@@ -282,8 +282,8 @@ def table(f: dict) -> str:
     ]
     if "hugo_seconds" in f:
         rows.append(("hugo build (yardstick)", f"{f['hugo_seconds']:.2f} s",
-                     f"same article pages, 3 taxonomies, minimal templates; mkdocs build is "
-                     f"{f['mkdocs_over_hugo']:.1f}x this"))
+                     (f"same article pages, 3 taxonomies, minimal templates; mkdocs build is "
+                      f"{f['mkdocs_over_hugo']:.1f}x this")))
     if "zensical_seconds" in f:
         rows.append(("zensical build", f"{f['zensical_seconds']:.2f} s",
                      f"--engine zensical, same pages; {f['zensical_over_mkdocs']:.2f}x the mkdocs build"
