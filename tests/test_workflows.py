@@ -106,6 +106,9 @@ def test_deploy_workflow_publishes_to_pages(workflows):
     python = actions["actions/setup-python@v6"].get("with", {})
     assert python.get("cache") == "pip" and "requirements.lock" in python.get("cache-dependency-path", ""), python
     assert actions["actions/upload-pages-artifact@v4"].get("with", {}).get("path") == "site"
+    cached = actions.get("actions/cache@v5", {}).get("with", {})
+    assert cached.get("path") == ".cache/digest", f"{name}: the per-seed cache is not kept between runs"
+    assert "restore-keys" in cached, f"{name}: a new commit would never find the previous cache"
     assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}, wf["permissions"]
     assert wf["concurrency"]["group"] == "pages"
     deploy_job = next(job for job in wf["jobs"].values()
