@@ -60,8 +60,9 @@ def parse_feed(body: bytes, content_type: str = "") -> Feed:
 
 
 def _fault(exc: object) -> str | None:
-    """feedparser's complaint; a declared encoding that differs from the real one is harmless."""
-    if exc is None or isinstance(exc, feedparser.CharacterEncodingOverride):
+    """feedparser's complaint, if it matters: a declared encoding that differs from the real one, or a
+    feed served as text/html or text/plain, still reads perfectly."""
+    if exc is None or isinstance(exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
         return None
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
