@@ -17,7 +17,8 @@ _HIDDEN = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.
 # The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a saved page:
 # `<!-- saved from url=(0031)https://example.com/article -->`, the number being the address's length.
 _SAVED_FROM = re.compile(r"<!-- saved from url=\((?P<length>\d{4})\)(?P<url>https?://[^\s<>\"]{1,2000}) -->")
-_SAVED_FROM_WITHIN = 4000  # characters from the start of the page: after a doctype and BOM, before <head>
+_SAVED_FROM_WITHIN = 4000  # characters from the start of the page: after a doctype and BOM, before <html>
+_HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
 
 
 def saved_from_comment(url: str) -> str:
@@ -26,8 +27,11 @@ def saved_from_comment(url: str) -> str:
 
 
 def saved_from_address(html: str) -> str | None:
-    """The address in a `saved from url=` comment near the top of the page, if it has one."""
-    match = _SAVED_FROM.search(html, 0, _SAVED_FROM_WITHIN)
+    """The address in a `saved from url=` comment at the top of the page (before <html>), if it has one;
+    the same words further down are page content, not a record of where the page came from."""
+    top = html[:_SAVED_FROM_WITHIN]
+    start = _HTML_TAG.search(top)
+    match = _SAVED_FROM.search(top, 0, start.start() if start else len(top))
     return match.group("url") if match else None
 
 
