@@ -1,7 +1,7 @@
 """What `digest add` and `digest pull` do on the console: build the run, print the summary.
 
 Exit codes follow the CLI's: 1 when a page or feed failed (the others are still saved), 2 when the
-config or the state file cannot be used.
+state file cannot be used (the config's own errors are the CLI's).
 """
 from __future__ import annotations
 
@@ -42,9 +42,10 @@ def add(config: Config, seeds: Path, state_path: Path | None, urls: list[str], d
 
 def pull(config: Config, seeds: Path, state_path: Path | None, dry_run: bool, verbose: bool = False,
          limits: FetchLimits | None = None, today: str | None = None) -> list[SourceReport]:
-    if not config.sources:
-        _unusable("no feeds to pull: add a `sources:` list to the config, each item with a `url:` "
-                  "(see the README, section 'Bringing articles in')")
+    if not config.sources:  # nothing is wrong, there is just nothing to do (the daily workflow stays green)
+        click.secho("no feeds to pull: add a `sources:` list to the config, each item with a `url:` "
+                    "(see the README, section 'Bringing articles in')", fg="yellow", err=True)
+        return []
     run = make_run(config, seeds, state_path, dry_run, limits, today)
     try:
         reports = pull_sources(run)
