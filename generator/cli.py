@@ -202,7 +202,7 @@ def add(urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path 
 @_config
 @_state
 @_dry_run
-@_verbose
+@click.option("-v", "--verbose", is_flag=True, help="Also list the entries filtered out or pulled before.")
 def pull(seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool, verbose: bool) -> None:
     """Read every feed under `sources:` in the config and save each new entry's page as a seed."""
     from .sources import commands
