@@ -1,4 +1,5 @@
 """Canonical addresses: the key under which two links to one article compare equal."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit

@@ -5,6 +5,7 @@ that are still wanted, all at once within the Fetcher's limits; then, in the ord
 the feeds, drop duplicates and write the seeds. Writing in a fixed order keeps names deterministic
 whatever order the answers came in.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -63,6 +64,7 @@ class SourceReport:
 @dataclass(frozen=True)
 class Run:
     """Where a run reads and writes, and how."""
+
     config: Config
     seeds_dir: Path
     state_path: Path
@@ -75,6 +77,7 @@ class Run:
 @dataclass
 class _Wanted:
     """A page to fetch, and what to record once it is saved."""
+
     address: str
     entry: Entry | None = None
     feed: FeedState | None = None
@@ -95,19 +98,34 @@ def add_pages(run: Run, urls: list[str]) -> SourceReport:
         url = url.strip()
         holder = known.holder((url,)) if is_web_address(url) else None
         if not is_web_address(url):
-            outcomes.append(Outcome(url, Kind.FAILED, "not an http:// or https:// address; only web pages "
-                                    "are fetched (to add a file, copy it into seeds/)"))
+            outcomes.append(
+                Outcome(
+                    url,
+                    Kind.FAILED,
+                    "not an http:// or https:// address; only web pages "
+                    "are fetched (to add a file, copy it into seeds/)",
+                )
+            )
         elif holder:
             outcomes.append(Outcome(url, Kind.DUPLICATE, f"already in the seeds as {holder}"))
         elif canonical_key(url) in asked:
-            outcomes.append(Outcome(url, Kind.DUPLICATE, f"given twice (as {asked[canonical_key(url)].address})"))
+            outcomes.append(
+                Outcome(
+                    url, Kind.DUPLICATE, f"given twice (as {asked[canonical_key(url)].address})"
+                )
+            )
         else:
             asked[canonical_key(url)] = _Wanted(url)
             outcomes.append(asked[canonical_key(url)])
     asyncio.run(_fetch_pages(run.limits, list(asked.values())))
     taken = _names(run.seeds_dir)
-    report = SourceReport(ADD_SOURCE, "", tuple(_save(run, w, known, state, taken) if isinstance(w, _Wanted)
-                                               else w for w in outcomes))
+    report = SourceReport(
+        ADD_SOURCE,
+        "",
+        tuple(
+            _save(run, w, known, state, taken) if isinstance(w, _Wanted) else w for w in outcomes
+        ),
+    )
     if not run.dry_run:
         save_state(run.state_path, state)
     return report
@@ -120,15 +138,27 @@ def pull_sources(run: Run, sources: tuple[Source, ...] | None = None) -> list[So
     known = known_articles(run.seeds_dir, state, run.config.max_seed_bytes)
     answers = asyncio.run(_fetch_feeds(run.limits, sources, state))
     in_this_run: dict[str, tuple[str, _Wanted]] = {}
-    plans = [_plan(run, source, answer, state.feed(source.url), known, in_this_run)
-             for source, answer in zip(sources, answers)]
+    plans = [
+        _plan(run, source, answer, state.feed(source.url), known, in_this_run)
+        for source, answer in zip(sources, answers)
+    ]
     wanted = [w for _, items in plans for w in items if isinstance(w, _Wanted)]
     asyncio.run(_fetch_pages(run.limits, wanted))
     reports, taken = [], _names(run.seeds_dir)
     for (report, items), source, answer in zip(plans, sources, answers):
-        outcomes = tuple(_save(run, w, known, state, taken) if isinstance(w, _Wanted) else w for w in items)
-        reports.append(SourceReport(report.name, report.url, outcomes, report.problem, report.warning,
-                                    report.not_modified))
+        outcomes = tuple(
+            _save(run, w, known, state, taken) if isinstance(w, _Wanted) else w for w in items
+        )
+        reports.append(
+            SourceReport(
+                report.name,
+                report.url,
+                outcomes,
+                report.problem,
+                report.warning,
+                report.not_modified,
+            )
+        )
         _remember_validators(state.feed(source.url), answer, reports[-1])
     for w in wanted:  # an entry listed twice, or in two feeds, is taken once the article is saved
         for feed, key in w.followers:
@@ -139,15 +169,20 @@ def pull_sources(run: Run, sources: tuple[Source, ...] | None = None) -> list[So
     return reports
 
 
-async def _fetch_feeds(limits: FetchLimits, sources: tuple[Source, ...],
-                       state: PullState) -> list[Response | FetchError]:
+async def _fetch_feeds(
+    limits: FetchLimits, sources: tuple[Source, ...], state: PullState
+) -> list[Response | FetchError]:
     async with Fetcher(limits) as fetcher:
-        return await asyncio.gather(*(_get_feed(fetcher, s.url, state.feed(s.url)) for s in sources))
+        return await asyncio.gather(
+            *(_get_feed(fetcher, s.url, state.feed(s.url)) for s in sources)
+        )
 
 
 async def _get_feed(fetcher: Fetcher, url: str, feed: FeedState) -> Response | FetchError:
-    headers = {"Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
-                         "application/xml;q=0.9, */*;q=0.5"}
+    headers = {
+        "Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
+        "application/xml;q=0.9, */*;q=0.5"
+    }
     if feed.etag:
         headers["If-None-Match"] = feed.etag
     if feed.last_modified:
@@ -164,42 +199,65 @@ async def _fetch_pages(limits: FetchLimits, wanted: list[_Wanted]) -> None:
             item.page = await fetcher.page(item.address)
         except FetchError as exc:
             item.page = exc
+
     if wanted:
         async with Fetcher(limits) as fetcher:
             await asyncio.gather(*(one(fetcher, w) for w in wanted))
 
 
-def _plan(run: Run, source: Source, answer: Response | FetchError, feed_state: FeedState,
-          known: KnownArticles, in_this_run: dict[str, tuple[str, _Wanted]]
-          ) -> tuple[SourceReport, list[Outcome | _Wanted]]:
+def _plan(
+    run: Run,
+    source: Source,
+    answer: Response | FetchError,
+    feed_state: FeedState,
+    known: KnownArticles,
+    in_this_run: dict[str, tuple[str, _Wanted]],
+) -> tuple[SourceReport, list[Outcome | _Wanted]]:
     """What to do with each entry of one source's feed, before any page is fetched."""
     if isinstance(answer, FetchError):
-        return SourceReport(source.name, source.url, problem=f"the feed could not be fetched: {answer}"), []
+        return SourceReport(
+            source.name, source.url, problem=f"the feed could not be fetched: {answer}"
+        ), []
     if answer.status == 304:
         return SourceReport(source.name, source.url, not_modified=True), []
     feed = parse_feed(answer.body, answer.content_type)
     report = SourceReport(source.name, source.url, problem=feed.problem, warning=feed.warning)
-    return report, [_decide(run, source, entry, feed_state, known, in_this_run) for entry in feed.entries]
+    return report, [
+        _decide(run, source, entry, feed_state, known, in_this_run) for entry in feed.entries
+    ]
 
 
-def _decide(run: Run, source: Source, entry: Entry, feed_state: FeedState, known: KnownArticles,
-            in_this_run: dict[str, tuple[str, _Wanted]]) -> Outcome | _Wanted:
+def _decide(
+    run: Run,
+    source: Source,
+    entry: Entry,
+    feed_state: FeedState,
+    known: KnownArticles,
+    in_this_run: dict[str, tuple[str, _Wanted]],
+) -> Outcome | _Wanted:
     link = entry.link
     if entry.key in feed_state.entries:
         return Outcome(link or entry.key, Kind.KNOWN, feed_state.entries[entry.key])
     if not is_web_address(link):
-        return Outcome(link or entry.key, Kind.FAILED, "the entry links to no http:// or https:// page")
+        return Outcome(
+            link or entry.key, Kind.FAILED, "the entry links to no http:// or https:// page"
+        )
     if canonical_key(link) in in_this_run:
         where, first = in_this_run[canonical_key(link)]
         first.followers.append((feed_state, entry.key))
-        return Outcome(link, Kind.DUPLICATE, "listed twice in this feed" if where == source.url
-                       else f"also listed by {where}")
+        return Outcome(
+            link,
+            Kind.DUPLICATE,
+            "listed twice in this feed" if where == source.url else f"also listed by {where}",
+        )
     holder = known.holder((link,))
     if holder:
         feed_state.entries[entry.key] = holder
         return Outcome(link, Kind.DUPLICATE, f"already in the seeds as {holder}")
     if not kept(entry, source.filter, run.config):
-        return Outcome(link, Kind.FILTERED, "mentions none of the filter's companies, topics or words")
+        return Outcome(
+            link, Kind.FILTERED, "mentions none of the filter's companies, topics or words"
+        )
     wanted = _Wanted(link, entry, feed_state)
     in_this_run[canonical_key(link)] = (source.url, wanted)
     return wanted
@@ -209,7 +267,9 @@ def _names(seeds_dir: Path) -> set[str]:
     return {p.name for p in seeds_dir.iterdir()} if seeds_dir.is_dir() else set()
 
 
-def _save(run: Run, wanted: _Wanted, known: KnownArticles, state: PullState, taken: set[str]) -> Outcome:
+def _save(
+    run: Run, wanted: _Wanted, known: KnownArticles, state: PullState, taken: set[str]
+) -> Outcome:
     """Save the fetched page as a seed, unless it failed or the seeds have it under another address."""
     page = wanted.page
     if not isinstance(page, Response):
@@ -229,7 +289,9 @@ def _save(run: Run, wanted: _Wanted, known: KnownArticles, state: PullState, tak
     state.seeds[name] = SeedRecord(page.url, sha256)
     _record(wanted, name)
     verb = "would save" if run.dry_run else "saved"
-    return Outcome(wanted.address, Kind.NEW, f"{verb} {run.seeds_dir.as_posix()}/{name} ({len(data):,} bytes)")
+    return Outcome(
+        wanted.address, Kind.NEW, f"{verb} {run.seeds_dir.as_posix()}/{name} ({len(data):,} bytes)"
+    )
 
 
 def _record(wanted: _Wanted, seed: str) -> None:
@@ -252,9 +314,10 @@ def _write(run: Run, day: str, title: str, url: str, data: bytes, taken: set[str
             continue
 
 
-def _remember_validators(feed_state: FeedState, answer: Response | FetchError, report: SourceReport) -> None:
+def _remember_validators(
+    feed_state: FeedState, answer: Response | FetchError, report: SourceReport
+) -> None:
     """Keep the feed's ETag and Last-Modified for the next pull, but only after a clean read: a 304
     would otherwise hide a broken feed, and entries that failed would never be retried."""
     if isinstance(answer, Response) and answer.status == 200 and not report.failed:
         feed_state.etag, feed_state.last_modified = answer.etag, answer.last_modified
-

@@ -3,6 +3,7 @@
 Exit codes follow the CLI's: 1 when a page or feed failed (the others are still saved), 2 when the
 state file cannot be used (the config's own errors are the CLI's).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,16 +20,35 @@ from .summary import detail_lines, summary_line
 EXIT_UNUSABLE = 2
 
 
-def make_run(config: Config, seeds: Path, state_path: Path | None, dry_run: bool,
-             limits: FetchLimits | None = None, today: str | None = None) -> Run:
+def make_run(
+    config: Config,
+    seeds: Path,
+    state_path: Path | None,
+    dry_run: bool,
+    limits: FetchLimits | None = None,
+    today: str | None = None,
+) -> Run:
     """today (YYYY-MM-DD, the date of an undated entry's file name) defaults to the UTC date."""
     today = today or dt.datetime.now(dt.UTC).date().isoformat()
-    return Run(config, seeds, state_path or default_state_path(seeds),
-               limits or FetchLimits(config.max_seed_bytes), today, dry_run)
+    return Run(
+        config,
+        seeds,
+        state_path or default_state_path(seeds),
+        limits or FetchLimits(config.max_seed_bytes),
+        today,
+        dry_run,
+    )
 
 
-def add(config: Config, seeds: Path, state_path: Path | None, urls: list[str], dry_run: bool,
-        limits: FetchLimits | None = None, today: str | None = None) -> SourceReport:
+def add(
+    config: Config,
+    seeds: Path,
+    state_path: Path | None,
+    urls: list[str],
+    dry_run: bool,
+    limits: FetchLimits | None = None,
+    today: str | None = None,
+) -> SourceReport:
     run = make_run(config, seeds, state_path, dry_run, limits, today)
     try:
         report = add_pages(run, urls)
@@ -40,11 +60,24 @@ def add(config: Config, seeds: Path, state_path: Path | None, urls: list[str], d
     return report
 
 
-def pull(config: Config, seeds: Path, state_path: Path | None, dry_run: bool, verbose: bool = False,
-         limits: FetchLimits | None = None, today: str | None = None) -> list[SourceReport]:
-    if not config.sources:  # nothing is wrong, there is just nothing to do (the daily workflow stays green)
-        click.secho("no feeds to pull: add a `sources:` list to the config, each item with a `url:` "
-                    "(see the README, section 'Bringing articles in')", fg="yellow", err=True)
+def pull(
+    config: Config,
+    seeds: Path,
+    state_path: Path | None,
+    dry_run: bool,
+    verbose: bool = False,
+    limits: FetchLimits | None = None,
+    today: str | None = None,
+) -> list[SourceReport]:
+    if (
+        not config.sources
+    ):  # nothing is wrong, there is just nothing to do (the daily workflow stays green)
+        click.secho(
+            "no feeds to pull: add a `sources:` list to the config, each item with a `url:` "
+            "(see the README, section 'Bringing articles in')",
+            fg="yellow",
+            err=True,
+        )
         return []
     run = make_run(config, seeds, state_path, dry_run, limits, today)
     try:
@@ -57,8 +90,11 @@ def pull(config: Config, seeds: Path, state_path: Path | None, dry_run: bool, ve
             click.echo(line, err=True)
     new = sum(r.count(Kind.NEW) for r in reports)
     where = "" if dry_run else f"; state in {run.state_path}"
-    click.echo(f"{len(reports)} sources, {new} new seed{'s' if new != 1 else ''}"
-               f"{' would be saved (dry run: nothing written)' if dry_run else ' saved'}{where}.", err=True)
+    click.echo(
+        f"{len(reports)} sources, {new} new seed{'s' if new != 1 else ''}"
+        f"{' would be saved (dry run: nothing written)' if dry_run else ' saved'}{where}.",
+        err=True,
+    )
     return reports
 
 

@@ -3,6 +3,7 @@
 feedparser 6 does not read JSON Feed; that format is a JSON object with a documented `items` list,
 so the standard json module is all it needs.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,9 +46,13 @@ def parse_feed(body: bytes, content_type: str = "") -> Feed:
     if content_type in JSON_TYPES or body.lstrip()[:1] == b"{":
         return parse_json_feed(body)
     if _HTML_START.match(body[:4096]):
-        return Feed(problem="the address serves an HTML page, not a feed; use the address of the site's "
-                    "RSS, Atom or JSON feed (often behind an RSS link)")
-    parsed = feedparser.parse(body, response_headers={"content-type": content_type or "application/xml"})
+        return Feed(
+            problem="the address serves an HTML page, not a feed; use the address of the site's "
+            "RSS, Atom or JSON feed (often behind an RSS link)"
+        )
+    parsed = feedparser.parse(
+        body, response_headers={"content-type": content_type or "application/xml"}
+    )
     entries = tuple(e for e in (_entry(raw) for raw in parsed.entries) if e)
     fault = _fault(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not entries and (fault or not parsed.get("version")):
@@ -62,7 +67,9 @@ def parse_feed(body: bytes, content_type: str = "") -> Feed:
 def _fault(exc: object) -> str | None:
     """feedparser's complaint, if it matters: a declared encoding that differs from the real one, or a
     feed served as text/html or text/plain, still reads perfectly."""
-    if exc is None or isinstance(exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+    if exc is None or isinstance(
+        exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    ):
         return None
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
@@ -77,8 +84,13 @@ def _entry(raw: dict) -> Entry | None:
     when = raw.get("published_parsed") or raw.get("updated_parsed")
     published = dt.date(*when[:3]).isoformat() if when else None
     title = _plain(raw.get("title") or "")
-    return Entry(key, link, title, _plain(" ".join([title, raw.get("summary") or "", *contents, *tags])),
-                 published)
+    return Entry(
+        key,
+        link,
+        title,
+        _plain(" ".join([title, raw.get("summary") or "", *contents, *tags])),
+        published,
+    )
 
 
 def parse_json_feed(body: bytes) -> Feed:
@@ -88,26 +100,45 @@ def parse_json_feed(body: bytes) -> Feed:
     except (ValueError, RecursionError) as exc:
         return Feed(problem=f"malformed JSON Feed ({_short(exc)}); no entries could be read")
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith(JSON_FEED_VERSION):
-        return Feed(problem=f"JSON, but not a JSON Feed (no `version` starting {JSON_FEED_VERSION})")
+        return Feed(
+            problem=f"JSON, but not a JSON Feed (no `version` starting {JSON_FEED_VERSION})"
+        )
     items = data.get("items")
     if not isinstance(items, list):
         return Feed(problem="malformed JSON Feed (`items` is not a list); no entries could be read")
     entries = tuple(e for e in (_json_entry(item) for item in items if isinstance(item, dict)) if e)
     skipped = len(items) - len(entries)
-    warning = f"{skipped} item{'s' if skipped > 1 else ''} without an id or address skipped" if skipped else None
+    warning = (
+        f"{skipped} item{'s' if skipped > 1 else ''} without an id or address skipped"
+        if skipped
+        else None
+    )
     return Feed(entries, warning=warning)
 
 
 def _json_entry(item: dict) -> Entry | None:
-    fields = {k: item.get(k) if isinstance(item.get(k), str) else "" for k in (
-        "id", "url", "external_url", "title", "summary", "content_html", "content_text", "date_published")}
+    fields = {
+        k: item.get(k) if isinstance(item.get(k), str) else ""
+        for k in (
+            "id",
+            "url",
+            "external_url",
+            "title",
+            "summary",
+            "content_html",
+            "content_text",
+            "date_published",
+        )
+    }
     link = (fields["url"] or fields["external_url"]).strip()
     key = (fields["id"] or link).strip()
     if not key:
         return None
     tags = [t for t in item.get("tags") or [] if isinstance(t, str)]
     title = _plain(fields["title"])
-    text = _plain(" ".join([title, fields["summary"], fields["content_html"], fields["content_text"], *tags]))
+    text = _plain(
+        " ".join([title, fields["summary"], fields["content_html"], fields["content_text"], *tags])
+    )
     return Entry(key, link, title, text, _iso_day(fields["date_published"]))
 
 

@@ -4,6 +4,7 @@ Requests run in parallel up to `concurrency`, but never two at a time to one hos
 timeout is retried with a doubling pause. Every refusal is a FetchError whose message says why in
 plain words, ready for the summary.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -59,6 +60,7 @@ class FetchError(Exception):
 @dataclass
 class Fetcher:
     """One shared client for a run; use as `async with Fetcher(limits) as fetcher`."""
+
     limits: FetchLimits
     _client: httpx.AsyncClient | None = None
     _slots: asyncio.Semaphore | None = None
@@ -66,8 +68,11 @@ class Fetcher:
 
     async def __aenter__(self) -> Self:
         self._client = httpx.AsyncClient(
-            follow_redirects=True, max_redirects=self.limits.max_redirects,
-            timeout=httpx.Timeout(self.limits.timeout), headers={"User-Agent": USER_AGENT})
+            follow_redirects=True,
+            max_redirects=self.limits.max_redirects,
+            timeout=httpx.Timeout(self.limits.timeout),
+            headers={"User-Agent": USER_AGENT},
+        )
         self._slots = asyncio.Semaphore(self.limits.concurrency)
         return self
 
@@ -77,7 +82,9 @@ class Fetcher:
 
     async def page(self, url: str) -> Response:
         """A web page, refused unless it is HTML."""
-        response = await self.get(url, {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
+        response = await self.get(
+            url, {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"}
+        )
         if not is_html(response):
             kind = response.content_type or "content without a type"
             raise FetchError(f"not a web page: the server sent {kind}; only HTML pages are saved")
@@ -100,7 +107,9 @@ class Fetcher:
                 return replace(response, retries=attempt)
             reason = f"the server answered {response.status} (a server error)"
         tries = self.limits.attempts
-        raise FetchError(f"{reason}, {tries} time{'s' if tries > 1 else ''}" if tries > 1 else reason)
+        raise FetchError(
+            f"{reason}, {tries} time{'s' if tries > 1 else ''}" if tries > 1 else reason
+        )
 
     async def _once(self, url: str, headers: dict[str, str]) -> Response:
         host = (urlsplit(url).hostname or "").lower()
@@ -109,12 +118,16 @@ class Fetcher:
         # The time limit starts once it is this request's turn, not while it waits for the host.
         async with lock, self._slots:
             try:
-                async with asyncio.timeout(self.limits.timeout), \
-                        self._client.stream("GET", url, headers=headers) as answer:
+                async with (
+                    asyncio.timeout(self.limits.timeout),
+                    self._client.stream("GET", url, headers=headers) as answer,
+                ):
                     return await self._read(answer)
             except httpx.TooManyRedirects as exc:
-                raise FetchError(f"more than {self.limits.max_redirects} redirects (a redirect loop?); "
-                                 "open the address in a browser and use the one it ends at") from exc
+                raise FetchError(
+                    f"more than {self.limits.max_redirects} redirects (a redirect loop?); "
+                    "open the address in a browser and use the one it ends at"
+                ) from exc
             except httpx.TimeoutException:
                 raise
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -127,7 +140,9 @@ class Fetcher:
         if status >= 400:
             raise FetchError(f"the server answered {status} {answer.reason_phrase}".rstrip())
         if not 200 <= status < 300:
-            raise FetchError(f"the server answered {status} {answer.reason_phrase}, not a page".rstrip())
+            raise FetchError(
+                f"the server answered {status} {answer.reason_phrase}, not a page".rstrip()
+            )
         declared = answer.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.limits.max_bytes:
             raise FetchError(_too_big(f"{int(declared):,} bytes", self.limits.max_bytes))
@@ -135,7 +150,9 @@ class Fetcher:
         async for chunk in answer.aiter_bytes(CHUNK_BYTES):
             body += chunk
             if len(body) > self.limits.max_bytes:
-                raise FetchError(_too_big(f"over {self.limits.max_bytes:,} bytes", self.limits.max_bytes))
+                raise FetchError(
+                    _too_big(f"over {self.limits.max_bytes:,} bytes", self.limits.max_bytes)
+                )
         return _response(answer, bytes(body))
 
 
@@ -147,15 +164,30 @@ def is_html(response: Response) -> bool:
 
 def _response(answer: httpx.Response, body: bytes) -> Response:
     media, _, params = answer.headers.get("Content-Type", "").partition(";")
-    charset = next((p.split("=", 1)[1].strip(" \"'") for p in params.split(";")
-                    if p.strip().lower().startswith("charset=")), None)
-    return Response(str(answer.url), answer.status_code, body, media.strip().lower(), charset or None,
-                    answer.headers.get("ETag"), answer.headers.get("Last-Modified"))
+    charset = next(
+        (
+            p.split("=", 1)[1].strip(" \"'")
+            for p in params.split(";")
+            if p.strip().lower().startswith("charset=")
+        ),
+        None,
+    )
+    return Response(
+        str(answer.url),
+        answer.status_code,
+        body,
+        media.strip().lower(),
+        charset or None,
+        answer.headers.get("ETag"),
+        answer.headers.get("Last-Modified"),
+    )
 
 
 def _too_big(size: str, limit: int) -> str:
-    return (f"the page is {size}, over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml); "
-            "nothing was saved")
+    return (
+        f"the page is {size}, over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml); "
+        "nothing was saved"
+    )
 
 
 def _transport_reason(exc: Exception) -> str:

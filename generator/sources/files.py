@@ -1,4 +1,5 @@
 """Writing files so that no reader ever sees half of one: a temporary file, then one rename."""
+
 from __future__ import annotations
 
 import os
@@ -23,5 +24,7 @@ def write_atomic(path: Path, data: bytes, replace_existing: bool = True) -> None
         else:
             os.link(temporary, path)  # fails when path exists, unlike a rename
     finally:
-        if os.path.lexists(temporary):  # renamed away on success; left over after a link or a failure
+        if os.path.lexists(
+            temporary
+        ):  # renamed away on success; left over after a link or a failure
             os.unlink(temporary)

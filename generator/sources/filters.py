@@ -1,4 +1,5 @@
 """A source's filter: which feed entries are worth fetching, judged from the entry's own text."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ A page is a duplicate when any address it has (the one asked for, the one redire
 canonical link) or the hash of its bytes is already here. Hand-made seeds count too: their
 front-matter `url:`/`source:`, a `Source: https://...` line near the top, a saved page's canonical link.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,9 @@ from .state import PullState
 
 TOP_LINES = 40  # a clipping's source line, if any, is among its first lines
 _TEXT_HEAD_BYTES = 8192
-_FRONT_MATTER_URL = re.compile(r"^(?:url|source|link|original_url)\s*:\s*[\"']?(?P<url>https?://[^\s\"']+)",
-                               re.IGNORECASE)
+_FRONT_MATTER_URL = re.compile(
+    r"^(?:url|source|link|original_url)\s*:\s*[\"']?(?P<url>https?://[^\s\"']+)", re.IGNORECASE
+)
 _LOOKS_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 

@@ -3,6 +3,7 @@
 Read from the page's head with the standard library's tolerant HTML parser; the article itself is
 extracted later, by the build, like any saved page.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,7 +56,10 @@ def page_facts(body: bytes, charset: str | None = None) -> PageFacts:
     try:
         reader.feed(text)
         reader.close()
-    except (AssertionError, ValueError):  # the parser gives up on some broken markup; keep what it read
+    except (
+        AssertionError,
+        ValueError,
+    ):  # the parser gives up on some broken markup; keep what it read
         pass
     title = " ".join("".join(reader.title).split())[:_TITLE_CHARS]
     saved = saved_from_address(text)

@@ -4,6 +4,7 @@ The only change to the served bytes is one line that records the address, in the
 "Save page as" writes (`<!-- saved from url=(0031)https://... -->`); the build reads it as the
 article's address when the page names none of its own.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,9 @@ _RECORDED = re.compile(rb"<!-- saved from url=\(\d{4}\)https?://[^\s<>\"]{1,2000
 
 def seed_file_name(day: str, title: str, url: str, taken: set[str]) -> str:
     """`YYYY-MM-DD-slug.html`, the slug from the title (else the address); `-2`, `-3` ... when taken."""
-    slug = slugify(_without_site_name(title), max_length=MAX_SLUG_CHARS, word_boundary=True) or _address_slug(url)
+    slug = slugify(
+        _without_site_name(title), max_length=MAX_SLUG_CHARS, word_boundary=True
+    ) or _address_slug(url)
     stem = f"{day}-{slug}"
     name, number = f"{stem}{SEED_SUFFIX}", 1
     while name in taken:
@@ -40,7 +43,7 @@ def seed_file_name(day: str, title: str, url: str, taken: set[str]) -> str:
 
 
 def _without_site_name(title: str) -> str:
-    """"Huawei wins a contract | Example News" -> "Huawei wins a contract", when a headline is left."""
+    """ "Huawei wins a contract | Example News" -> "Huawei wins a contract", when a headline is left."""
     head = _SITE_NAME_SEPARATOR.split(title, maxsplit=1)[0]
     return head if len(head.split()) >= MIN_HEADLINE_WORDS else title
 
@@ -49,8 +52,11 @@ def _address_slug(url: str) -> str:
     parts = urlsplit(url)
     last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
     last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", last, flags=re.IGNORECASE)
-    return (slugify(last, max_length=MAX_SLUG_CHARS, word_boundary=True)
-            or slugify(parts.hostname or "", max_length=MAX_SLUG_CHARS) or "page")
+    return (
+        slugify(last, max_length=MAX_SLUG_CHARS, word_boundary=True)
+        or slugify(parts.hostname or "", max_length=MAX_SLUG_CHARS)
+        or "page"
+    )
 
 
 def with_address(body: bytes, url: str) -> bytes:
@@ -60,7 +66,7 @@ def with_address(body: bytes, url: str) -> bytes:
         return body
     line = saved_from_comment(address).encode("ascii") + b"\n"
     bom = _UTF8_BOM if body.startswith(_UTF8_BOM) else b""
-    rest = body[len(bom):]
+    rest = body[len(bom) :]
     doctype = _DOCTYPE.match(rest)
     cut = doctype.end() if doctype else 0
     return bom + rest[:cut] + line + rest[cut:]
@@ -70,7 +76,7 @@ def served_bytes(data: bytes) -> bytes:
     """A seed's bytes without the recorded-address line: the page as the server sent it."""
     head = data[:4096]
     match = _RECORDED.search(head)
-    return data[:match.start()] + data[match.end():] if match else data
+    return data[: match.start()] + data[match.end() :] if match else data
 
 
 def save_seed(folder: Path, name: str, data: bytes) -> None:

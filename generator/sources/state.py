@@ -4,6 +4,7 @@ Per feed: the ETag and Last-Modified it last answered with (sent back so an unch
 `304`), and every entry taken from it. Per seed written: the address and the hash of the page as
 served. Sorted JSON, so the file's diff in a commit shows exactly what a pull added.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,10 @@ from .files import write_atomic
 
 STATE_FILE_NAME = "pull-state.json"
 FORMAT_VERSION = 1
-_ABOUT = ("Written by `digest pull` and `digest add`: what they fetched. Commit it with the seeds; "
-          "deleting it makes the next pull consider every feed entry again.")
+_ABOUT = (
+    "Written by `digest pull` and `digest add`: what they fetched. Commit it with the seeds; "
+    "deleting it makes the next pull consider every feed entry again."
+)
 
 
 class StateError(Exception):
@@ -45,6 +48,7 @@ class SeedRecord:
 @dataclass
 class PullState:
     """Loaded at the start of a run, updated as seeds are written, saved once at the end."""
+
     feeds: dict[str, FeedState] = field(default_factory=dict)
     seeds: dict[str, SeedRecord] = field(default_factory=dict)
 
@@ -53,9 +57,12 @@ class PullState:
 
     def to_json(self) -> str:
         data = {
-            "about": _ABOUT, "version": FORMAT_VERSION,
-            "feeds": {url: {"etag": f.etag, "last_modified": f.last_modified, "entries": f.entries}
-                      for url, f in self.feeds.items()},
+            "about": _ABOUT,
+            "version": FORMAT_VERSION,
+            "feeds": {
+                url: {"etag": f.etag, "last_modified": f.last_modified, "entries": f.entries}
+                for url, f in self.feeds.items()
+            },
             "seeds": {name: {"url": s.url, "sha256": s.sha256} for name, s in self.seeds.items()},
         }
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -73,12 +80,19 @@ def load_state(path: Path) -> PullState:
         data = json.loads(text)
         if data.get("version") != FORMAT_VERSION:
             raise ValueError(f"unknown format version {data.get('version')!r}")
-        feeds = {str(url): FeedState(f.get("etag"), f.get("last_modified"), dict(f.get("entries", {})))
-                 for url, f in data.get("feeds", {}).items()}
-        seeds = {str(name): SeedRecord(str(s["url"]), str(s["sha256"])) for name, s in data.get("seeds", {}).items()}
+        feeds = {
+            str(url): FeedState(f.get("etag"), f.get("last_modified"), dict(f.get("entries", {})))
+            for url, f in data.get("feeds", {}).items()
+        }
+        seeds = {
+            str(name): SeedRecord(str(s["url"]), str(s["sha256"]))
+            for name, s in data.get("seeds", {}).items()
+        }
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise StateError(f"{path}: the pull state file is damaged ({exc}); restore it from git (git checkout "
-                         f"-- {path.name}) or delete it, and the next pull considers every entry again") from exc
+        raise StateError(
+            f"{path}: the pull state file is damaged ({exc}); restore it from git (git checkout "
+            f"-- {path.name}) or delete it, and the next pull considers every entry again"
+        ) from exc
     return PullState(feeds, seeds)
 
 

@@ -1,5 +1,6 @@
 """The words a person reads after `digest add` or `digest pull`: one line per source, then the
 entries worth a look (saved, duplicate, failed and why)."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,12 @@ def summary_line(report: SourceReport) -> str:
         return f"{where}: not modified since the last pull (304), nothing to fetch"
     if report.problem and not report.outcomes:
         return f"{where}: failed: {_safe(report.problem)}"
-    kinds = _COUNTED if report.url else _LISTED  # addresses given to `add` are never pulled or filtered
-    counts = ", ".join(f"{report.count(kind)} {_plural(kind, report.count(kind))}" for kind in kinds)
+    kinds = (
+        _COUNTED if report.url else _LISTED
+    )  # addresses given to `add` are never pulled or filtered
+    counts = ", ".join(
+        f"{report.count(kind)} {_plural(kind, report.count(kind))}" for kind in kinds
+    )
     return f"{where}: {len(report.outcomes)} {'seen' if report.url else 'given'}: {counts}"
 
 
