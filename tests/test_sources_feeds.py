@@ -50,3 +50,9 @@ def test_what_is_not_a_feed_says_why():
 def test_an_empty_but_valid_feed_is_not_a_problem():
     feed = parse_feed(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>')
     assert feed.entries == () and feed.problem is None and feed.warning is None
+
+
+def test_relative_links_are_made_absolute_against_the_feed_address():
+    body = b'<rss version="2.0"><channel><item><title>A</title><link>/news/a</link></item></channel></rss>'
+    [entry] = parse_feed(body, "application/rss+xml", "https://harbour.example/feeds/rss.xml").entries
+    assert entry.link == "https://harbour.example/news/a"

@@ -8,7 +8,7 @@ from ..extract.metadata import clean_url
 
 WEB_SCHEMES = ("http", "https")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-# Characters an address may keep as they are; any other (space, quote, <, >, non-ASCII) is %-encoded.
+# Characters an address keeps as they are; any other (space, quote, <, >, non-ASCII) is %-encoded.
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
 
 
@@ -22,12 +22,12 @@ def is_web_address(url: str) -> bool:
 
 
 def printable_address(url: str) -> str:
-    """The address with every character outside RFC 3986 %-encoded, safe in a comment or a message."""
+    """The address with every character outside RFC 3986 %-encoded: safe in a comment, a message."""
     return quote(url.strip(), safe=_URL_SAFE)
 
 
 def canonical_key(url: str) -> str:
-    """One spelling per article: tracking parameters, fragment, `www.`, the default port, the scheme's
+    """One spelling per article: tracking parameters, fragment, `www.`, the default port, the
     http/https difference and a trailing slash are dropped; the other query parameters are sorted.
 
     Only for comparing: the address recorded in a seed is the one the server gave.

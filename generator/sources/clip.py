@@ -1,4 +1,4 @@
-"""`digest add` and `digest pull`: decide what to fetch, fetch it in parallel, save new seeds in order.
+"""`digest add` and `digest pull`: decide what to fetch, fetch in parallel, save new seeds in order.
 
 Every run has three steps: read the feeds (pull only) and decide for each entry; fetch the pages
 that are still wanted, all at once within the Fetcher's limits; then, in the order of the config and
@@ -220,7 +220,7 @@ def _plan(
         ), []
     if answer.status == 304:
         return SourceReport(source.name, source.url, not_modified=True), []
-    feed = parse_feed(answer.body, answer.content_type)
+    feed = parse_feed(answer.body, answer.content_type, answer.url)
     report = SourceReport(source.name, source.url, problem=feed.problem, warning=feed.warning)
     return report, [
         _decide(run, source, entry, feed_state, known, in_this_run) for entry in feed.entries
@@ -270,7 +270,7 @@ def _names(seeds_dir: Path) -> set[str]:
 def _save(
     run: Run, wanted: _Wanted, known: KnownArticles, state: PullState, taken: set[str]
 ) -> Outcome:
-    """Save the fetched page as a seed, unless it failed or the seeds have it under another address."""
+    """Save the fetched page as a seed, unless it failed or the seeds have it at another address."""
     page = wanted.page
     if not isinstance(page, Response):
         return Outcome(wanted.address, Kind.FAILED, str(page or "not fetched"))
@@ -301,7 +301,7 @@ def _record(wanted: _Wanted, seed: str) -> None:
 
 
 def _write(run: Run, day: str, title: str, url: str, data: bytes, taken: set[str]) -> str:
-    """Save under the first free name; another process taking a name meanwhile moves us to the next."""
+    """Save under the first free name; a name another process takes meanwhile moves us on."""
     while True:
         name = seed_file_name(day, title, url, taken)
         taken.add(name)

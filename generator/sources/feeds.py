@@ -10,7 +10,8 @@ import datetime as dt
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -23,7 +24,7 @@ _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORE
 @dataclass(frozen=True)
 class Entry:
     key: str
-    """The entry's id in the feed (its link when the feed gives none): what the state file remembers."""
+    """The entry's id in the feed (its link when it has none): what the state file remembers."""
     link: str
     title: str = ""
     text: str = ""
@@ -38,11 +39,20 @@ class Feed:
     problem: str | None = None
     """Why the feed could not be read; None when it was."""
     warning: str | None = None
-    """A fault the entries were read in spite of (a malformed feed that feedparser still understood)."""
+    """A fault the entries were read in spite of (a malformed feed feedparser still understood)."""
 
 
-def parse_feed(body: bytes, content_type: str = "") -> Feed:
-    """The entries of an RSS, Atom or JSON Feed document, or the reason it is not one."""
+def parse_feed(body: bytes, content_type: str = "", base: str = "") -> Feed:
+    """The entries of an RSS, Atom or JSON Feed document, or the reason it is not one; links
+    relative to the feed's address (base) are made absolute."""
+    feed = _parse(body, content_type)
+    if not base:
+        return feed
+    entries = tuple(replace(e, link=urljoin(base, e.link)) if e.link else e for e in feed.entries)
+    return replace(feed, entries=entries)
+
+
+def _parse(body: bytes, content_type: str) -> Feed:
     if content_type in JSON_TYPES or body.lstrip()[:1] == b"{":
         return parse_json_feed(body)
     if _HTML_START.match(body[:4096]):
@@ -65,7 +75,7 @@ def parse_feed(body: bytes, content_type: str = "") -> Feed:
 
 
 def _fault(exc: object) -> str | None:
-    """feedparser's complaint, if it matters: a declared encoding that differs from the real one, or a
+    """feedparser's complaint, if it matters: a declared encoding that is not the real one, or a
     feed served as text/html or text/plain, still reads perfectly."""
     if exc is None or isinstance(
         exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -94,7 +104,7 @@ def _entry(raw: dict) -> Entry | None:
 
 
 def parse_json_feed(body: bytes) -> Feed:
-    """A JSON Feed (version 1 or 1.1): `items`, each with `id`, `url`, `title`, `content_html` ..."""
+    """A JSON Feed (version 1 or 1.1): `items`, each with `id`, `url`, `title`, `content_html`."""
     try:
         data = json.loads(body)
     except (ValueError, RecursionError) as exc:

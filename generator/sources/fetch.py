@@ -23,6 +23,7 @@ DEFAULT_ATTEMPTS = 3  # the first try and two retries
 DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubled before each further one
 DEFAULT_CONCURRENCY = 4
 CHUNK_BYTES = 65_536
+_OTHER_SCHEME = "redirected to an address that is not http:// or https://"
 # What a web page may be served as; an address without a Content-Type is judged by its first bytes.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body")
@@ -62,12 +63,16 @@ class Fetcher:
     """One shared client for a run; use as `async with Fetcher(limits) as fetcher`."""
 
     limits: FetchLimits
+    transport: httpx.AsyncBaseTransport | None = None
+    """None: the network; tests pass httpx.MockTransport to watch how requests are scheduled."""
     _client: httpx.AsyncClient | None = None
     _slots: asyncio.Semaphore | None = None
     _hosts: dict[str, asyncio.Lock] = field(default_factory=dict)
 
     async def __aenter__(self) -> Self:
         self._client = httpx.AsyncClient(
+            transport=self.transport,
+            event_hooks={"request": [_refuse_other_schemes]},
             follow_redirects=True,
             max_redirects=self.limits.max_redirects,
             timeout=httpx.Timeout(self.limits.timeout),
@@ -91,7 +96,7 @@ class Fetcher:
         return response
 
     async def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
-        """GET with retries on 5xx and timeouts; a 304 comes back as a Response with an empty body."""
+        """GET with retries on 5xx and timeouts; a 304 comes back as a Response without a body."""
         if not is_web_address(url):
             raise FetchError("not an http:// or https:// address; only web addresses are fetched")
         reason = ""
@@ -156,6 +161,12 @@ class Fetcher:
         return _response(answer, bytes(body))
 
 
+async def _refuse_other_schemes(request: httpx.Request) -> None:
+    """Every hop of a redirect chain must stay on http or https (no file:, ftp:, data:)."""
+    if request.url.scheme not in ("http", "https"):
+        raise FetchError(_OTHER_SCHEME)
+
+
 def is_html(response: Response) -> bool:
     if response.content_type:
         return response.content_type in HTML_TYPES
@@ -185,14 +196,15 @@ def _response(answer: httpx.Response, body: bytes) -> Response:
 
 def _too_big(size: str, limit: int) -> str:
     return (
-        f"the page is {size}, over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml); "
+        f"the page is {size}, over the limit of {limit:,} bytes "
+        "(limits.max_seed_bytes in digest.yml); "
         "nothing was saved"
     )
 
 
 def _transport_reason(exc: Exception) -> str:
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return "redirected to an address that is not http:// or https://"
+        return _OTHER_SCHEME
     if isinstance(exc, httpx.ConnectError):
         return f"could not connect ({_first_line(exc) or 'connection refused'})"
     if isinstance(exc, httpx.InvalidURL):

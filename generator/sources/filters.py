@@ -11,7 +11,7 @@ from .feeds import Entry
 
 
 def kept(entry: Entry, rule: SourceFilter | None, config: Config) -> bool:
-    """True when the source has no filter, or the entry matches any criterion the filter switches on.
+    """True when the source has no filter, or the entry matches a criterion the filter has on.
 
     A feed's summary is a sentence or two, so one mention of a topic keyword is enough here, though
     the build asks for `min_mentions` in the whole article.

@@ -2,7 +2,7 @@
 
 A page is a duplicate when any address it has (the one asked for, the one redirected to, its own
 canonical link) or the hash of its bytes is already here. Hand-made seeds count too: their
-front-matter `url:`/`source:`, a `Source: https://...` line near the top, a saved page's canonical link.
+front-matter `url:`/`source:`, a `Source: https://...` line at the top, a saved page's canonical.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ class KnownArticles:
 
 
 def known_articles(seeds_dir: Path, state: PullState, max_bytes: int) -> KnownArticles:
-    """Every article in seeds_dir (read up to max_bytes each), plus the state's records of seeds that
-    still exist: a seed deleted by hand may be added again."""
+    """Every article in seeds_dir (read up to max_bytes each), plus the state's records of seeds
+    that still exist: a seed deleted by hand may be added again."""
     known = KnownArticles()
     files, _ = find_seed_files(seeds_dir) if seeds_dir.is_dir() else ([], [])
     names = set()

@@ -19,7 +19,7 @@ _TITLE_CHARS = 300
 class PageFacts:
     title: str = ""
     addresses: tuple[str, ...] = ()
-    """The page's canonical link, og:url and `saved from url=` comment, those it has, in that order."""
+    """The page's canonical link, og:url and `saved from url=` comment: those it has, in order."""
 
 
 class _HeadReader(HTMLParser):
@@ -68,7 +68,7 @@ def page_facts(body: bytes, charset: str | None = None) -> PageFacts:
 
 
 def _decode(data: bytes, charset: str | None) -> str:
-    """Text good enough for markup and a title: the declared charset, else UTF-8, damage replaced."""
+    """Text good enough for markup and a title: the declared charset, else UTF-8, bad bytes as U+FFFD."""
     try:
         return data.decode(charset or "utf-8", errors="replace")
     except LookupError:  # a charset name Python does not know

@@ -30,7 +30,7 @@ _RECORDED = re.compile(rb"<!-- saved from url=\(\d{4}\)https?://[^\s<>\"]{1,2000
 
 
 def seed_file_name(day: str, title: str, url: str, taken: set[str]) -> str:
-    """`YYYY-MM-DD-slug.html`, the slug from the title (else the address); `-2`, `-3` ... when taken."""
+    """`YYYY-MM-DD-slug.html`, the slug from the title (else the address); `-2`, `-3` if taken."""
     slug = slugify(
         _without_site_name(title), max_length=MAX_SLUG_CHARS, word_boundary=True
     ) or _address_slug(url)
@@ -43,7 +43,7 @@ def seed_file_name(day: str, title: str, url: str, taken: set[str]) -> str:
 
 
 def _without_site_name(title: str) -> str:
-    """ "Huawei wins a contract | Example News" -> "Huawei wins a contract", when a headline is left."""
+    """'Huawei wins a deal | Example News' -> 'Huawei wins a deal', when a headline is left."""
     head = _SITE_NAME_SEPARATOR.split(title, maxsplit=1)[0]
     return head if len(head.split()) >= MIN_HEADLINE_WORDS else title
 

@@ -31,7 +31,7 @@ def summary_line(report: SourceReport) -> str:
 
 
 def detail_lines(report: SourceReport, verbose: bool = False) -> list[str]:
-    """One indented line per outcome worth reading; -v adds the entries filtered out or pulled before."""
+    """One indented line per outcome worth reading; -v adds those filtered out or pulled before."""
     lines = [f"  warning    {_safe(report.warning)}"] if report.warning else []
     for outcome in report.outcomes:
         if verbose or outcome.kind in _LISTED:
