@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -92,31 +92,8 @@ def add_pages(run: Run, urls: list[str]) -> SourceReport:
     """Fetch each address and save it as a seed, unless the seeds already have it."""
     state = load_state(run.state_path)
     known = known_articles(run.seeds_dir, state, run.config.max_seed_bytes)
-    outcomes: list[Outcome | _Wanted] = []
     asked: dict[str, _Wanted] = {}
-    for url in urls:
-        url = url.strip()
-        holder = known.holder((url,)) if is_web_address(url) else None
-        if not is_web_address(url):
-            outcomes.append(
-                Outcome(
-                    url,
-                    Kind.FAILED,
-                    "not an http:// or https:// address; only web pages "
-                    "are fetched (to add a file, copy it into seeds/)",
-                )
-            )
-        elif holder:
-            outcomes.append(Outcome(url, Kind.DUPLICATE, f"already in the seeds as {holder}"))
-        elif canonical_key(url) in asked:
-            outcomes.append(
-                Outcome(
-                    url, Kind.DUPLICATE, f"given twice (as {asked[canonical_key(url)].address})"
-                )
-            )
-        else:
-            asked[canonical_key(url)] = _Wanted(url)
-            outcomes.append(asked[canonical_key(url)])
+    outcomes = [_decide_address(url.strip(), known, asked) for url in urls]
     asyncio.run(_fetch_pages(run.limits, list(asked.values())))
     taken = _names(run.seeds_dir)
     report = SourceReport(
@@ -129,6 +106,21 @@ def add_pages(run: Run, urls: list[str]) -> SourceReport:
     if not run.dry_run:
         save_state(run.state_path, state)
     return report
+
+
+def _decide_address(url: str, known: KnownArticles, asked: dict[str, _Wanted]) -> Outcome | _Wanted:
+    """An address given to `add`: refused, already in the seeds, given twice, or to fetch."""
+    if not is_web_address(url):
+        return Outcome(url, Kind.FAILED, "not an http:// or https:// address; only web pages are "
+                       "fetched (to add a file, copy it into seeds/)")
+    holder = known.holder((url,))
+    if holder:
+        return Outcome(url, Kind.DUPLICATE, f"already in the seeds as {holder}")
+    first = asked.get(canonical_key(url))
+    if first:
+        return Outcome(url, Kind.DUPLICATE, f"given twice (as {first.address})")
+    asked[canonical_key(url)] = _Wanted(url)
+    return asked[canonical_key(url)]
 
 
 def pull_sources(run: Run, sources: tuple[Source, ...] | None = None) -> list[SourceReport]:
@@ -149,16 +141,7 @@ def pull_sources(run: Run, sources: tuple[Source, ...] | None = None) -> list[So
         outcomes = tuple(
             _save(run, w, known, state, taken) if isinstance(w, _Wanted) else w for w in items
         )
-        reports.append(
-            SourceReport(
-                report.name,
-                report.url,
-                outcomes,
-                report.problem,
-                report.warning,
-                report.not_modified,
-            )
-        )
+        reports.append(replace(report, outcomes=outcomes))
         _remember_validators(state.feed(source.url), answer, reports[-1])
     for w in wanted:  # an entry listed twice, or in two feeds, is taken once the article is saved
         for feed, key in w.followers:
