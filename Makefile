@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check golden bench lint clean chromium lock
+.PHONY: site serve test check golden bench lint clean chromium lock pull
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ serve: $(VENV)/.site-deps  ## Preview on http://127.0.0.1:8000, regenerating whe
 
 check: $(VENV)/.site-deps  ## Validate digest.yml and every seed without writing anything
 	$(BIN)/digest check
+
+pull: $(VENV)/.site-deps  ## Fetch new articles from the feeds under `sources:` in digest.yml into seeds/
+	$(BIN)/digest pull
 
 test: $(VENV)/.test-deps chromium  ## Run the whole test suite (unit, golden, site, browser, benchmark smoke)
 	$(BIN)/pytest

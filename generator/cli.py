@@ -219,3 +219,36 @@ def evaluate_command(config_path: Path, articles: Path, labels: Path, quiet: boo
     from .evaluate import evaluate, format_scores
     scores = evaluate(articles, labels, _load(config_path))
     click.echo(format_scores(scores, show_misses=not quiet))
+
+
+_state = click.option("--state", "state_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                      help="Pull state file (default: pull-state.json beside the seeds folder).")
+_dry_run = click.option("--dry-run", is_flag=True, help="Fetch and show what would be saved; write nothing.")
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@_seeds
+@_config
+@_state
+@_dry_run
+def add(urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool) -> None:
+    """Fetch each web page at URLS and save it, as served, as a new seed (skipping ones already there)."""
+    from .sources import commands
+    report = commands.add(_load(config_path), seeds, state_path, list(urls), dry_run)
+    if report.failed:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@main.command()
+@_seeds
+@_config
+@_state
+@_dry_run
+@click.option("-v", "--verbose", is_flag=True, help="Also list the entries filtered out or pulled before.")
+def pull(seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool, verbose: bool) -> None:
+    """Read every feed under `sources:` in the config and save each new entry's page as a seed."""
+    from .sources import commands
+    reports = commands.pull(_load(config_path), seeds, state_path, dry_run, verbose)
+    if any(r.failed for r in reports):
+        raise SystemExit(EXIT_PROBLEMS)

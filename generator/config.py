@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from slugify import slugify
@@ -89,6 +90,27 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class SourceFilter:
+    """Which feed entries `digest pull` keeps: those matching any of the criteria switched on."""
+    companies: bool = False
+    """Keep entries whose title or summary mentions a company of `companies:`."""
+    topics: bool = False
+    """Keep entries whose title or summary mentions a keyword or pattern of a topic in `topics:`."""
+    words: tuple[str, ...] = ()
+    """Keep entries that contain one of these words or phrases (any case, on word boundaries)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed (RSS, Atom or JSON Feed) that `digest pull` reads for new articles."""
+    url: str
+    name: str
+    """Shown in the pull summary; the feed's host when the config gives none."""
+    filter: SourceFilter | None = None
+    """None: every entry of the feed is kept."""
+
+
+@dataclass(frozen=True)
 class Config:
     site: SiteInfo
     companies: tuple[Company, ...]
@@ -97,12 +119,14 @@ class Config:
     max_seed_bytes: int
     fingerprint: str
     """Hash of the config text, part of the cache key: a config edit invalidates cached results."""
+    sources: tuple[Source, ...] = ()
+    """Feeds `digest pull` reads; the build itself never uses them."""
 
 
 # Each section: key -> (type, required). Types are checked before any value is used.
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     "root": {"site": (dict, True), "companies": (list, True), "topics": (list, True),
-             "publications": (list, False), "limits": (dict, False)},
+             "publications": (list, False), "limits": (dict, False), "sources": (list, False)},
     "site": {"title": (str, True), "description": (str, False), "subject": (str, False)},
     "limits": {"max_seed_bytes": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
@@ -111,6 +135,8 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
               "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False)},
     "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False),
                     "platform": (bool, False)},
+    "source": {"url": (str, True), "name": (str, False), "filter": (dict, False)},
+    "source_filter": {"companies": (bool, False), "topics": (bool, False), "words": (list, False)},
 }
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
@@ -164,7 +190,9 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     if max_bytes <= 0:
         raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
     info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint)
+    sources = tuple(_source(s, f"{where}: sources[{i}]") for i, s in enumerate(raw.get("sources") or []))
+    _unique([s.url for s in sources], where, "sources", "url")
+    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources)
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +224,8 @@ def _check(value: Any, section: str, where: str) -> None:
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "text", int: "a whole number", list: "a list", dict: "a mapping of keys"}.get(kind, kind.__name__)
+    return {str: "text", int: "a whole number", list: "a list", dict: "a mapping of keys",
+            bool: "true or false"}.get(kind, kind.__name__)
 
 
 def _kind(value: Any) -> str:
@@ -283,3 +312,21 @@ def _unique_aliases(raw_companies: list[dict], where: str) -> None:
                                   f"({first_place}) and {name!r}; an alias must name one company, so remove "
                                   "it from one of them")
             owner.setdefault(key, (name, place))
+
+
+def _source(raw: Any, where: str) -> Source:
+    _check(raw, "source", where)
+    url = raw["url"].strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{where}.url: {url!r} is not an http:// or https:// address of a feed")
+    name = (raw.get("name") or "").strip() or parts.hostname
+    if "filter" not in raw:
+        return Source(url, name)
+    _check(raw["filter"], "source_filter", f"{where}.filter")
+    words = _strings(raw["filter"].get("words", []), f"{where}.filter.words")
+    kept = SourceFilter(raw["filter"].get("companies", False), raw["filter"].get("topics", False), words)
+    if not (kept.companies or kept.topics or kept.words):
+        raise ConfigError(f"{where}.filter: keeps nothing; set `companies: true`, `topics: true` or list "
+                          "`words:`, or remove the filter to keep every entry")
+    return Source(url, name, kept)

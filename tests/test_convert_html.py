@@ -36,3 +36,13 @@ def test_visible_byline_is_kept_as_a_hint():
                                         '<a href="/b">Owen Castellano</a></p>'))
     assert hints["author"] == "Nadia Ferreira"
     assert hints["byline"] == "By Nadia Ferreira and Owen Castellano"
+
+
+def test_a_saved_from_comment_is_the_address_when_the_page_names_none():
+    saved = "<!DOCTYPE html>\n<!-- saved from url=(0031)https://harbour.example/a/one -->\n"
+    _, hints = html_to_text(saved + page())
+    assert hints["url"] == "https://harbour.example/a/one"
+    _, hints = html_to_text(saved + page(head='<link rel="canonical" href="https://harbour.example/a/1">'))
+    assert hints["url"] == "https://harbour.example/a/1", "the page's own canonical address wins"
+    _, hints = html_to_text(page(after="<!-- saved from url=(0031)https://harbour.example/a/one -->"))
+    assert "url" not in hints, "only a comment at the top of the page records where it was saved from"

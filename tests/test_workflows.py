@@ -1,5 +1,6 @@
 """GitHub Actions workflows: actionlint finds nothing, pull requests build strictly and run the tests,
-pushes to main deploy the site to GitHub Pages with the official actions."""
+pushes to main deploy the site to GitHub Pages with the official actions, and a daily workflow pulls
+the feeds and commits what it found."""
 from __future__ import annotations
 
 import shutil
@@ -121,3 +122,27 @@ def test_deploy_workflow_publishes_to_pages(workflows):
     assert "needs" in deploy_job, "the deploy job must wait for the build job"
     commands = runs(wf)
     assert "digest build --strict" in commands or "make site" in commands, f"{name}: does not build the site"
+
+
+def test_pull_workflow_pulls_daily_commits_the_seeds_and_starts_the_deploy(workflows):
+    scheduled = by_trigger(workflows, "schedule")
+    assert scheduled, "no workflow runs on a schedule"
+    pulls = [(n, wf) for n, wf in scheduled if "make pull" in runs(wf) or "digest pull" in runs(wf)]
+    assert len(pulls) == 1, f"expected one scheduled workflow that runs digest pull: {[n for n, _ in scheduled]}"
+    name, wf = pulls[0]
+    assert triggered_by(wf, "workflow_dispatch"), f"{name}: cannot be started by hand"
+    [cron] = [entry["cron"] for entry in wf["on"]["schedule"]]
+    minute, hour, *rest = cron.split()
+    assert minute.isdigit() and hour.isdigit() and rest == ["*", "*", "*"], f"{name}: not daily: {cron!r}"
+    assert wf["permissions"] == {"contents": "write", "actions": "write"}, wf["permissions"]
+    commands = runs(wf)
+    assert "git add seeds" in commands and "git add pull-state.json" in commands, \
+        f"{name}: does not commit the seeds and the state file"
+    assert "git push" in commands, f"{name}: does not push"
+    # A push with the workflow's token starts no other workflow: the deploy must be started explicitly.
+    assert "gh workflow run deploy.yml" in commands, f"{name}: does not start the deploy"
+    assert "workflow_dispatch" in load(ROOT / ".github" / "workflows" / "deploy.yml")["on"]
+    pull_step = next(s for s in steps(wf) if "make pull" in s.get("run", ""))
+    assert pull_step.get("continue-on-error") is True, "one broken feed must not stop the commit of the others"
+    assert any(f"steps.{pull_step['id']}.outcome == 'failure'" in s.get("if", "") for s in steps(wf)), \
+        f"{name}: a failed pull does not fail the run"

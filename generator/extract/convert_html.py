@@ -14,6 +14,27 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _HIDDEN = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
+# The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a saved page:
+# `<!-- saved from url=(0031)https://example.com/article -->`, the number being the address's length.
+_SAVED_FROM = re.compile(r"<!-- saved from url=\((?P<length>\d{4})\)(?P<url>https?://[^\s<>\"]{1,2000}) -->")
+_SAVED_FROM_WITHIN = 4000  # characters from the start of the page: after a doctype and BOM, before <html>
+_HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
+
+
+def saved_from_comment(url: str) -> str:
+    """The comment that records where a page was fetched from; url must hold no space, <, > or quote."""
+    return f"<!-- saved from url=({len(url):04d}){url} -->"
+
+
+def saved_from_address(html: str) -> str | None:
+    """The address in a `saved from url=` comment at the top of the page (before <html>), if it has one;
+    the same words further down are page content, not a record of where the page came from."""
+    top = html[:_SAVED_FROM_WITHIN]
+    start = _HTML_TAG.search(top)
+    match = _SAVED_FROM.search(top, 0, start.start() if start else len(top))
+    return match.group("url") if match else None
+
+
 def html_to_text(html: str) -> tuple[str, dict]:
     """The article's text with one paragraph per line, and metadata hints from the page's markup."""
     document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
@@ -26,6 +47,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
     if "author" in hints:
         hints["author"] = ", ".join(a.strip() for a in hints["author"].split(";") if a.strip())
     text = (data.get("text") or "").replace("\n", "\n\n")
+    saved_from = saved_from_address(html)
+    if saved_from and "url" not in hints:
+        hints["url"] = saved_from  # the page names no address of its own (no canonical link, no og:url)
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
     shown = _HIDDEN.sub(" ", html)  # the markup readers see: no head, scripts or styles
