@@ -1,11 +1,16 @@
 """The labelled set in two parts: a development part to tune on and a sealed part to measure on.
 
 The split is a rule, not a choice: the articles are numbered in batches (one batch per round of
-labelling), and inside each batch the articles are ordered by stratum (file type, then the kind of
-trap the file name announces) and, within a stratum, by the SHA-256 of the file name. Walking that
+labelling), and inside each batch they are ordered by stratum (file type, then the kind of trap
+the file name announces) and, within a stratum, by the SHA-256 of the file name. Walking that
 order, an article goes to the sealed part each time the running count of sealed articles falls
 below `share` of the articles seen so far. So every batch, and every stratum in it, gives its share
 to the sealed part, spread evenly, and nobody picks which text is sealed.
+
+Texts of one page shape go together. A file name `NNN_shape-name--story.txt` says that its text
+shares the page shape `shape-name` with other files of the batch; such a group is sealed or not as
+a whole (hashed by the shape name), so tuning on a development text never teaches the extractor
+the chrome of a sealed one. A name without `--` is a shape of its own.
 
 `split.yml` records the batches, their shares and the resulting lists. A test recomputes the rule
 and compares, so the recorded split can neither be edited by hand nor move when the code changes.
@@ -26,6 +31,8 @@ DEV, SEALED = "dev", "sealed"
 PARTS = (DEV, SEALED)
 # Trap words in file names (see tests/data/eval/README.md): strata inside a batch.
 STRATUM_WORDS = ("nodate", "hard")
+# In 'NNN_shape-name--story.txt', what comes before this mark names the page shape.
+SHAPE_MARK = "--"
 
 
 @dataclass(frozen=True)
@@ -54,24 +61,37 @@ def number(name: str) -> int:
     return int(name.split("_", 1)[0])
 
 
+def shape_of(name: str) -> str:
+    """The page shape a file name announces ('shape-name' in 'NNN_shape-name--story.txt'), or the
+    whole file name when it announces none."""
+    stem = name.split("_", 1)[-1].rsplit(".", 1)[0]
+    return stem.split(SHAPE_MARK, 1)[0] if SHAPE_MARK in stem else name
+
+
 def stratum(name: str) -> tuple[str, str]:
     """File type, then the first trap word in the name ('' for a plain article)."""
     stem, _, extension = name.rpartition(".")
-    words = stem.split("_", 1)[-1].split("-")
+    words = stem.split("_", 1)[-1].split(SHAPE_MARK, 1)[0].split("-")
     return extension, next((w for w in STRATUM_WORDS if w in words), "")
 
 
-def _name_hash(name: str) -> str:
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def sealed_in_batch(names: list[str], share: float) -> list[str]:
-    """The articles of one batch that the rule seals: `share` of each stratum, spread by hash."""
-    ordered = sorted(names, key=lambda n: (stratum(n), _name_hash(n)))
+    """The articles of one batch that the rule seals: `share` of each stratum, spread by hash,
+    whole page-shape groups at a time."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(shape_of(name), []).append(name)
+    ordered = sorted(groups.values(), key=lambda g: (min(stratum(n) for n in g), _hash(shape_of(g[0]))))
     sealed: list[str] = []
-    for seen, name in enumerate(ordered, start=1):
+    seen = 0
+    for group in ordered:
+        seen += len(group)
         if len(sealed) < math.floor(seen * share + 0.5):
-            sealed.append(name)
+            sealed += group
     return sorted(sealed)
 
 

@@ -17,13 +17,14 @@ from generator.evaluate import evaluate, format_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
-# Set on 2026-12-02 when the split was made, a little under the sealed part's measured title 95.4,
-# subtitle 89.7, author 96.6, date 98.9, publication 92.0, url 98.9, body kept 100, furniture 94.3 %
-# (87 of 245 articles). The sealed 001-245 texts were tuned on before the split existed.
-MINIMUMS = {"title": 0.94, "date": 0.97, "author": 0.95, "publication": 0.90, "subtitle": 0.88,
-            "url": 0.97,
+# Set on 2026-12-02, a little under the sealed part's measured title 93.2, subtitle 89.7,
+# author 84.2, date 97.3 (none invented), publication 82.9, url 99.3, body kept 100, furniture
+# 93.7 % (146 of 407 articles). The sealed texts of 001-245 were tuned on before the split
+# existed; those of 246-407 were measured on first sight and never tuned on.
+MINIMUMS = {"title": 0.92, "date": 0.96, "author": 0.82, "publication": 0.81, "subtitle": 0.88,
+            "url": 0.98,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
-            "body kept": 0.99, "furniture dropped": 0.93}
+            "body kept": 0.99, "furniture dropped": 0.92}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def scores():
 def test_labelled_set_is_large_and_complete():
     labels = yaml.safe_load((EVAL / "labels.yml").read_text(encoding="utf-8"))
     files = {p.name for p in (EVAL / "articles").iterdir()}
-    assert len(labels) >= 40
+    assert len(labels) >= 400
     assert set(labels) == files
 
 

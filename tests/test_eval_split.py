@@ -12,6 +12,7 @@ from generator.eval_split import (
     compute_split,
     load_split,
     sealed_in_batch,
+    shape_of,
     stratum,
     write_split,
 )
@@ -46,7 +47,8 @@ def test_sealed_part_is_at_least_30_percent():
 def test_every_measuring_batch_gives_its_share(batch):
     members = [n for n in FILES if batch_of(n, (batch,))]
     sealed = [n for n in members if n in SPLIT.parts[SEALED]]
-    assert abs(len(sealed) - batch.share * len(members)) <= 1
+    largest_shape = max(sum(shape_of(m) == shape_of(n) for m in members) for n in members)
+    assert abs(len(sealed) - batch.share * len(members)) <= max(1, largest_shape)
 
 
 def test_each_stratum_gives_its_share():
@@ -75,10 +77,31 @@ def test_adding_a_file_to_an_old_batch_is_noticed():
     assert after.parts != before.parts
 
 
+def test_texts_of_one_page_shape_are_sealed_together():
+    names = [f"{i:03d}_shape-{i % 7}--story-{i}.txt" for i in range(42)]
+    sealed = set(sealed_in_batch(names, 0.35))
+    for k in range(7):
+        group = {n for n in names if shape_of(n) == f"shape-{k}"}
+        assert group <= sealed or not group & sealed
+    assert 0.25 <= len(sealed) / len(names) <= 0.45
+
+
+def test_recorded_shapes_never_straddle_the_parts():
+    for part, other in ((DEV, SEALED), (SEALED, DEV)):
+        shapes = {shape_of(n) for n in SPLIT.parts[part]}
+        assert not shapes & {shape_of(n) for n in SPLIT.parts[other]}
+
+
+def test_shape_of_reads_the_mark():
+    assert shape_of("250_hard-sport-scores-ticker--harriers.txt") == "hard-sport-scores-ticker"
+    assert shape_of("001_reuters-entity-list-eight-firms.txt") == "001_reuters-entity-list-eight-firms.txt"
+
+
 def test_stratum_reads_type_and_trap_word():
     assert stratum("036_nodate-caption-hikvision-uk.txt") == ("txt", "nodate")
     assert stratum("040_hard-diplomat-ai-champions.txt") == ("txt", "hard")
     assert stratum("161_reuters-fcc-dji-covered-list.html") == ("html", "")
+    assert stratum("352_nodate-relative-time-only--bees-heat.txt") == ("txt", "nodate")
 
 
 def test_write_and_load_round_trip(tmp_path):
