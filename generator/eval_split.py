@@ -18,6 +18,7 @@ New texts form a new batch (a new number range); adding a file to an old batch w
 batch's split, which the test reports. A batch of texts added while tuning has share 0: it is all
 development.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -85,7 +86,9 @@ def sealed_in_batch(names: list[str], share: float) -> list[str]:
     groups: dict[str, list[str]] = {}
     for name in names:
         groups.setdefault(shape_of(name), []).append(name)
-    ordered = sorted(groups.values(), key=lambda g: (min(stratum(n) for n in g), _hash(shape_of(g[0]))))
+    ordered = sorted(
+        groups.values(), key=lambda g: (min(stratum(n) for n in g), _hash(shape_of(g[0])))
+    )
     sealed: list[str] = []
     seen = 0
     for group in ordered:
@@ -112,8 +115,10 @@ def compute_split(names: list[str], batches: tuple[Batch, ...]) -> Split:
 def load_split(path: Path) -> Split:
     """The recorded split: batches and the two lists, as `write_split` saved them."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    batches = tuple(Batch(int(b["first"]), int(b["last"]), float(b["share"]), str(b.get("note", "")))
-                    for b in data.get("batches") or ())
+    batches = tuple(
+        Batch(int(b["first"]), int(b["last"]), float(b["share"]), str(b.get("note", "")))
+        for b in data.get("batches") or ()
+    )
     parts = {part: tuple(sorted(data.get(part) or ())) for part in PARTS}
     return Split(batches, parts)
 
@@ -127,11 +132,17 @@ SPLIT_HEADER = """\
 
 
 def write_split(path: Path, split: Split) -> None:
-    data = {"batches": [{"first": b.first, "last": b.last, "share": b.share, "note": b.note}
-                        for b in split.batches]}
+    data = {
+        "batches": [
+            {"first": b.first, "last": b.last, "share": b.share, "note": b.note}
+            for b in split.batches
+        ]
+    }
     data.update({part: list(split.parts[part]) for part in PARTS})
-    path.write_text(SPLIT_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
-                                                  width=100), encoding="utf-8")
+    path.write_text(
+        SPLIT_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+        encoding="utf-8",
+    )
 
 
 def refresh(eval_dir: Path) -> Split:

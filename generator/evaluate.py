@@ -90,7 +90,13 @@ def evaluate_parts(articles_dir: Path, labels_file: Path, split_file: Path,
                    config: Config) -> dict[str, dict[str, FieldScore]]:
     """Scores for each part of the recorded split (dev, sealed), each part scored on its own."""
     split = load_split(split_file)
-    return {part: evaluate(articles_dir, labels_file, config, split.parts[part]) for part in PARTS}
+    parts = {p: evaluate(articles_dir, labels_file, config, split.parts[p]) for p in PARTS}
+    from .role_training import model_exists, role_scores  # here: role_training imports this module
+    if model_exists():
+        for part in PARTS:
+            names = list(split.parts[part])
+            parts[part].update(role_scores(names, config, articles_dir, labels_file))
+    return parts
 
 
 def _score_body(score: FieldScore, name: str, line: str, article: Article | None, should_stay: bool) -> None:

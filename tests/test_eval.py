@@ -30,7 +30,8 @@ MINIMUMS = {"title": 0.92, "date": 0.96, "author": 0.82, "publication": 0.81, "s
 @pytest.fixture(scope="module")
 def scores():
     sealed = load_split(EVAL / "split.yml").parts["sealed"]
-    return evaluate(EVAL / "articles", EVAL / "labels.yml", load_config(ROOT / "digest.yml"), sealed)
+    config = load_config(ROOT / "digest.yml")
+    return evaluate(EVAL / "articles", EVAL / "labels.yml", config, sealed)
 
 
 def test_labelled_set_is_large_and_complete():

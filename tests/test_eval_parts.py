@@ -1,5 +1,6 @@
 """`digest eval` scores the development and the sealed part separately and lists misses for the
 development part only (generator/evaluate.py: evaluate_parts, format_parts)."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,11 @@ from generator.evaluate import FieldScore, evaluate_parts, format_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
-PICKED = ["001_reuters-entity-list-eight-firms.txt", "002_reuters-china-vows-huawei.txt",
-          "003_ap-fcc-bans-huawei-zte-gear.txt"]
+PICKED = [
+    "001_reuters-entity-list-eight-firms.txt",
+    "002_reuters-china-vows-huawei.txt",
+    "003_ap-fcc-bans-huawei-zte-gear.txt",
+]
 
 
 def small_set(tmp_path: Path, wrong_title: str) -> tuple[Path, Path, Path]:
@@ -56,9 +60,21 @@ def test_sealed_misses_are_not_printed():
 def test_eval_command_prints_both_parts(tmp_path):
     dev = compute_split(PICKED, (Batch(1, 3, 0.35),)).parts["dev"][0]
     articles, labels, split_file = small_set(tmp_path, dev)
-    result = CliRunner().invoke(main, ["eval", "--config", str(ROOT / "digest.yml"), "--articles",
-                                       str(articles), "--labels", str(labels), "--split",
-                                       str(split_file)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "eval",
+            "--config",
+            str(ROOT / "digest.yml"),
+            "--articles",
+            str(articles),
+            "--labels",
+            str(labels),
+            "--split",
+            str(split_file),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     assert "development part" in result.output and "sealed part" in result.output
     assert dev in result.output  # the development miss is listed

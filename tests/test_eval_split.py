@@ -1,4 +1,5 @@
-"""The sealed split of the labelled set follows its rule and never moves (generator/eval_split.py)."""
+"""The sealed split of the labelled set follows its rule and never moves (eval_split.py)."""
+
 import itertools
 from pathlib import Path
 
@@ -43,7 +44,9 @@ def test_sealed_part_is_at_least_30_percent():
     assert len(SPLIT.parts[SEALED]) >= 0.30 * len(FILES)
 
 
-@pytest.mark.parametrize("batch", [b for b in SPLIT.batches if b.share], ids=lambda b: f"{b.first}-{b.last}")
+@pytest.mark.parametrize(
+    "batch", [b for b in SPLIT.batches if b.share], ids=lambda b: f"{b.first}-{b.last}"
+)
 def test_every_measuring_batch_gives_its_share(batch):
     members = [n for n in FILES if batch_of(n, (batch,))]
     sealed = [n for n in members if n in SPLIT.parts[SEALED]]
@@ -52,7 +55,9 @@ def test_every_measuring_batch_gives_its_share(batch):
 
 
 def test_each_stratum_gives_its_share():
-    names = [f"{i:03d}_a-{i}.txt" for i in range(20)] + [f"{i:03d}_nodate-{i}.html" for i in range(20, 30)]
+    names = [f"{i:03d}_a-{i}.txt" for i in range(20)] + [
+        f"{i:03d}_nodate-{i}.html" for i in range(20, 30)
+    ]
     sealed = sealed_in_batch(names, 0.3)
     assert len([n for n in sealed if stratum(n) == ("txt", "")]) == 6
     assert len([n for n in sealed if stratum(n) == ("html", "nodate")]) == 3
@@ -94,7 +99,10 @@ def test_recorded_shapes_never_straddle_the_parts():
 
 def test_shape_of_reads_the_mark():
     assert shape_of("250_hard-sport-scores-ticker--harriers.txt") == "hard-sport-scores-ticker"
-    assert shape_of("001_reuters-entity-list-eight-firms.txt") == "001_reuters-entity-list-eight-firms.txt"
+    assert (
+        shape_of("001_reuters-entity-list-eight-firms.txt")
+        == "001_reuters-entity-list-eight-firms.txt"
+    )
 
 
 def test_stratum_reads_type_and_trap_word():
