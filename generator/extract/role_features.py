@@ -47,11 +47,17 @@ def _publication_automaton(names: tuple[str, ...]) -> ahocorasick.Automaton:
 
 
 def publication_names(config: Config) -> tuple[str, ...]:
-    """Every publication name and alias of the table, case-folded, longest first."""
-    names = {
-        n.casefold() for p in config.publications for n in (p.name, *p.aliases) if len(n) >= 3
-    }
-    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+    """Every publication name and alias of the table, case-folded, longest first; built once per
+    publication table."""
+    table = config.publications
+    if table not in _NAMES:
+        names = {n.casefold() for p in table for n in (p.name, *p.aliases) if len(n) >= 3}
+        _NAMES[table] = tuple(sorted(names, key=lambda n: (-len(n), n)))
+    return _NAMES[table]
+
+
+_NAMES: dict[tuple, tuple[str, ...]] = {}
+"""Publication names per publication table (a process sees one or two)."""
 
 
 def names_publication(line: str, names: tuple[str, ...]) -> bool:
@@ -73,8 +79,7 @@ def _content_words(line: str) -> set[str]:
 
 
 def _caps(line: str) -> str:
-    letters = [c for c in line if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if line.isupper():  # every cased letter is a capital
         return "upper"
     tokens = _WORD.findall(line)
     if not tokens:
@@ -119,8 +124,10 @@ def _own(
 ) -> dict[str, str | bool]:
     line = lines[i]
     n = words(line)
-    overlap = len(_content_words(line) & lead_words) / max(1, len(_content_words(line)))
+    content = _content_words(line)
+    overlap = len(content & lead_words) / max(1, len(content))
     furniture = furniture_reason(line)
+    dated = has_date(line)
     return {
         "first_line": i == 0,
         "top3": i < 3,
@@ -133,7 +140,7 @@ def _own(
         "caps": _caps(line),
         "end": _ending(line),
         "first": _first_word(line),
-        "digits": bucket(sum(c.isdigit() for c in line) * 10 // max(1, len(line)), (1, 2, 4)),
+        "digits": bucket(sum(map(str.isdigit, line)) * 10 // max(1, len(line)), (1, 2, 4)),
         "has_pipe": "|" in line,
         "has_bullet": any(c in line for c in "•·"),
         "has_copyright": "©" in line or "copyright" in line.casefold(),
@@ -149,8 +156,8 @@ def _own(
         "gap_before": gaps[i],
         "gap_after": gaps[i + 1] if i + 1 < len(gaps) else True,
         "byline": is_byline(line),
-        "date": has_date(line),
-        "date_parsed": n <= 20 and parse_date(line) is not None,
+        "date": dated,
+        "date_parsed": dated and n <= 20 and parse_date(line) is not None,
         "furniture": furniture or "-",
         "publication": names_publication(line, pubs),
         "prose": n >= LEAD_MIN_WORDS or (n >= 12 and line.rstrip().endswith(_SENTENCE_END)),
