@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,6 +226,24 @@ def role_scores(
     return {"line roles": lines_score, "title line (roles)": title_score}
 
 
+def role_table(names: list[str], config: Config, model_path: Path = MODEL_PATH) -> str:
+    """Recall and precision of each role over the named texts, one line per role."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    right, predicted, actual = Counter(), Counter(), Counter()
+    for _, features, roles in labelled_sequences(names, config):
+        for guess, role in zip(tagger.tag([as_crfsuite(f) for f in features]), roles, strict=True):
+            predicted[guess] += 1
+            actual[role] += 1
+            right[role] += guess == role
+    rows = [f"  {'role':<8} {'lines':>6} {'recall':>7} {'precision':>10}"]
+    for role in ROLES:
+        if actual[role] or predicted[role]:
+            rows.append(f"  {role:<8} {actual[role]:>6} {right[role] / max(1, actual[role]):>7.1%} "
+                        f"{right[role] / max(1, predicted[role]):>10.1%}")
+    return "\n".join(rows)
+
+
 def main(argv: list[str]) -> None:
     config = load_config(ROOT / "digest.yml")
     split = load_split(EVAL / "split.yml")
@@ -232,6 +251,7 @@ def main(argv: list[str]) -> None:
         for part in PARTS:
             scores = role_scores(list(split.parts[part]), config)
             print(part, {k: f"{v.accuracy:.1%} of {v.total}" for k, v in scores.items()})
+            print(role_table(list(split.parts[part]), config))
         return
     train(list(split.parts[DEV]), config)
     tagger = pycrfsuite.Tagger()

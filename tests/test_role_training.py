@@ -5,9 +5,10 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.eval_split import DEV, SEALED, load_split
+from generator.evaluate import load_labels
 from generator.extract.role_features import text_lines
 from generator.extract.roles import MODEL_PATH
-from generator.role_training import EVAL, derive_roles, role_scores, seed_text, train
+from generator.role_training import EVAL, derive_roles, role_scores, role_table, seed_text, train
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
 SPLIT = load_split(EVAL / "split.yml")
@@ -54,7 +55,7 @@ def test_roles_come_from_the_labels_and_the_place_of_each_line():
 
 def test_every_labelled_text_has_its_title_line():
     """The derivation finds the labelled title as a line in almost every text."""
-    from generator.evaluate import load_labels
+
 
     labels = load_labels(EVAL / "labels.yml")
     found = 0
@@ -82,3 +83,9 @@ def test_role_scores_count_lines_and_titles():
     scores = role_scores(names, CONFIG)
     assert scores["title line (roles)"].total == 10
     assert scores["line roles"].total > 100 and scores["line roles"].right > 0
+
+
+def test_role_table_lists_recall_and_precision_per_role():
+    table = role_table(list(SPLIT.parts[SEALED])[:5], CONFIG)
+    assert table.splitlines()[0].split() == ["role", "lines", "recall", "precision"]
+    assert any(row.split()[0] == "title" for row in table.splitlines()[1:])
