@@ -55,8 +55,6 @@ def test_roles_come_from_the_labels_and_the_place_of_each_line():
 
 def test_every_labelled_text_has_its_title_line():
     """The derivation finds the labelled title as a line in almost every text."""
-
-
     labels = load_labels(EVAL / "labels.yml")
     found = 0
     for name in sorted(labels):
