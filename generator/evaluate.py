@@ -63,15 +63,19 @@ def load_labels(labels_file: Path) -> dict[str, dict]:
 
 
 def evaluate(articles_dir: Path, labels_file: Path, config: Config,
-             names: Iterable[str] | None = None) -> dict[str, FieldScore]:
-    """Scores over the labelled articles, or only over `names` when given."""
+             names: Iterable[str] | None = None, with_roles: bool = False) -> dict[str, FieldScore]:
+    """Scores over the labelled articles, or only over `names` when given. `with_roles` adds the
+    title the rules would give with the line-role model's override (not yet in the pipeline)."""
     labels = load_labels(labels_file)
     if names is not None:
         labels = {name: labels[name] for name in names if name in labels}
     scores = {name: FieldScore() for name in SCORED}
     for name in sorted(labels):
-        result = process_seed(decode_seed(name, (articles_dir / name).read_bytes()), config)
+        data = (articles_dir / name).read_bytes()
+        result = process_seed(decode_seed(name, data), config)
         article = result if isinstance(result, Article) else None
+        if with_roles and "title" in labels[name]:
+            _score_role_title(scores, name, data, labels[name]["title"], article, config)
         problems = result.problems if article else result
         for problem in problems:
             if problem.level.value == "error":
@@ -86,13 +90,31 @@ def evaluate(articles_dir: Path, labels_file: Path, config: Config,
     return scores
 
 
+def _score_role_title(scores: dict[str, FieldScore], name: str, data: bytes, expected: object,
+                      article: Article | None, config: Config) -> None:
+    from .extract.roles import title_from_roles
+    from .role_training import seed_text  # here: role_training imports this module
+    rules = article.title if article else None
+    better = title_from_roles(seed_text(name, data), rules, config)
+    got = better.text if better else rules
+    score = scores.setdefault("title+roles", FieldScore())
+    _score(score, name, "title", expected, _Titled(got))
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """Stands in for an Article where only a title is scored."""
+    title: str | None
+
+
 def evaluate_parts(articles_dir: Path, labels_file: Path, split_file: Path,
                    config: Config) -> dict[str, dict[str, FieldScore]]:
     """Scores for each part of the recorded split (dev, sealed), each part scored on its own."""
     split = load_split(split_file)
-    parts = {p: evaluate(articles_dir, labels_file, config, split.parts[p]) for p in PARTS}
     from .role_training import model_exists, role_scores  # here: role_training imports this module
-    if model_exists():
+    roles = model_exists()
+    parts = {p: evaluate(articles_dir, labels_file, config, split.parts[p], roles) for p in PARTS}
+    if roles:
         for part in PARTS:
             names = list(split.parts[part])
             parts[part].update(role_scores(names, config, articles_dir, labels_file))

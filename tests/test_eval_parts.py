@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.config import load_config
 from generator.eval_split import Batch, compute_split, write_split
-from generator.evaluate import FieldScore, evaluate_parts, format_parts
+from generator.evaluate import FieldScore, evaluate, evaluate_parts, format_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
@@ -78,3 +78,12 @@ def test_eval_command_prints_both_parts(tmp_path):
     assert result.exit_code == 0
     assert "development part" in result.output and "sealed part" in result.output
     assert dev in result.output  # the development miss is listed
+
+
+def test_with_roles_scores_the_title_with_the_role_models_override(tmp_path):
+    dev = compute_split(PICKED, (Batch(1, 3, 0.35),)).parts["dev"][0]
+    articles, labels, _ = small_set(tmp_path, dev)
+    config = load_config(ROOT / "digest.yml")
+    scores = evaluate(articles, labels, config, with_roles=True)
+    assert scores["title+roles"].total == 3
+    assert "title+roles" not in evaluate(articles, labels, config)

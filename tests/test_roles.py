@@ -3,7 +3,15 @@
 from pathlib import Path
 
 from generator.config import load_config
-from generator.extract.roles import MODEL_PATH, ROLES, best_line, model_sha256, tag_lines
+from generator.extract.roles import (
+    MODEL_PATH,
+    ROLES,
+    TITLE_OVERRIDE_CONFIDENCE,
+    best_line,
+    model_sha256,
+    tag_lines,
+    title_from_roles,
+)
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
 TEXT = (
@@ -51,3 +59,15 @@ def test_best_title_line():
 
 def test_model_hash_names_the_file():
     assert len(model_sha256()) == 64 and model_sha256() == model_sha256(MODEL_PATH)
+
+
+def test_title_from_roles_keeps_a_rules_title_the_model_agrees_with():
+    rules = "Rail operator cuts weekend services on coastal line for six weeks of track work"
+    assert title_from_roles(TEXT, rules, CONFIG) is None
+
+
+def test_title_from_roles_replaces_chrome_taken_for_the_title():
+    better = title_from_roles(TEXT, "Skip to main content", CONFIG)
+    assert better is not None and better.text.startswith("Rail operator cuts")
+    assert better.confidence >= TITLE_OVERRIDE_CONFIDENCE
+    assert title_from_roles(TEXT, None, CONFIG).text.startswith("Rail operator cuts")

@@ -32,6 +32,12 @@ ROLES = (
     "footer",
 )
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.crfsuite"
+TITLE_OVERRIDE_CONFIDENCE = 0.5
+"""The model's title line replaces the rules' title only above this marginal probability, and
+only when no line the model tags title holds the rules' title. Chosen by two-fold
+cross-validation on the development part (titles right: rules 84.6 %, model line 86.7 %, this
+combination 91.8 %; 0.3 gave 91.4, 0.7 gave 89.2); on the sealed part, measured once after the
+choice: rules 93.7 %, combination 94.9 %."""
 
 
 @dataclass(frozen=True)
@@ -80,3 +86,22 @@ def best_line(text: str, role: str, config: Config, path: Path = MODEL_PATH) -> 
     scores = [tagger.marginal(role, i) for i in range(len(lines))]
     best = max(range(len(lines)), key=lambda i: (scores[i], -i))
     return RoledLine(best, lines[best], role, scores[best])
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def title_from_roles(text: str, rules_title: str | None, config: Config,
+                     path: Path = MODEL_PATH) -> RoledLine | None:
+    """The line to use as the title instead of the rules' one, or None to keep the rules' title:
+    when no line tagged title holds the rules' title and the model's most title-like line is
+    confident enough (TITLE_OVERRIDE_CONFIDENCE)."""
+    tagged = tag_lines(text, config, path)
+    wanted = _norm(rules_title) if rules_title else ""
+    if wanted and any(t.role == "title" and wanted in _norm(t.text) for t in tagged):
+        return None
+    best = best_line(text, "title", config, path)
+    if best is None or best.confidence < TITLE_OVERRIDE_CONFIDENCE:
+        return None
+    return best if _norm(best.text) != wanted else None
