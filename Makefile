@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check golden bench lint clean chromium lock pull
+.PHONY: site serve test check golden bench lint clean chromium lock pull train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ golden: $(VENV)/.site-deps  ## Regenerate the golden tree after an intended chan
 
 bench: $(VENV)/.site-deps  ## Benchmark generation and the site build on a synthetic corpus (SIZE=2000)
 	$(BIN)/python bench/benchmark.py --size $(or $(SIZE),2000)
+
+train: $(VENV)/.site-deps  ## Retrain the line-role model (generator/data/roles.crfsuite) from the labelled set
+	$(BIN)/python -m generator.role_training
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .

@@ -213,10 +213,18 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
               default=Path("tests/data/eval/articles"), show_default=True, help="Folder of labelled articles.")
 @click.option("--labels", "labels", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("tests/data/eval/labels.yml"), show_default=True, help="Expected metadata per file.")
+@click.option("--split", "split", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tests/data/eval/split.yml"), show_default=True,
+              help="Development and sealed parts; without this file the whole set is scored as one.")
 @click.option("--quiet", is_flag=True, help="Only the accuracy table, not the list of misses.")
-def evaluate_command(config_path: Path, articles: Path, labels: Path, quiet: bool) -> None:
-    """Score metadata extraction on a labelled set: per-field accuracy and every miss."""
-    from .evaluate import evaluate, format_scores
+def evaluate_command(config_path: Path, articles: Path, labels: Path, split: Path, quiet: bool) -> None:
+    """Score metadata extraction on a labelled set: per-field accuracy for the development and the
+    sealed part, and every miss in the development part."""
+    from .evaluate import evaluate, evaluate_parts, format_parts, format_scores
+    if split.is_file():
+        click.echo(format_parts(evaluate_parts(articles, labels, split, _load(config_path)),
+                                show_misses=not quiet))
+        return
     scores = evaluate(articles, labels, _load(config_path))
     click.echo(format_scores(scores, show_misses=not quiet))
 

@@ -1,7 +1,10 @@
-"""Extraction-quality gate: per-field accuracy on the labelled set must stay above its floors.
+"""Extraction-quality gate: per-field accuracy on the SEALED part of the labelled set must stay
+above its floors (tests/data/eval/split.yml; generator/eval_split.py has the rule).
 
-The floors are the issue's minimums. Raise them when extraction improves; lowering one is a
-visible change to MINIMUMS below, never a silent edit.
+The sealed part is never tuned on, so its score is the honest one. The floors sit a little under
+the sealed part's measured level; raise them when extraction improves, and lowering one is a
+visible change to MINIMUMS below, never a silent edit. A failure prints the table only, not the
+sealed misses: read the development part's misses (`digest eval`) to find what to fix.
 """
 from pathlib import Path
 
@@ -9,37 +12,50 @@ import pytest
 import yaml
 
 from generator.config import load_config
+from generator.eval_split import load_split
 from generator.evaluate import evaluate, format_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
-# Raised on 2026-12-01 (from author .90, publication .85, subtitle .85, body kept .97, furniture .90)
-# after the 096-125 set, a little under the measured 96.8 / 98.4 / 93.6 / 99.7 / 93.8 %.
-MINIMUMS = {"title": 0.95, "date": 0.95, "author": 0.93, "publication": 0.95, "subtitle": 0.90, "url": 0.95,
+# Set on 2026-12-02, a little under the sealed part's measured title 93.7, subtitle 88.6,
+# author 85.4, date 97.5 (none invented), publication 77.2, url 99.4, body kept 98.4, furniture
+# 92.6 % (158 of 437 articles). The sealed texts of 001-245 were tuned on before the split
+# existed; those of 246-437 were measured on first sight and never tuned on. (Publication fell
+# from 82.9 to 77.2 and body kept from 100 to 98.4 when batch 408-437 arrived: new shapes, not
+# a regression.)
+MINIMUMS = {"title": 0.92, "date": 0.96, "author": 0.83, "publication": 0.75, "subtitle": 0.87,
+            "url": 0.98,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
-            "body kept": 0.98, "furniture dropped": 0.92}
+            "body kept": 0.97, "furniture dropped": 0.91}
 
 
 @pytest.fixture(scope="module")
 def scores():
-    return evaluate(EVAL / "articles", EVAL / "labels.yml", load_config(ROOT / "digest.yml"))
+    sealed = load_split(EVAL / "split.yml").parts["sealed"]
+    config = load_config(ROOT / "digest.yml")
+    return evaluate(EVAL / "articles", EVAL / "labels.yml", config, sealed)
 
 
 def test_labelled_set_is_large_and_complete():
     labels = yaml.safe_load((EVAL / "labels.yml").read_text(encoding="utf-8"))
     files = {p.name for p in (EVAL / "articles").iterdir()}
-    assert len(labels) >= 40
+    assert len(labels) >= 400
     assert set(labels) == files
 
 
 @pytest.mark.parametrize("field", sorted(MINIMUMS))
 def test_field_accuracy_above_floor(scores, field):
-    assert scores[field].accuracy >= MINIMUMS[field], format_scores(scores)
+    assert scores[field].accuracy >= MINIMUMS[field], format_scores(scores, show_misses=False)
 
 
 def test_no_invented_dates(scores):
-    assert scores["date"].invented == 0, format_scores(scores)
+    assert scores["date"].invented == 0, format_scores(scores, show_misses=False)
 
 
 def test_no_seed_crashes_the_extractor(scores):
     assert "errors" not in scores, scores.get("errors") and scores["errors"].misses
+
+
+def test_sealed_part_is_scored(scores):
+    """The gate really reads the sealed part: every sealed article is labelled and scored."""
+    assert scores["title"].total == len(load_split(EVAL / "split.yml").parts["sealed"]) >= 30

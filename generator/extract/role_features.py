@@ -1,0 +1,213 @@
+"""Features of each line of a seed's text, for the line-role model (roles.py).
+
+A line is described by where it sits, how long it is, how it is capitalised and punctuated, how
+often it repeats, how many of its words the lead paragraph shares, and what today's named rules
+say about it (a byline shape, a date, a furniture phrase, a known publication). Its neighbours'
+main features are copied in with a position prefix, so the sequence model sees a line's context.
+All features are strings or booleans, so the model file holds no floats from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import ahocorasick
+
+from ..config import Config
+from .metadata import parse_date
+from .parse import furniture_reason, has_date, is_byline, words
+
+# Bucket edges: a feature names the first edge its value is under.
+WORD_BUCKETS = (2, 3, 5, 9, 16, 26, 51)
+LEAD_MIN_WORDS = 25
+"""The lead paragraph is the first line of running prose this long."""
+CONTENT_WORD_MIN = 4
+"""Words shorter than this (articles, prepositions) do not count for overlap with the lead."""
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+NEIGHBOUR_KEYS = ("words", "caps", "end", "byline", "date", "furniture", "prose", "first")
+CUE_MAX_CHARS = 12
+"""The first word is a feature only when it is a short word (By, Photo, Share, Published …)."""
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = (".", "!", "?", "”", '"', "’")
+
+
+def bucket(value: float, edges: tuple[int, ...]) -> str:
+    return next((f"<{edge}" for edge in edges if value < edge), f">={edges[-1]}")
+
+
+@lru_cache(maxsize=8)
+def _publication_automaton(names: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def publication_names(config: Config) -> tuple[str, ...]:
+    """Every publication name and alias of the table, case-folded, longest first; built once per
+    publication table."""
+    table = config.publications
+    if table not in _NAMES:
+        names = {n.casefold() for p in table for n in (p.name, *p.aliases) if len(n) >= 3}
+        _NAMES[table] = tuple(sorted(names, key=lambda n: (-len(n), n)))
+    return _NAMES[table]
+
+
+_NAMES: dict[tuple, tuple[str, ...]] = {}
+"""Publication names per publication table (a process sees one or two)."""
+
+
+def names_publication(line: str, names: tuple[str, ...]) -> bool:
+    """The line mentions a known publication as whole words."""
+    if not names:
+        return False
+    low = line.casefold()
+    for end, name in _publication_automaton(names).iter(low):
+        start = end - len(name) + 1
+        before = low[start - 1] if start else " "
+        after = low[end + 1] if end + 1 < len(low) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+    return False
+
+
+def _content_words(line: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(line) if len(w) >= CONTENT_WORD_MIN}
+
+
+def _caps(line: str) -> str:
+    if line.isupper():  # every cased letter is a capital
+        return "upper"
+    tokens = _WORD.findall(line)
+    if not tokens:
+        return "none"
+    share = sum(t[0].isupper() for t in tokens) / len(tokens)
+    return "title" if share >= 0.7 else "some" if share >= 0.3 else "lower"
+
+
+def _ending(line: str) -> str:
+    last = line.rstrip()[-1:]
+    if line.rstrip().endswith(_SENTENCE_END):
+        return "sentence"
+    return {":": "colon", "|": "pipe", ")": "paren"}.get(
+        last, "digit" if last.isdigit() else "other"
+    )
+
+
+def _first_word(line: str) -> str:
+    token = line.split(maxsplit=1)[0].strip(":,.|()[]").casefold() if line.split() else ""
+    return token if token.isalpha() and len(token) <= CUE_MAX_CHARS else "-"
+
+
+def _lead_index(lines: list[str]) -> int | None:
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if words(line) >= LEAD_MIN_WORDS and line.rstrip().endswith(_SENTENCE_END)
+        ),
+        None,
+    )
+
+
+def _own(
+    lines: list[str],
+    i: int,
+    gaps: list[bool],
+    counts: Counter,
+    lead: int | None,
+    lead_words: set[str],
+    pubs: tuple[str, ...],
+) -> dict[str, str | bool]:
+    line = lines[i]
+    n = words(line)
+    content = _content_words(line)
+    overlap = len(content & lead_words) / max(1, len(content))
+    furniture = furniture_reason(line)
+    dated = has_date(line)
+    return {
+        "first_line": i == 0,
+        "top3": i < 3,
+        "top8": i < 8,
+        "top20": i < 20,
+        "last3": len(lines) - 1 - i < 3,
+        "decile": str(min(9, 10 * i // max(1, len(lines)))),
+        "words": bucket(n, WORD_BUCKETS),
+        "chars": bucket(len(line), (20, 40, 80, 160, 320)),
+        "caps": _caps(line),
+        "end": _ending(line),
+        "first": _first_word(line),
+        "digits": bucket(sum(map(str.isdigit, line)) * 10 // max(1, len(line)), (1, 2, 4)),
+        "has_pipe": "|" in line,
+        "has_bullet": any(c in line for c in "•·"),
+        "has_copyright": "©" in line or "copyright" in line.casefold(),
+        "has_url": "http" in line or "www." in line,
+        "has_at": "@" in line,
+        "has_quote": any(c in line for c in '“”"'),
+        "opens_paren": line.startswith(("(", "[")),
+        "repeats": bucket(counts[line.casefold()] - 1, (1, 2)),
+        "lead_rel": "none" if lead is None else bucket(i - lead, (-5, -2, -1, 0, 1, 4)),
+        "lead_overlap": bucket(int(overlap * 10), (1, 3, 6))
+        if lead is not None and i != lead
+        else "-",
+        "gap_before": gaps[i],
+        "gap_after": gaps[i + 1] if i + 1 < len(gaps) else True,
+        "byline": is_byline(line),
+        "date": dated,
+        "date_parsed": dated and n <= 20 and parse_date(line) is not None,
+        "furniture": furniture or "-",
+        "publication": names_publication(line, pubs),
+        "prose": n >= LEAD_MIN_WORDS or (n >= 12 and line.rstrip().endswith(_SENTENCE_END)),
+    }
+
+
+def text_lines(text: str) -> tuple[list[str], list[bool]]:
+    """The non-blank lines of a text, stripped, and for each whether a blank line preceded it."""
+    lines, gaps, blank = [], [], True
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            blank = True
+            continue
+        lines.append(line)
+        gaps.append(blank)
+        blank = False
+    return lines, gaps
+
+
+def line_features(
+    lines: list[str], gaps: list[bool], config: Config
+) -> list[dict[str, str | bool]]:
+    """One feature mapping per line, with the main features of neighbouring lines prefixed by
+    their offset ('-1:caps', '+2:byline')."""
+    counts = Counter(line.casefold() for line in lines)
+    lead = _lead_index(lines)
+    lead_words = _content_words(lines[lead]) if lead is not None else set()
+    pubs = publication_names(config)
+    own = [_own(lines, i, gaps, counts, lead, lead_words, pubs) for i in range(len(lines))]
+    result = []
+    for i, features in enumerate(own):
+        merged = {"bias": True, **features}
+        for offset in NEIGHBOUR_OFFSETS:
+            j = i + offset
+            prefix = f"{offset:+d}:"
+            if 0 <= j < len(own):
+                merged.update({prefix + k: own[j][k] for k in NEIGHBOUR_KEYS})
+            else:
+                merged[prefix + "edge"] = True
+        result.append(merged)
+    return result
+
+
+def as_crfsuite(features: dict[str, str | bool]) -> list[str]:
+    """crfsuite's item form: 'name=value' strings for values, 'name' for true flags, sorted."""
+    items = []
+    for name, value in sorted(features.items()):
+        if value is True:
+            items.append(name)
+        elif value is not False:
+            items.append(f"{name}={value}")
+    return items

@@ -1,0 +1,73 @@
+"""The trained line-role model (generator/extract/roles.py, generator/data/roles.crfsuite)."""
+
+from pathlib import Path
+
+from generator.config import load_config
+from generator.extract.roles import (
+    MODEL_PATH,
+    ROLES,
+    TITLE_OVERRIDE_CONFIDENCE,
+    best_line,
+    model_sha256,
+    tag_lines,
+    title_from_roles,
+)
+
+CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
+TEXT = (
+    "Skip to main content\nNews  Sport  Business  Weather\n\n"
+    "Rail operator cuts weekend services on coastal line for six weeks of track work\n\n"
+    "By Harriet Colby\n\n"
+    "Published 12 May 2023\n\n"
+    "Passengers on the coastal line face six weekends without trains from June while engineers replace "
+    "a mile of track near the harbour, the operator said on Friday, with buses running between stations.\n\n"
+    "The operator said the work had been planned for two years and could not be done at night because "
+    "the track is too close to homes along the sea wall.\n\n"
+    "Share this article\n\n"
+    "© 2023 The Harbour Times\n"
+)
+
+
+def test_model_file_is_small_and_crfsuites_own_format():
+    data = MODEL_PATH.read_bytes()
+    assert data[:4] == b"lCRF"  # crfsuite's model magic, not a pickle
+    assert len(data) < 1_000_000
+
+
+def test_every_line_gets_one_known_role():
+    tagged = tag_lines(TEXT, CONFIG)
+    assert tagged[0].text == "Skip to main content"
+    assert {t.role for t in tagged} <= set(ROLES)
+    assert all(0.0 <= t.confidence <= 1.0 for t in tagged)
+    roles = {t.text: t.role for t in tagged}
+    assert (
+        roles["Rail operator cuts weekend services on coastal line for six weeks of track work"]
+        == "title"
+    )
+    assert roles["By Harriet Colby"] == "byline"
+    assert roles["Published 12 May 2023"] == "date"
+    assert roles["Skip to main content"] == "chrome"
+    assert sum(r == "body" for r in roles.values()) == 2
+
+
+def test_best_title_line():
+    best = best_line(TEXT, "title", CONFIG)
+    assert best is not None and best.text.startswith("Rail operator cuts")
+    assert best_line("", "title", CONFIG) is None
+    assert tag_lines("\n\n", CONFIG) == []
+
+
+def test_model_hash_names_the_file():
+    assert len(model_sha256()) == 64 and model_sha256() == model_sha256(MODEL_PATH)
+
+
+def test_title_from_roles_keeps_a_rules_title_the_model_agrees_with():
+    rules = "Rail operator cuts weekend services on coastal line for six weeks of track work"
+    assert title_from_roles(TEXT, rules, CONFIG) is None
+
+
+def test_title_from_roles_replaces_chrome_taken_for_the_title():
+    better = title_from_roles(TEXT, "Skip to main content", CONFIG)
+    assert better is not None and better.text.startswith("Rail operator cuts")
+    assert better.confidence >= TITLE_OVERRIDE_CONFIDENCE
+    assert title_from_roles(TEXT, None, CONFIG).text.startswith("Rail operator cuts")
