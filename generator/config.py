@@ -9,13 +9,15 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from slugify import slugify
+
+from .knowledge.story_rules import StoryRules, parse_story_rules
 
 
 class ConfigError(Exception):
@@ -86,6 +88,9 @@ class SiteInfo:
     title: str
     description: str
     subject: str
+    url: str = ""
+    """The published site's address (`site.url`), for the absolute links feeds need; the
+    SITE_URL environment variable (as in mkdocs.yml) when empty."""
 
 
 @dataclass(frozen=True)
@@ -97,13 +102,16 @@ class Config:
     max_seed_bytes: int
     fingerprint: str
     """Hash of the config text, part of the cache key: a config edit invalidates cached results."""
+    stories: StoryRules = field(default_factory=StoryRules)
+    """Thresholds of story grouping (`stories:` in digest.yml)."""
 
 
 # Each section: key -> (type, required). Types are checked before any value is used.
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     "root": {"site": (dict, True), "companies": (list, True), "topics": (list, True),
-             "publications": (list, False), "limits": (dict, False)},
-    "site": {"title": (str, True), "description": (str, False), "subject": (str, False)},
+             "publications": (list, False), "limits": (dict, False), "stories": (dict, False)},
+    "site": {"title": (str, True), "description": (str, False), "subject": (str, False),
+             "url": (str, False)},
     "limits": {"max_seed_bytes": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
                 "slug": (str, False), "country": (str, False)},
@@ -163,8 +171,10 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     max_bytes = limits.get("max_seed_bytes", DEFAULT_MAX_SEED_BYTES)
     if max_bytes <= 0:
         raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
-    info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint)
+    info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]),
+                    site.get("url", ""))
+    rules = parse_story_rules(raw.get("stories"), f"{where}: stories", ConfigError)
+    return Config(info, companies, topics, pubs, max_bytes, fingerprint, rules)
 
 
 @lru_cache(maxsize=1)
