@@ -22,6 +22,8 @@ NEIGHBOURS = 12
 COMPANY_WEIGHT = 2.0
 """A shared company says more about what an article is about than a shared broad topic."""
 TOPIC_WEIGHT = 1.0
+TIME_WEIGHT = 0.5
+"""Closeness in time counts less than a shared company: it orders articles that share as much."""
 CLOSE_DAYS = 30
 """Half the time bonus goes to articles this many days apart; undated ones get none."""
 _UNDATED = "9999-99-99"
@@ -74,4 +76,4 @@ def _closeness(a: Article, b: Article) -> float:
     if not (a.date and b.date):
         return 0.0
     days = abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
-    return 1.0 / (1.0 + days / CLOSE_DAYS)
+    return TIME_WEIGHT / (1.0 + days / CLOSE_DAYS)

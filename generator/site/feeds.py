@@ -45,7 +45,7 @@ def render_feeds(articles: Sequence[Article], stories: Sequence[Story], config: 
     placed = {a.slug: s.start for s in stories if s.start for a in s.articles if not a.date}
     dated = [a for a in articles if a.date or a.slug in placed]
     when = {a.slug: a.date or placed[a.slug] for a in dated}
-    newest = sorted(dated, key=lambda a: (when[a.slug], a.slug), reverse=True)
+    newest = sorted(dated, key=lambda a: (when[a.slug], a.date is not None, a.slug), reverse=True)
     title = config.site.title
     feeds = [("feeds/all", title, "index.md", newest[:SITE_ENTRIES])]
     feeds += [(f"feeds/companies/{c.slug}", f"{title}: {c.name}", f"companies/{c.slug}.md",
