@@ -13,7 +13,7 @@ import jinja2
 
 from ..config import Company, Config, Topic
 from ..extract.metadata import LOW_CONFIDENCE
-from ..knowledge.related import related_articles
+from ..knowledge.related import RELATED, related_articles
 from ..knowledge.stories import build_stories
 from ..knowledge.timeline import build_timeline, company_events
 from ..records import Article, BuildReport, Level, Page, Problem
@@ -250,8 +250,10 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
     for a in articles:
         if a.story:
             stories.setdefault(a.story, []).append(a)
-    related = related_articles(articles)
-    pages = [render_article(a, config, stories.get(a.story or "", ()), related.get(a.slug, ()))
+    # The story's other reports have their own box on the page; related reading lists the rest.
+    related = related_articles(articles, count=3 * RELATED)
+    pages = [render_article(a, config, stories.get(a.story or "", ()),
+                            [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED])
              for a in sorted(articles, key=lambda a: a.slug)]
     pages += [render_company(c, articles, config) for c in config.companies]
     pages += [render_topic(t, articles, config) for t in config.topics]
