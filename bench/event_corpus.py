@@ -10,6 +10,7 @@ other facts, which must not be merged with it. The rest are single reports of th
 
 The same (size, seed) always gives the same articles; each article carries its planted group.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,18 +19,102 @@ from dataclasses import dataclass
 
 from generator.records import Article, Block
 
-COMPANIES = ("Hikvision", "Dahua", "Huawei", "ZTE", "DJI", "Megvii", "SenseTime", "iFlytek", "SMIC",
-             "Hytera", "Uniview", "TikTok", "Meiya Pico", "SenseNets")
-AGENCIES = ("Commerce Department", "Federal Communications Commission", "Treasury Department",
-            "State Department", "Justice Department", "European Commission", "Ministry of Commerce")
+COMPANIES = (
+    "Hikvision",
+    "Dahua",
+    "Huawei",
+    "ZTE",
+    "DJI",
+    "Megvii",
+    "SenseTime",
+    "iFlytek",
+    "SMIC",
+    "Hytera",
+    "Uniview",
+    "TikTok",
+    "Meiya Pico",
+    "SenseNets",
+)
+AGENCIES = (
+    "Commerce Department",
+    "Federal Communications Commission",
+    "Treasury Department",
+    "State Department",
+    "Justice Department",
+    "European Commission",
+    "Ministry of Commerce",
+)
 OUTLETS = tuple(f"Outlet {chr(65 + i)}{chr(65 + j)}" for i in range(8) for j in range(8))
-FIRST = ("John", "Mei", "David", "Sarah", "Karen", "Michael", "Emily", "Raymond", "Sophia", "James",
-         "Alexandra", "Paul", "Jennifer", "Kenji", "Laura", "Thomas", "Isabel", "Daniel", "Rachel", "Olivia")
-LAST = ("Holloway", "Brandt", "Okafor", "Lindqvist", "Moreau", "Castell", "Whitcombe", "Varga", "Ashby",
-        "Delacroix", "Fairbanks", "Gruber", "Hartigan", "Ingram", "Jessup", "Kowalski", "Lachance",
-        "Marchetti", "Northcott", "Pemberton")
-SYLLABLES = ("ka", "lo", "mi", "ran", "tes", "vor", "ul", "bex", "dri", "fen", "gal", "hor", "jin", "kel",
-             "mar", "nus", "pol", "quo", "ril", "sun", "tar", "vek", "wen", "zor")
+FIRST = (
+    "John",
+    "Mei",
+    "David",
+    "Sarah",
+    "Karen",
+    "Michael",
+    "Emily",
+    "Raymond",
+    "Sophia",
+    "James",
+    "Alexandra",
+    "Paul",
+    "Jennifer",
+    "Kenji",
+    "Laura",
+    "Thomas",
+    "Isabel",
+    "Daniel",
+    "Rachel",
+    "Olivia",
+)
+LAST = (
+    "Holloway",
+    "Brandt",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Castell",
+    "Whitcombe",
+    "Varga",
+    "Ashby",
+    "Delacroix",
+    "Fairbanks",
+    "Gruber",
+    "Hartigan",
+    "Ingram",
+    "Jessup",
+    "Kowalski",
+    "Lachance",
+    "Marchetti",
+    "Northcott",
+    "Pemberton",
+)
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ran",
+    "tes",
+    "vor",
+    "ul",
+    "bex",
+    "dri",
+    "fen",
+    "gal",
+    "hor",
+    "jin",
+    "kel",
+    "mar",
+    "nus",
+    "pol",
+    "quo",
+    "ril",
+    "sun",
+    "tar",
+    "vek",
+    "wen",
+    "zor",
+)
 
 EVENT_SENTENCES = (
     "The {agency} said on {weekday} that {co} would face new {w0} {w1} rules.",
@@ -50,11 +135,24 @@ BACKGROUND = (
     "{co} is one of the largest suppliers of equipment used in {topic}, according to analysts.",
     "Officials on both sides have said they want to avoid a wider conflict over {topic}.",
 )
-TOPICS = ("export controls", "supply chains", "national security", "semiconductor access", "surveillance",
-          "data privacy", "trade tariffs", "telecommunications networks", "investment screening")
-TITLES = ("{agency} targets {co} with {w0} {w1} rules", "{co} hit by new {w0} measures",
-          "What the {agency}'s {w1} decision means for {co}", "{co} faces {w0} curbs covering {fig}",
-          "US moves against {co} over {w1} concerns")
+TOPICS = (
+    "export controls",
+    "supply chains",
+    "national security",
+    "semiconductor access",
+    "surveillance",
+    "data privacy",
+    "trade tariffs",
+    "telecommunications networks",
+    "investment screening",
+)
+TITLES = (
+    "{agency} targets {co} with {w0} {w1} rules",
+    "{co} hit by new {w0} measures",
+    "What the {agency}'s {w1} decision means for {co}",
+    "{co} faces {w0} curbs covering {fig}",
+    "US moves against {co} over {w1} concerns",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 SHARE_IN_STORIES = 0.45
@@ -92,7 +190,9 @@ def corpus(size: int, seed: int = 2024) -> list[tuple[Article, str]]:
         if in_story and rng.random() < SHARE_SIBLINGS:
             group += 1
             sibling = _sibling(rng, event)
-            out += [(a, f"g{group}") for a in _reports(rng, sibling, rng.randint(1, 3), f"g{group}")]
+            out += [
+                (a, f"g{group}") for a in _reports(rng, sibling, rng.randint(1, 3), f"g{group}")
+            ]
     return out[:size]
 
 
@@ -108,19 +208,34 @@ def _vocabulary(count: int) -> tuple[str, ...]:
 VOCABULARY = _vocabulary(1500)
 
 
-def _event(rng: random.Random, date: dt.date | None = None,
-           companies: tuple[str, ...] | None = None, agency: str | None = None) -> Event:
+def _event(
+    rng: random.Random,
+    date: dt.date | None = None,
+    companies: tuple[str, ...] | None = None,
+    agency: str | None = None,
+) -> Event:
     date = date or FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
     companies = companies or tuple(rng.sample(COMPANIES, rng.randint(1, 2)))
-    figures = (f"${rng.randint(2, 98)}.{rng.randint(1, 9)} billion", f"{rng.randint(11, 480)} entities")
+    figures = (
+        f"${rng.randint(2, 98)}.{rng.randint(1, 9)} billion",
+        f"{rng.randint(11, 480)} entities",
+    )
     official = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    return Event(date, companies, agency or rng.choice(AGENCIES), official, figures,
-                 tuple(rng.sample(VOCABULARY, 6)))
+    return Event(
+        date,
+        companies,
+        agency or rng.choice(AGENCIES),
+        official,
+        figures,
+        tuple(rng.sample(VOCABULARY, 6)),
+    )
 
 
 def _sibling(rng: random.Random, event: Event) -> Event:
     """Another event about the same companies and agency, days later."""
-    return _event(rng, event.date + dt.timedelta(days=rng.randint(1, 6)), event.companies, event.agency)
+    return _event(
+        rng, event.date + dt.timedelta(days=rng.randint(1, 6)), event.companies, event.agency
+    )
 
 
 def _reports(rng: random.Random, event: Event, count: int, group: str) -> list[Article]:
@@ -132,32 +247,63 @@ def _reports(rng: random.Random, event: Event, count: int, group: str) -> list[A
     if count > 1 and rng.random() < SHARE_COPIED:
         original = reports[0]
         kept = [b for j, b in enumerate(original.blocks) if j != len(original.blocks) - 1]
-        copy = Article(seed=f"{group}-copy.txt", seed_sha256="", identity=f"{group}-copy",
-                       slug=f"{group}-copy", title=original.title, date=original.date,
-                       publication=rng.choice(OUTLETS), blocks=tuple(kept),
-                       companies=original.companies, words=original.words)
+        copy = Article(
+            seed=f"{group}-copy.txt",
+            seed_sha256="",
+            identity=f"{group}-copy",
+            slug=f"{group}-copy",
+            title=original.title,
+            date=original.date,
+            publication=rng.choice(OUTLETS),
+            blocks=tuple(kept),
+            companies=original.companies,
+            words=original.words,
+        )
         reports.append(copy)
     return reports
 
 
 def _body(rng: random.Random, event: Event) -> list[str]:
-    fill = {"agency": event.agency, "official": event.official, "co": event.companies[0],
-            "fig0": event.figures[0], "fig1": event.figures[1], "days": rng.randint(10, 90),
-            "weekday": rng.choice(WEEKDAYS), **{f"w{i}": w for i, w in enumerate(event.words)}}
+    fill = {
+        "agency": event.agency,
+        "official": event.official,
+        "co": event.companies[0],
+        "fig0": event.figures[0],
+        "fig1": event.figures[1],
+        "days": rng.randint(10, 90),
+        "weekday": rng.choice(WEEKDAYS),
+        **{f"w{i}": w for i, w in enumerate(event.words)},
+    }
     told = [s.format(**fill) for s in rng.sample(EVENT_SENTENCES, rng.randint(3, 5))]
-    noise = [rng.choice(BACKGROUND).format(co=rng.choice(COMPANIES), topic=rng.choice(TOPICS))
-             for _ in range(rng.randint(4, 10))]
+    noise = [
+        rng.choice(BACKGROUND).format(co=rng.choice(COMPANIES), topic=rng.choice(TOPICS))
+        for _ in range(rng.randint(4, 10))
+    ]
     sentences = told[:2] + sorted(told[2:] + noise, key=lambda _: rng.random())
-    return [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
+    return [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
 
 
-def _article(rng: random.Random, event: Event, slug: str, outlet: str, paragraphs: list[str],
-             in_story: bool) -> Article:
+def _article(
+    rng: random.Random, event: Event, slug: str, outlet: str, paragraphs: list[str], in_story: bool
+) -> Article:
     date = event.date + dt.timedelta(days=rng.randint(0, 2))
     undated = in_story and rng.random() < SHARE_UNDATED
-    title = rng.choice(TITLES).format(agency=event.agency, co=event.companies[0], w0=event.words[0],
-                                      w1=event.words[1], fig=event.figures[1])
-    return Article(seed=f"{slug}.txt", seed_sha256="", identity=slug, slug=slug, title=title,
-                   date=None if undated else date.isoformat(), publication=outlet,
-                   blocks=tuple(Block("p", p) for p in paragraphs), companies=event.companies,
-                   words=sum(len(p.split()) for p in paragraphs))
+    title = rng.choice(TITLES).format(
+        agency=event.agency,
+        co=event.companies[0],
+        w0=event.words[0],
+        w1=event.words[1],
+        fig=event.figures[1],
+    )
+    return Article(
+        seed=f"{slug}.txt",
+        seed_sha256="",
+        identity=slug,
+        slug=slug,
+        title=title,
+        date=None if undated else date.isoformat(),
+        publication=outlet,
+        blocks=tuple(Block("p", p) for p in paragraphs),
+        companies=event.companies,
+        words=sum(len(p.split()) for p in paragraphs),
+    )

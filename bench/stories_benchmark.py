@@ -7,6 +7,7 @@ story, a planted pair two articles of one planted group (near-duplicate copies i
 (issue 11): precision and recall >= 0.9, grouping 10,000 articles in under 10 s. Only
 `assign_stories` is timed (features, candidate pairs, scoring, grouping), not the corpus generation.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,15 +53,22 @@ def run(size: int, seed: int) -> dict:
     undated_placed = sum(1 for a in grouped if a.slug in undated and a.story)
     sizes = Counter(planted.values())
     undated_planted = sum(1 for a, g in labelled if a.slug in undated and sizes[g] > 1)
-    return {"articles": len(articles), "planted_groups": len(set(planted.values())),
-            "planted_pairs": pairs_within(planted), "predicted_pairs": pairs_within(predicted),
-            "stories": len({a.story for a in grouped if a.story}),
-            "copies_found": sum(1 for a in grouped if a.copy_of),
-            "copies_planted": sum(1 for a in articles if a.slug.endswith("-copy")),
-            "undated": len(undated), "undated_in_a_story": undated_placed,
-            "undated_planted_in_a_story": undated_planted,
-            "corpus_seconds": made, "grouping_seconds": took,
-            "precision": precision, "recall": recall}
+    return {
+        "articles": len(articles),
+        "planted_groups": len(set(planted.values())),
+        "planted_pairs": pairs_within(planted),
+        "predicted_pairs": pairs_within(predicted),
+        "stories": len({a.story for a in grouped if a.story}),
+        "copies_found": sum(1 for a in grouped if a.copy_of),
+        "copies_planted": sum(1 for a in articles if a.slug.endswith("-copy")),
+        "undated": len(undated),
+        "undated_in_a_story": undated_placed,
+        "undated_planted_in_a_story": undated_planted,
+        "corpus_seconds": made,
+        "grouping_seconds": took,
+        "precision": precision,
+        "recall": recall,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,18 +81,32 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--size must be 1 or more")
     figures = run(args.size, args.seed)
     print(f"articles                 {figures['articles']:>8,}")
-    print(f"planted groups / pairs   {figures['planted_groups']:>8,} / {figures['planted_pairs']:,}")
-    print(f"stories found            {figures['stories']:>8,} ({figures['predicted_pairs']:,} pairs)")
-    print(f"near-duplicate copies    {figures['copies_found']:>8,} found, {figures['copies_planted']:,} planted")
-    print(f"undated in a story       {figures['undated_in_a_story']:>8,} "
-          f"({figures['undated_planted_in_a_story']:,} planted in one, {figures['undated']:,} undated)")
-    print(f"corpus generation        {figures['corpus_seconds']:>8.2f} s (not part of the grouping)")
-    print(f"grouping time            {figures['grouping_seconds']:>8.2f} s "
-          f"({figures['articles'] / max(figures['grouping_seconds'], 1e-9):,.0f} articles/s)")
+    print(
+        f"planted groups / pairs   {figures['planted_groups']:>8,} / {figures['planted_pairs']:,}"
+    )
+    print(
+        f"stories found            {figures['stories']:>8,} ({figures['predicted_pairs']:,} pairs)"
+    )
+    print(
+        f"near-duplicate copies    {figures['copies_found']:>8,} found, {figures['copies_planted']:,} planted"
+    )
+    print(
+        f"undated in a story       {figures['undated_in_a_story']:>8,} "
+        f"({figures['undated_planted_in_a_story']:,} planted in one, {figures['undated']:,} undated)"
+    )
+    print(
+        f"corpus generation        {figures['corpus_seconds']:>8.2f} s (not part of the grouping)"
+    )
+    print(
+        f"grouping time            {figures['grouping_seconds']:>8.2f} s "
+        f"({figures['articles'] / max(figures['grouping_seconds'], 1e-9):,.0f} articles/s)"
+    )
     print(f"precision                {figures['precision']:>8.3f}  (target >= 0.9)")
     print(f"recall                   {figures['recall']:>8.3f}  (target >= 0.9)")
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     return 0
 
 

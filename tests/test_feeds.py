@@ -8,18 +8,39 @@ from generator.knowledge.stories import assign_stories, build_stories
 from generator.records import Article, Block
 from generator.site.feeds import PREVIEW_URL, page_url, render_feeds, site_url
 
-CONFIG = parse_config({"site": {"title": "Digest", "url": "https://example.org/digest"},
-                       "companies": [{"name": "Huawei"}, {"name": "ZTE"}],
-                       "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}]})
-BODY = ("The Commerce Department added Huawei Technologies to the Entity List on Wednesday, barring "
-        "American suppliers from selling it chips without a licence worth $11 billion a year.")
+CONFIG = parse_config(
+    {
+        "site": {"title": "Digest", "url": "https://example.org/digest"},
+        "companies": [{"name": "Huawei"}, {"name": "ZTE"}],
+        "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}],
+    }
+)
+BODY = (
+    "The Commerce Department added Huawei Technologies to the Entity List on Wednesday, barring "
+    "American suppliers from selling it chips without a licence worth $11 billion a year."
+)
 
 
-def art(slug: str, date: str | None, title: str = "", body: str = BODY, companies=("Huawei",),
-        topics=("entity-list",)) -> Article:
-    return Article(seed=f"{slug}.txt", seed_sha256="", slug=slug, title=title or f"Report {slug}",
-                   date=date, summary=body[:80], blocks=(Block("p", body),), companies=companies,
-                   topics=topics, author="Jane Doe")
+def art(
+    slug: str,
+    date: str | None,
+    title: str = "",
+    body: str = BODY,
+    companies=("Huawei",),
+    topics=("entity-list",),
+) -> Article:
+    return Article(
+        seed=f"{slug}.txt",
+        seed_sha256="",
+        slug=slug,
+        title=title or f"Report {slug}",
+        date=date,
+        summary=body[:80],
+        blocks=(Block("p", body),),
+        companies=companies,
+        topics=topics,
+        author="Jane Doe",
+    )
 
 
 def check_json_feed(text: str) -> list[str]:
@@ -43,14 +64,30 @@ def feeds(articles):
     return {p.path: p.text for p in render_feeds(grouped, build_stories(grouped), CONFIG)}
 
 
-ARTICLES = [art("a", "2019-05-16"), art("b", None), art("c", None, body="Another thing entirely happened."),
-            art("d", "2019-05-20", "<script>alert(1)</script> & more", "Unrelated news about ZTE.", ("ZTE",), ())]
+ARTICLES = [
+    art("a", "2019-05-16"),
+    art("b", None),
+    art("c", None, body="Another thing entirely happened."),
+    art(
+        "d",
+        "2019-05-20",
+        "<script>alert(1)</script> & more",
+        "Unrelated news about ZTE.",
+        ("ZTE",),
+        (),
+    ),
+]
 
 
 def test_atom_and_json_feeds_for_the_site_companies_topics_and_stories_parse():
     out = feeds(ARTICLES)
-    expected = {"feeds/all", "feeds/companies/huawei", "feeds/companies/zte", "feeds/topics/entity-list",
-                "feeds/stories/a"}
+    expected = {
+        "feeds/all",
+        "feeds/companies/huawei",
+        "feeds/companies/zte",
+        "feeds/topics/entity-list",
+        "feeds/stories/a",
+    }
     assert {p.rsplit(".", 1)[0] for p in out} == expected
     for path in expected:
         parsed = feedparser.parse(out[f"{path}.xml"])
@@ -63,7 +100,11 @@ def test_atom_and_json_feeds_for_the_site_companies_topics_and_stories_parse():
 
 def test_entries_are_newest_first_and_undated_reports_need_a_story():
     parsed = feedparser.parse(feeds(ARTICLES)["feeds/all.xml"])
-    assert [e.link.rsplit("/", 2)[1] for e in parsed.entries] == ["d", "a", "b"]  # c has no place in time
+    assert [e.link.rsplit("/", 2)[1] for e in parsed.entries] == [
+        "d",
+        "a",
+        "b",
+    ]  # c has no place in time
     placed = next(e for e in parsed.entries if e.link.endswith("/b/"))
     assert "Undated report, shown at its story's first date" in placed.summary
     assert "published" not in placed

@@ -19,34 +19,74 @@ from generator.site.render import long_date, render_article
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
 
 
-def article(slug: str, title: str, date: str | None, body: str, publication: str = "Reuters",
-            companies: tuple[str, ...] = ()) -> Article:
+def article(
+    slug: str,
+    title: str,
+    date: str | None,
+    body: str,
+    publication: str = "Reuters",
+    companies: tuple[str, ...] = (),
+) -> Article:
     blocks = tuple(Block("p", p) for p in body.split("\n\n"))
-    return Article(seed=f"{slug}.txt", seed_sha256="", identity=slug, slug=slug, title=title, date=date,
-                   summary=body.split(". ")[0] + ".", publication=publication, blocks=blocks,
-                   companies=companies, words=len(body.split()))
+    return Article(
+        seed=f"{slug}.txt",
+        seed_sha256="",
+        identity=slug,
+        slug=slug,
+        title=title,
+        date=date,
+        summary=body.split(". ")[0] + ".",
+        publication=publication,
+        blocks=blocks,
+        companies=companies,
+        words=len(body.split()),
+    )
 
 
-BAN_BODY = ("The Federal Communications Commission banned the sale of new Huawei and ZTE communications "
-            "equipment on Friday, citing an unacceptable risk to national security.\n\n"
-            "The commission voted 4-0 to adopt the rules, which also cover Hikvision, Dahua and Hytera "
-            "video surveillance gear. Commissioner Brendan Carr said the vote closes a loophole.\n\n"
-            "The order affects about $2.5 billion of equipment already sold, analysts estimated.")
-FCC_BODY = ("The FCC adopted new rules on Friday prohibiting communications equipment deemed to pose an "
-            "unacceptable risk to national security, including gear from Huawei and ZTE.\n\n"
-            "Commissioner Brendan Carr said the unanimous 4-0 vote closes a loophole that let Hikvision, "
-            "Dahua and Hytera keep selling surveillance cameras.\n\n"
-            "Equipment worth $2.5 billion is affected, according to industry estimates.")
-TIKTOK_BODY = ("Justices of the Supreme Court weighed on Monday the law requiring ByteDance to sell the "
-               "TikTok video app or face a ban in the United States.\n\n"
-               "Lawyers for the company argued that the law violates the free speech of 170 million users.")
+BAN_BODY = (
+    "The Federal Communications Commission banned the sale of new Huawei and ZTE communications "
+    "equipment on Friday, citing an unacceptable risk to national security.\n\n"
+    "The commission voted 4-0 to adopt the rules, which also cover Hikvision, Dahua and Hytera "
+    "video surveillance gear. Commissioner Brendan Carr said the vote closes a loophole.\n\n"
+    "The order affects about $2.5 billion of equipment already sold, analysts estimated."
+)
+FCC_BODY = (
+    "The FCC adopted new rules on Friday prohibiting communications equipment deemed to pose an "
+    "unacceptable risk to national security, including gear from Huawei and ZTE.\n\n"
+    "Commissioner Brendan Carr said the unanimous 4-0 vote closes a loophole that let Hikvision, "
+    "Dahua and Hytera keep selling surveillance cameras.\n\n"
+    "Equipment worth $2.5 billion is affected, according to industry estimates."
+)
+TIKTOK_BODY = (
+    "Justices of the Supreme Court weighed on Monday the law requiring ByteDance to sell the "
+    "TikTok video app or face a ban in the United States.\n\n"
+    "Lawyers for the company argued that the law violates the free speech of 170 million users."
+)
 COMPANIES = ("Huawei", "ZTE", "Hikvision")
-BAN = article("ap-ban", "US bans sales of Huawei, ZTE gear over national security risk", "2022-11-25",
-              BAN_BODY, "Associated Press", COMPANIES)
-FCC = article("fcc-release", "FCC prohibits authorization of equipment that poses national security threat",
-              "2022-11-25", FCC_BODY, "FCC", COMPANIES)
-OTHER = article("tiktok", "Supreme Court hears arguments on TikTok divest-or-ban law", "2022-11-26",
-                TIKTOK_BODY, "NPR", ("TikTok",))
+BAN = article(
+    "ap-ban",
+    "US bans sales of Huawei, ZTE gear over national security risk",
+    "2022-11-25",
+    BAN_BODY,
+    "Associated Press",
+    COMPANIES,
+)
+FCC = article(
+    "fcc-release",
+    "FCC prohibits authorization of equipment that poses national security threat",
+    "2022-11-25",
+    FCC_BODY,
+    "FCC",
+    COMPANIES,
+)
+OTHER = article(
+    "tiktok",
+    "Supreme Court hears arguments on TikTok divest-or-ban law",
+    "2022-11-26",
+    TIKTOK_BODY,
+    "NPR",
+    ("TikTok",),
+)
 
 
 def stories(*articles: Article) -> dict[str, str | None]:
@@ -54,7 +94,11 @@ def stories(*articles: Article) -> dict[str, str | None]:
 
 
 def test_reports_of_one_event_share_a_story_named_after_the_first_report():
-    assert stories(BAN, FCC, OTHER) == {"ap-ban": "ap-ban", "fcc-release": "ap-ban", "tiktok": None}
+    assert stories(BAN, FCC, OTHER) == {
+        "ap-ban": "ap-ban",
+        "fcc-release": "ap-ban",
+        "tiktok": None,
+    }
 
 
 def test_the_same_event_told_in_other_words_a_month_later_is_another_story():
@@ -67,7 +111,9 @@ def test_an_undated_report_joins_on_content_alone_with_a_stricter_bar():
     assert stories(BAN, undated, OTHER)["fcc-release"] == "ap-ban"
     strict = StoryRules(min_similarity_undated=0.99)
     assert {a.slug: a.story for a in assign_stories([BAN, undated], strict)} == {
-        "ap-ban": None, "fcc-release": None}
+        "ap-ban": None,
+        "fcc-release": None,
+    }
 
 
 def test_an_undated_report_is_placed_by_its_story_period_never_given_a_date():
@@ -89,8 +135,14 @@ def test_a_story_does_not_chain_follow_ups_beyond_its_span():
 
 
 def test_near_duplicates_are_collapsed_and_every_outlet_is_credited():
-    copy = replace(BAN, slug="yahoo-copy", identity="yahoo-copy", publication="Yahoo News",
-                   title="Huawei, ZTE gear banned in US", date="2022-11-26")
+    copy = replace(
+        BAN,
+        slug="yahoo-copy",
+        identity="yahoo-copy",
+        publication="Yahoo News",
+        title="Huawei, ZTE gear banned in US",
+        date="2022-11-26",
+    )
     grouped = assign_stories([BAN, copy, FCC])
     by_slug = {a.slug: a for a in grouped}
     assert by_slug["yahoo-copy"].copy_of == "ap-ban" and by_slug["ap-ban"].copy_of is None
@@ -129,8 +181,12 @@ def test_the_five_seeds_form_one_may_2019_story_and_the_2017_seed_stands_apart(g
 
 
 def test_story_thresholds_are_read_from_the_config():
-    raw = {"site": {"title": "T"}, "companies": [], "topics": [],
-           "stories": {"window_days": 2, "min_similarity": 0.4, "weights": {"figures": 3}}}
+    raw = {
+        "site": {"title": "T"},
+        "companies": [],
+        "topics": [],
+        "stories": {"window_days": 2, "min_similarity": 0.4, "weights": {"figures": 3}},
+    }
     rules = parse_config(raw).stories
     assert (rules.window_days, rules.min_similarity, rules.weight("figures")) == (2, 0.4, 3.0)
     assert rules.weight("words") == 1.0
@@ -139,12 +195,15 @@ def test_story_thresholds_are_read_from_the_config():
     assert all(CONFIG.stories.weight(k) == defaults.weight(k) for k in DEFAULT_WEIGHTS)
 
 
-@pytest.mark.parametrize("stories_raw, message", [
-    ({"window": 2}, "unknown key 'window'"),
-    ({"min_similarity": 2}, "stories.min_similarity: must be between 0 and 1"),
-    ({"window_days": "three"}, "stories.window_days: expected a number"),
-    ({"weights": {"colour": 1}}, "unknown kind 'colour'"),
-])
+@pytest.mark.parametrize(
+    "stories_raw, message",
+    [
+        ({"window": 2}, "unknown key 'window'"),
+        ({"min_similarity": 2}, "stories.min_similarity: must be between 0 and 1"),
+        ({"window_days": "three"}, "stories.window_days: expected a number"),
+        ({"weights": {"colour": 1}}, "unknown kind 'colour'"),
+    ],
+)
 def test_bad_story_thresholds_are_config_errors(stories_raw, message):
     raw = {"site": {"title": "T"}, "companies": [], "topics": [], "stories": stories_raw}
     with pytest.raises(ConfigError, match=message):
@@ -155,7 +214,10 @@ def test_article_page_links_the_other_reports():
     grouped = assign_stories([BAN, FCC])
     page = render_article(grouped[0], CONFIG, grouped).text
     assert "Other reports of this story" in page
-    assert "[FCC prohibits authorization of equipment that poses national security threat](fcc-release.md)" in page
+    assert (
+        "[FCC prohibits authorization of equipment that poses national security threat](fcc-release.md)"
+        in page
+    )
     assert "story: ap-ban" in page
     alone = render_article(OTHER, CONFIG).text
     assert "Other reports of this story" not in alone and "story: null" in alone

@@ -1,5 +1,6 @@
 """Smoke test of bench/stories_benchmark.py at a small size, so the script cannot rot. It checks the
 figures are printed and the planted groups are found; it never checks a timing."""
+
 from __future__ import annotations
 
 import json
@@ -8,15 +9,34 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ("planted groups", "stories found", "near-duplicate copies", "undated in a story",
-           "grouping time", "precision", "recall")
+FIGURES = (
+    "planted groups",
+    "stories found",
+    "near-duplicate copies",
+    "undated in a story",
+    "grouping time",
+    "precision",
+    "recall",
+)
 
 
 def test_stories_benchmark_prints_every_figure_and_finds_the_planted_groups(tmp_path):
     out = tmp_path / "figures.json"
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "stories_benchmark.py"), "--size", "1000",
-                             "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "stories_benchmark.py"),
+            "--size",
+            "1000",
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     for name in FIGURES:
         assert name in result.stdout, f"{name!r} missing from:\n{result.stdout}"

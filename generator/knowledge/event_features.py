@@ -5,6 +5,7 @@ Each feature is a token with a prefix that says its kind (`w:` word, `c:` compan
 `f:` figure, `d:` date), so one TF-IDF space holds them all and each kind can carry its own weight.
 Every pattern here runs in linear time (no nested unbounded quantifiers).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from collections import Counter
 from ..records import Article
 
 MAX_BODY_CHARS = 12_000
-"""An event is told in the first screens of a report; a long read's tail adds background, not event."""
+"""An event is told in the first screens of a report; a long read's tail adds background."""
 SHINGLE_WORDS = 5
 """Near-duplicate test: runs of five words shared by two texts (syndicated copies share most)."""
 MAX_SHINGLES = 600
@@ -25,13 +26,17 @@ WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and )?[A-Z][a-z]+)+")
 # "$1.2 billion", "38%", "10 percent", "28 companies": a number with what it counts. It starts with
 # "$" or a digit, so the search skips ahead fast; the parts are told apart in _figures.
-FIGURE = re.compile(r"[$\d][\d.,]*(?: ?(?:%|percent|per cent|billion|million|bn|[a-z]+))?",
-                    re.IGNORECASE)
+FIGURE = re.compile(
+    r"[$\d][\d.,]*(?: ?(?:%|percent|per cent|billion|million|bn|[a-z]+))?", re.IGNORECASE
+)
 _FIGURE_PARTS = re.compile(r"(\$?)([\d.,]*\d)[.,]? ?(.*)")
 MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})\b")
 _FIGURE_UNITS = {"%": "%", "percent": "%", "per cent": "%", "bn": "billion"}
 
-STOPWORDS = frozenset(re.findall(r"\S+", """
+STOPWORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
 a about above according across after again against all almost also although always am among an and
 another any are around as at away back be became because become been before being below between both
 but by came can cannot could did do does doing done down during each either else even ever every few
@@ -43,10 +48,39 @@ says see seen several shall she should since so some still such take taken than 
 then there these they this those though three through thus to today told too two under until up upon
 us use used very via was way we week well were what when where whether which while who whom whose why
 will with within without would year years yet you your u.s mr ms mrs
-"""))
-_NAME_STOP = frozenset({"The", "A", "An", "In", "On", "But", "And", "For", "As", "At", "By", "If",
-                        "It", "Its", "This", "That", "When", "While", "After", "Before", "Read",
-                        "See", "Photo", "Image", "Click", "Share"})
+""",
+    )
+)
+_NAME_STOP = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "But",
+        "And",
+        "For",
+        "As",
+        "At",
+        "By",
+        "If",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Read",
+        "See",
+        "Photo",
+        "Image",
+        "Click",
+        "Share",
+    }
+)
 
 
 def event_text(article: Article) -> str:
@@ -70,15 +104,20 @@ def features(article: Article) -> Counter:
 
 def _words(text: str) -> list[str]:
     words = WORD.findall(text.casefold().replace("’", "'"))
-    return [w.removesuffix("'s") if w.endswith("'s") else w for w in words
-            if len(w) > 2 and w not in STOPWORDS]
+    return [
+        w.removesuffix("'s") if w.endswith("'s") else w
+        for w in words
+        if len(w) > 2 and w not in STOPWORDS
+    ]
 
 
 def _names(text: str) -> list[str]:
     names = []
     for match in NAME.finditer(text):
         words = match.group(0).replace("-", " ").split()
-        while words and words[0] in _NAME_STOP:  # "The Commerce Department" is "Commerce Department"
+        while (
+            words and words[0] in _NAME_STOP
+        ):  # "The Commerce Department" is "Commerce Department"
             words = words[1:]
         if len(words) > 1:
             names.append(" ".join(words).casefold())
@@ -108,7 +147,10 @@ def shingles(article: Article) -> frozenset[int]:
     crc32, not hash(): Python salts string hashes per process, and output must not change.
     """
     words = WORD.findall(article.body_text[:MAX_BODY_CHARS].casefold())
-    runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1)))
+    runs = (
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
+    )
     hashes = []
     for run in runs:
         hashes.append(zlib.crc32(run.encode("utf-8")))

@@ -5,6 +5,7 @@ Near-linear: for each company or topic an article has, only the NEIGHBOURS artic
 that share it are scored, found by bisection in that company's or topic's date-ordered list, so a
 company in half of 10,000 articles does not make 25 million pairs.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -29,14 +30,18 @@ CLOSE_DAYS = 30
 _UNDATED = "9999-99-99"
 
 
-def related_articles(articles: Sequence[Article], count: int = RELATED) -> dict[str, list[Article]]:
+def related_articles(
+    articles: Sequence[Article], count: int = RELATED
+) -> dict[str, list[Article]]:
     """slug -> up to `count` related articles, best first; copies of the same report left out."""
     ordered = sorted(articles, key=lambda a: (a.date or _UNDATED, a.slug))
     lists: dict[str, list[Article]] = defaultdict(list)
     for a in ordered:
         for key in _keys(a):
             lists[key].append(a)
-    positions = {key: [(x.date or _UNDATED, x.slug) for x in members] for key, members in lists.items()}
+    positions = {
+        key: [(x.date or _UNDATED, x.slug) for x in members] for key, members in lists.items()
+    }
     rarity = {key: math.log(1 + len(articles) / len(members)) for key, members in lists.items()}
     stories: dict[str, list[Article]] = defaultdict(list)
     for a in ordered:
@@ -45,7 +50,9 @@ def related_articles(articles: Sequence[Article], count: int = RELATED) -> dict[
     by_slug = {x.slug: x for x in articles}
     result = {}
     for a in ordered:
-        same = [s for s in stories.get(a.story or "", ()) if s.slug != a.slug and not _copies(a, s)]
+        same = [
+            s for s in stories.get(a.story or "", ()) if s.slug != a.slug and not _copies(a, s)
+        ]
         scores: dict[str, float] = defaultdict(float)
         for key in _keys(a):
             weight = (COMPANY_WEIGHT if key[0] == "c" else TOPIC_WEIGHT) * rarity[key]
@@ -64,7 +71,7 @@ def _keys(a: Article) -> list[str]:
 
 def _near(members: list[Article], positions: list[tuple[str, str]], a: Article) -> list[Article]:
     at = bisect.bisect_left(positions, (a.date or _UNDATED, a.slug))
-    return members[max(0, at - NEIGHBOURS):at] + members[at + 1:at + 1 + NEIGHBOURS]
+    return members[max(0, at - NEIGHBOURS) : at] + members[at + 1 : at + 1 + NEIGHBOURS]
 
 
 def _copies(a: Article, b: Article) -> bool:

@@ -6,7 +6,8 @@ How two reports are judged to tell one event (README, "How stories are formed"):
    the headline, dek and body, the companies, the people and organisations named, the figures and
    the dates mentioned, weighted by TF-IDF and by kind (`stories.weights` in digest.yml).
 2. Candidate pairs are only articles that share `min_shared` features that few articles use
-   (`max_shared_by`): a posting list per rare feature, never all pairs, so the step stays near-linear.
+   (`max_shared_by`): a posting list per rare feature, never all pairs, so the step stays
+   near-linear.
 3. A pair joins when its cosine reaches `min_similarity` and both dates lie within `window_days`;
    when either report is undated, content is the only evidence and the bar is
    `min_similarity_undated`. Strongest pairs join first, and two groups merge only if their dated
@@ -14,9 +15,10 @@ How two reports are judged to tell one event (README, "How stories are formed"):
 4. Bodies sharing at least `near_duplicate` of their five-word runs are copies of one report
    (syndication, one wire story on two sites): one report, every outlet credited.
 
-An undated report in a story is placed by the story's period, never given a date. A story's id is the
-slug of its first report (earliest date, then slug); page addresses of articles never depend on it.
+An undated report in a story is placed by the story's period, never given a date. A story's id is
+the slug of its first report (earliest date, then slug); page addresses of articles never depend on it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +43,8 @@ REPEATED_SENTENCE = 0.5
 
 
 def assign_stories(articles: list[Article], rules: StoryRules | None = None) -> list[Article]:
-    """Set `story` on every article reported by more than one seed (others keep None) and `copy_of` on
-    near-duplicate copies."""
+    """Set `story` on every article reported by more than one seed (others keep None) and
+    `copy_of` on near-duplicate copies."""
     rules = rules or StoryRules()
     by_slug = {a.slug: a for a in articles}
     vectors = _vectors(articles, rules)
@@ -82,15 +84,18 @@ def _vectors(articles: Sequence[Article], rules: StoryRules) -> dict[str, dict[s
     idf = {t: weight[t[0]] * math.log(1 + n / k) for t, k in df.items() if k > 1}
     vectors = {}
     for slug, c in counts.items():
-        scored = {t: idf[t] * (1 + math.log(k) if k > 1 else 1.0) for t, k in c.items() if t in idf}
-        top = sorted(scored.items(), key=lambda x: (-x[1], x[0]))[:rules.top_terms]
+        scored = {
+            t: idf[t] * (1 + math.log(k) if k > 1 else 1.0) for t, k in c.items() if t in idf
+        }
+        top = sorted(scored.items(), key=lambda x: (-x[1], x[0]))[: rules.top_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors[slug] = {t: w / norm for t, w in top}
     return vectors
 
 
-def _scored_pairs(vectors: dict[str, dict[str, float]], by_slug: dict[str, Article],
-                  rules: StoryRules) -> list[tuple[float, str, str]]:
+def _scored_pairs(
+    vectors: dict[str, dict[str, float]], by_slug: dict[str, Article], rules: StoryRules
+) -> list[tuple[float, str, str]]:
     """Candidate pairs with their cosine, strongest first, ties in a fixed order."""
     postings: dict[str, list[str]] = defaultdict(list)
     for slug in sorted(vectors):
@@ -123,8 +128,13 @@ def _joins(left: Article, right: Article, similarity: float, rules: StoryRules) 
     return days <= rules.window_days and similarity >= rules.min_similarity
 
 
-def _copies(left: str, right: str, by_slug: dict[str, Article], cache: dict[str, frozenset[int]],
-            rules: StoryRules) -> bool:
+def _copies(
+    left: str,
+    right: str,
+    by_slug: dict[str, Article],
+    cache: dict[str, frozenset[int]],
+    rules: StoryRules,
+) -> bool:
     """Near-duplicate bodies: measured only for pairs already similar, so rarely."""
     for slug in (left, right):
         if slug not in cache:
@@ -187,7 +197,8 @@ def _days(first: str, last: str) -> int:
     return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
 
 
-# ---- stories as readers see them -------------------------------------------------------------------
+# ---- stories as readers see them ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Report:
@@ -251,9 +262,17 @@ def _story(sid: str, members: list[Article]) -> Story:
     dates = sorted(a.date for a in members if a.date)
     first = next((a for a in members if a.slug == sid), members[0])
     outlets = tuple(sorted({o for r in reports for o in r.outlets}, key=str.casefold))
-    return Story(sid, first.title, reports, dates[0] if dates else None, dates[-1] if dates else None,
-                 outlets, _ranked(c for r in reports for c in r.article.companies),
-                 _ranked(t for r in reports for t in r.article.topics), merged_summary(reports))
+    return Story(
+        sid,
+        first.title,
+        reports,
+        dates[0] if dates else None,
+        dates[-1] if dates else None,
+        outlets,
+        _ranked(c for r in reports for c in r.article.companies),
+        _ranked(t for r in reports for t in r.article.topics),
+        merged_summary(reports),
+    )
 
 
 def _ranked(values) -> tuple[str, ...]:
@@ -291,7 +310,7 @@ def stories_for_topic(stories: Sequence[Story], slug: str) -> list[Story]:
 
 
 def period_label(story: Story, long_date) -> str:
-    """"May 21 – 23, 2019"-style period in the caller's date format; undated stories say so."""
+    """ "May 21 – 23, 2019"-style period in the caller's date format; undated stories say so."""
     if not story.start:
         return "Undated"
     if story.start == story.end:

@@ -4,6 +4,7 @@ Every key is optional; the defaults below were set on the seeds, the labelled ar
 planted groups of bench/stories_benchmark.py. A value of the wrong type or out of range is a
 ConfigError naming it, like every other config key.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -79,5 +80,7 @@ def _weights(raw: Any, where: str, error: type[Exception]) -> tuple[tuple[str, f
     for key in raw:
         if key not in DEFAULT_WEIGHTS:
             raise error(f"{where}: unknown kind {key!r} (allowed: {', '.join(DEFAULT_WEIGHTS)})")
-    return tuple((key, float(_number(raw[key], f"{where}.{key}", error, (int, float), 0, None)))
-                 for key in sorted(raw))
+    return tuple(
+        (key, float(_number(raw[key], f"{where}.{key}", error, (int, float), 0, None)))
+        for key in sorted(raw)
+    )

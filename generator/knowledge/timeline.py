@@ -4,6 +4,7 @@ A story is one entry at its first date, with its reports under it; its undated r
 there by the story, never given a date. Undated articles outside any story are kept apart. Company
 events come from the config (`events:` under a company) when it has them; the config may not.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -63,28 +64,39 @@ def _field(raw, name: str):
     return raw.get(name) if isinstance(raw, dict) else getattr(raw, name, None)
 
 
-def build_timeline(articles: Sequence[Article], stories: Sequence[Story],
-                   events: Sequence[Event] = ()) -> Timeline:
+def build_timeline(
+    articles: Sequence[Article], stories: Sequence[Story], events: Sequence[Event] = ()
+) -> Timeline:
     in_story = {a.slug for s in stories for a in s.articles}
     entries = [Entry(s.start, "story", story=s) for s in stories if s.start]
-    entries += [Entry(a.date, "article", article=a) for a in articles if a.date and a.slug not in in_story]
+    entries += [
+        Entry(a.date, "article", article=a) for a in articles if a.date and a.slug not in in_story
+    ]
     entries += [Entry(e.date, "event", event=e) for e in events]
     months: dict[str, list[Entry]] = defaultdict(list)
     for entry in sorted(entries, key=_order):
         months[entry.date[:7]].append(entry)
     undated = [a for a in articles if not a.date and a.slug not in in_story]
     undated += [a for s in stories if not s.start for a in s.articles]
-    return Timeline(tuple((m, tuple(e)) for m, e in sorted(months.items())),
-                    tuple(sorted(undated, key=lambda a: (a.title.casefold(), a.slug))))
+    return Timeline(
+        tuple((m, tuple(e)) for m, e in sorted(months.items())),
+        tuple(sorted(undated, key=lambda a: (a.title.casefold(), a.slug))),
+    )
 
 
 def _order(entry: Entry) -> tuple:
-    key = entry.story.id if entry.story else entry.article.slug if entry.article else entry.event.title
+    key = (
+        entry.story.id
+        if entry.story
+        else entry.article.slug
+        if entry.article
+        else entry.event.title
+    )
     return (entry.date, {"event": 0, "story": 1, "article": 2}[entry.kind], key)
 
 
 def month_of(article: Article, story_of: dict[str, Story]) -> str | None:
-    """The month an article belongs to: its own date's, or for an undated report its story's start."""
+    """An article's month: its own date's, or for an undated report its story's start."""
     if article.date:
         return article.date[:7]
     story = story_of.get(article.slug)

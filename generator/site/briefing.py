@@ -2,6 +2,7 @@
 phone), the period covered, the top stories with two-line summaries, what is new since the previous
 month, the most-mentioned companies and topics with their trend, key figures and quotes.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,42 +27,60 @@ SUMMARY_CHARS = 220
 """About two lines of text on a desktop screen."""
 KEY_FIGURES = 4
 KEY_QUOTES = 3
-_FIGURE = re.compile(r"(?:US)?\$ ?\d[\d.,]*(?: (?:billion|million|trillion))?|\b\d[\d.,]* ?(?:%|percent\b)")
+_FIGURE = re.compile(
+    r"(?:US)?\$ ?\d[\d.,]*(?: (?:billion|million|trillion))?|\b\d[\d.,]* ?(?:%|percent\b)"
+)
 _QUOTE = re.compile(r"[“\"][^”\"]{20,300}[”\"]")
 
 
-def render_home(articles: Sequence[Article], stories: Sequence[Story], report: BuildReport,
-                config: Config) -> Page:
+def render_home(
+    articles: Sequence[Article], stories: Sequence[Story], report: BuildReport, config: Config
+) -> Page:
     here = "index.md"
     latest = newest_first(articles)[:1]
     ranked = top_stories(stories)
-    return Page(here, _render(
-        "home.md.j2", front_matter=Md(front_matter({"title": "Digest"})), site=config.site,
-        latest=_latest_line(latest[0], here) if latest else "",
-        period=_period(articles, stories, report),
-        stories=[_brief(s, here) for s in ranked],
-        new=_new_since(articles, stories, here),
-        companies=_trend_rows([(c.name, f"companies/{c.slug}.md", c.name, "companies")
-                               for c in config.companies], articles, here),
-        topics=_trend_rows([(t.title, f"topics/{t.slug}.md", t.slug, "topics") for t in config.topics],
-                           articles, here),
-        figures=key_figures(ranked, here), quotes=key_quotes(ranked, here),
-        chart=chart_markdown(articles_per_month(articles))))
+    return Page(
+        here,
+        _render(
+            "home.md.j2",
+            front_matter=Md(front_matter({"title": "Digest"})),
+            site=config.site,
+            latest=_latest_line(latest[0], here) if latest else "",
+            period=_period(articles, stories, report),
+            stories=[_brief(s, here) for s in ranked],
+            new=_new_since(articles, stories, here),
+            companies=_trend_rows(
+                [
+                    (c.name, f"companies/{c.slug}.md", c.name, "companies")
+                    for c in config.companies
+                ],
+                articles,
+                here,
+            ),
+            topics=_trend_rows(
+                [(t.title, f"topics/{t.slug}.md", t.slug, "topics") for t in config.topics],
+                articles,
+                here,
+            ),
+            figures=key_figures(ranked, here),
+            quotes=key_quotes(ranked, here),
+            chart=chart_markdown(articles_per_month(articles)),
+        ),
+    )
 
 
 def top_stories(stories: Sequence[Story], count: int = TOP_STORIES) -> list[Story]:
-    """Stories by how many outlets covered them, then reports, then recency."""
-    return sorted(stories, key=lambda s: (-len(s.outlets), -len(s.articles),
-                                          _negated(s.end or ""), s.id))[:count]
-
-
-def _negated(date: str) -> tuple[int, ...]:
-    return tuple(-ord(ch) for ch in date)
+    """Stories by how many outlets covered them, then reports, then recency (stable sorts, last key
+    first)."""
+    newest = sorted(sorted(stories, key=lambda s: s.id), key=lambda s: s.end or "", reverse=True)
+    return sorted(newest, key=lambda s: (-len(s.outlets), -len(s.articles)))[:count]
 
 
 def _latest_line(a: Article, here: str) -> Md:
     meta = " · ".join(escape(x) for x in (a.publication, long_date(a.date)) if x)
-    return Md(f"**Latest:** {link(a.title, article_path(a), here)}" + (f" — {meta}" if meta else ""))
+    return Md(
+        f"**Latest:** {link(a.title, article_path(a), here)}" + (f" — {meta}" if meta else "")
+    )
 
 
 def _period(articles: Sequence[Article], stories: Sequence[Story], report: BuildReport) -> str:
@@ -69,12 +88,18 @@ def _period(articles: Sequence[Article], stories: Sequence[Story], report: Build
     outlets = {a.publication for a in articles if a.publication}
     span = f"from {long_date(dates[0])} to {long_date(dates[-1])}" if dates else "with no dates"
     undated = len(articles) - len(dates)
-    text = (f"Coverage {span}: {plural(len(articles), 'article')} from {plural(len(outlets), 'outlet')}"
-            f"{f' ({undated} undated)' if undated else ''}, {plural(len(stories), 'story', 'stories')} "
-            "reported by several outlets.")
+    text = (
+        f"Coverage {span}: {plural(len(articles), 'article')} from {plural(len(outlets), 'outlet')}"
+        f"{f' ({undated} undated)' if undated else ''}, {plural(len(stories), 'story', 'stories')} "
+        "reported by several outlets."
+    )
     errors = len(report.errors)
-    return text + (f" {plural(errors, 'seed problem needs', 'seed problems need')} attention in the "
-                   "build report." if errors else "")
+    return text + (
+        f" {plural(errors, 'seed problem needs', 'seed problems need')} attention in the "
+        "build report."
+        if errors
+        else ""
+    )
 
 
 def _brief(story: Story, here: str) -> dict:
@@ -90,27 +115,34 @@ def clip(text: str, limit: int) -> str:
 
 
 def _new_since(articles: Sequence[Article], stories: Sequence[Story], here: str) -> dict | None:
-    """The latest month's articles (undated reports counted by their story), against the month before."""
+    """The latest month's articles (undated ones counted by their story), against the month before."""
     story_of = {a.slug: s for s in stories for a in s.articles}
     months = Counter(m for a in articles if (m := month_of(a, story_of)))
     if not months:
         return None
     latest = max(months)
     calendar = months_of([a for a in articles if a.date])
-    before = calendar[calendar.index(latest) - 1] if latest in calendar and calendar.index(latest) else None
+    before = (
+        calendar[calendar.index(latest) - 1]
+        if latest in calendar and calendar.index(latest)
+        else None
+    )
     mine = [a for a in articles if month_of(a, story_of) == latest]
-    compare = (f", against {months.get(before, 0)} in {month_name(before)}" if before else "")
-    return {"heading": f"New in {month_name(latest)}",
-            "line": f"{plural(len(mine), 'article')} in {month_name(latest)}{compare}.",
-            "digest": link(f"Digest of {month_name(latest)}", month_path(latest), here),
-            "listing": listing(newest_first(mine)[:NEW_ITEMS], here)}
+    compare = f", against {months.get(before, 0)} in {month_name(before)}" if before else ""
+    return {
+        "heading": f"New in {month_name(latest)}",
+        "line": f"{plural(len(mine), 'article')} in {month_name(latest)}{compare}.",
+        "digest": link(f"Digest of {month_name(latest)}", month_path(latest), here),
+        "listing": listing(newest_first(mine)[:NEW_ITEMS], here),
+    }
 
 
-def _trend_rows(entries: list[tuple[str, str, str, str]], articles: Sequence[Article],
-                here: str) -> list[dict]:
+def _trend_rows(
+    entries: list[tuple[str, str, str, str]], articles: Sequence[Article], here: str
+) -> list[dict]:
     months = months_of(articles)
     recent = set(months[-TREND_MONTHS:])
-    earlier = set(months[-2 * TREND_MONTHS:-TREND_MONTHS])
+    earlier = set(months[-2 * TREND_MONTHS : -TREND_MONTHS])
     rows = []
     for name, path, key, attr in entries:
         mine = [a for a in articles if key in getattr(a, attr)]
@@ -118,8 +150,14 @@ def _trend_rows(entries: list[tuple[str, str, str, str]], articles: Sequence[Art
             continue
         now = sum(1 for a in mine if a.date and a.date[:7] in recent)
         then = sum(1 for a in mine if a.date and a.date[:7] in earlier)
-        rows.append({"link": link(name, path, here), "count": len(mine), "name": name,
-                     "trend": _trend(now, then)})
+        rows.append(
+            {
+                "link": link(name, path, here),
+                "count": len(mine),
+                "name": name,
+                "trend": _trend(now, then),
+            }
+        )
     rows.sort(key=lambda r: (-r["count"], r["name"].casefold()))
     return rows[:TOP_ENTITIES]
 
@@ -136,8 +174,8 @@ def _trend(now: int, then: int) -> str:
 def key_figures(stories: Sequence[Story], here: str) -> list[dict]:
     """Sentences with a sum of money or a percentage from the top stories' summaries and key points.
 
-    Hook: when articles carry extracted figures (an `figures` field, from the knowledge issue), those
-    are used first."""
+    Hook: when articles carry extracted figures (a `figures` field, from the knowledge issue),
+    those are used first."""
     found: list[dict] = []
     for story in stories:
         for a in (r.article for r in story.reports):
@@ -145,8 +183,12 @@ def key_figures(stories: Sequence[Story], here: str) -> list[dict]:
             sentences += [s for s in (a.summary, *a.key_points) if _FIGURE.search(s)]
             for sentence in sentences:
                 if all(sentence != f["text"] for f in found):
-                    found.append({"text": clip(sentence, SUMMARY_CHARS),
-                                  "source": link(a.publication or a.title, article_path(a), here)})
+                    found.append(
+                        {
+                            "text": clip(sentence, SUMMARY_CHARS),
+                            "source": link(a.publication or a.title, article_path(a), here),
+                        }
+                    )
                     break
             if len(found) == KEY_FIGURES:
                 return found
@@ -154,16 +196,20 @@ def key_figures(stories: Sequence[Story], here: str) -> list[dict]:
 
 
 def key_quotes(stories: Sequence[Story], here: str) -> list[dict]:
-    """Quoted words from the top stories' reports: the articles' own `quotes` when the knowledge stage
-    provides them (a hook), otherwise quotations in their summaries and key points."""
+    """Quoted words from the top stories' reports: the articles' own `quotes` when the knowledge
+    stage provides them (a hook), otherwise quotations in their summaries and key points."""
     found: list[dict] = []
     for story in stories:
         for a in (r.article for r in story.reports):
             quotes = [str(q) for q in getattr(a, "quotes", ()) or ()]
             quotes += [m.group(0) for s in (a.summary, *a.key_points) for m in _QUOTE.finditer(s)]
             if quotes:
-                found.append({"text": clip(quotes[0], SUMMARY_CHARS),
-                              "source": link(a.publication or a.title, article_path(a), here)})
+                found.append(
+                    {
+                        "text": clip(quotes[0], SUMMARY_CHARS),
+                        "source": link(a.publication or a.title, article_path(a), here),
+                    }
+                )
             if len(found) == KEY_QUOTES:
                 return found
     return found

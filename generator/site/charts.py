@@ -10,6 +10,7 @@ not); bars and lines use the theme's indigo, readable on both backgrounds. Each 
 Deterministic: fixed figure sizes, a fixed hash salt for element ids, no date in the metadata, text
 kept as text (svg.fonttype none), so the same articles give byte-identical SVG.
 """
+
 from __future__ import annotations
 
 import functools
@@ -35,20 +36,34 @@ ACCENT = "#5c6bc0"
 TOP_COMPANIES = 6
 """Lines in the mentions chart; more would be unreadable in one chart."""
 MATRIX_COMPANIES = 10
-_STYLE = {"svg.hashsalt": "digest", "svg.fonttype": "none", "font.size": 9, "font.family": "sans-serif",
-          "text.color": INK, "axes.edgecolor": INK, "axes.labelcolor": INK, "xtick.color": INK,
-          "ytick.color": INK, "axes.spines.top": False, "axes.spines.right": False,
-          "figure.facecolor": "none", "axes.facecolor": "none", "savefig.transparent": True}
+_STYLE = {
+    "svg.hashsalt": "digest",
+    "svg.fonttype": "none",
+    "font.size": 9,
+    "font.family": "sans-serif",
+    "text.color": INK,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.facecolor": "none",
+    "axes.facecolor": "none",
+    "savefig.transparent": True,
+}
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
 _ID = re.compile(r'(id="|url\(#|href="#)([A-Za-z_][\w.-]*)')
 
 
 def _styled(draw):
     """Run a chart function under the chart style: axes read the style when they are created."""
+
     @functools.wraps(draw)
     def styled(*args, **kwargs):
         with matplotlib.rc_context(_STYLE):
             return draw(*args, **kwargs)
+
     return styled
 
 
@@ -89,8 +104,13 @@ def articles_per_month(articles: Sequence[Article]) -> Chart | None:
     _month_axis(ax, months)
     ax.set_ylabel("articles")
     title = f"Dated articles per month, {months[0]} to {months[-1]}"
-    return Chart("articles-per-month", title, _svg(fig, "articles-per-month", title), ("Month", "Articles"),
-                 tuple((m, str(counts[m])) for m in months if counts[m]))
+    return Chart(
+        "articles-per-month",
+        title,
+        _svg(fig, "articles-per-month", title),
+        ("Month", "Articles"),
+        tuple((m, str(counts[m])) for m in months if counts[m]),
+    )
 
 
 @_styled
@@ -107,8 +127,13 @@ def company_mentions(articles: Sequence[Article], company: str) -> Chart | None:
     ax.set_ylabel("articles")
     title = f"Dated articles mentioning {company} per month"
     name = "mentions-" + re.sub(r"[^a-z0-9]+", "-", company.casefold()).strip("-")
-    return Chart(name, title, _svg(fig, name, title), ("Month", "Articles"),
-                 tuple((m, str(counts[m])) for m in months if counts[m]))
+    return Chart(
+        name,
+        title,
+        _svg(fig, name, title),
+        ("Month", "Articles"),
+        tuple((m, str(counts[m])) for m in months if counts[m]),
+    )
 
 
 @_styled
@@ -119,19 +144,33 @@ def mentions_over_time(articles: Sequence[Article], config: Config) -> Chart | N
     quarters = sorted({_quarter(a.date) for a in articles if a.date})
     if not top or not quarters:
         return None
-    series = {c: Counter(_quarter(a.date) for a in articles if a.date and c in a.companies) for c in top}
+    series = {
+        c: Counter(_quarter(a.date) for a in articles if a.date and c in a.companies) for c in top
+    }
     fig, ax = _figure()
     styles = ("-", "--", ":", "-.", (0, (5, 1)), (0, (1, 2, 5, 2)))
     for company, style in zip(top, styles):
-        ax.plot(range(len(quarters)), [series[company][q] for q in quarters], linestyle=style,
-                marker="o", markersize=3, label=company, color=INK if style != "-" else ACCENT)
+        ax.plot(
+            range(len(quarters)),
+            [series[company][q] for q in quarters],
+            linestyle=style,
+            marker="o",
+            markersize=3,
+            label=company,
+            color=INK if style != "-" else ACCENT,
+        )
     ax.set_xticks(range(len(quarters)), quarters, rotation=45, ha="right")
     ax.set_ylabel("articles")
     ax.legend(frameon=False, fontsize=8)
     title = f"Articles per quarter naming the {len(top)} most-mentioned companies"
     rows = tuple((q, *(str(series[c][q]) for c in top)) for q in quarters)
-    return Chart("mentions-over-time", title, _svg(fig, "mentions-over-time", title),
-                 ("Quarter", *top), rows)
+    return Chart(
+        "mentions-over-time",
+        title,
+        _svg(fig, "mentions-over-time", title),
+        ("Quarter", *top),
+        rows,
+    )
 
 
 @_styled
@@ -143,18 +182,29 @@ def co_mentions(articles: Sequence[Article]) -> Chart | None:
         return None
     pairs = Counter((x, y) for a in articles for x in a.companies for y in a.companies)
     grid = [[pairs[(x, y)] for y in top] for x in top]
-    fig, ax = _figure(height=0.35 * len(top) + 1.4, width=0.45 * len(top) + 2.4, left=0.25, bottom=0.25)
+    fig, ax = _figure(
+        height=0.35 * len(top) + 1.4, width=0.45 * len(top) + 2.4, left=0.25, bottom=0.25
+    )
     # pcolormesh, not imshow: imshow would embed a PNG in the SVG.
     ax.pcolormesh(grid, cmap="Blues", vmin=0, edgecolors="white", linewidth=0.5)
     ax.invert_yaxis()
     peak = max(max(row) for row in grid) or 1
     for i, row in enumerate(grid):
         for j, value in enumerate(row):
-            ax.text(j + 0.5, i + 0.5, str(value), ha="center", va="center", fontsize=7,
-                    color="white" if value > peak / 2 else "black")
+            ax.text(
+                j + 0.5,
+                i + 0.5,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value > peak / 2 else "black",
+            )
     ax.set_xticks([k + 0.5 for k in range(len(top))], top, rotation=45, ha="right")
     ax.set_yticks([k + 0.5 for k in range(len(top))], top)
-    title = "Articles naming each pair of companies together (the diagonal: all articles naming it)"
+    title = (
+        "Articles naming each pair of companies together (the diagonal: all articles naming it)"
+    )
     rows = tuple((x, *(str(v) for v in row)) for x, row in zip(top, grid))
     return Chart("co-mentions", title, _svg(fig, "co-mentions", title), ("Company", *top), rows)
 
@@ -183,7 +233,7 @@ def _svg(fig: Figure, name: str, title: str) -> str:
     out = io.StringIO()
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     svg = out.getvalue()
-    svg = svg[svg.index("<svg"):]  # no XML declaration or DOCTYPE inside an HTML page
+    svg = svg[svg.index("<svg") :]  # no XML declaration or DOCTYPE inside an HTML page
     svg = _METADATA.sub("", svg)
     svg = _ID.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", svg)
     svg = svg.replace(INK, "currentColor").replace(INK.upper(), "currentColor")
@@ -197,10 +247,14 @@ def chart_markdown(chart: Chart | None) -> Md:
     if chart is None:
         return Md("")
     svg = "\n".join(line for line in chart.svg.splitlines() if line.strip())
-    table = ["| " + " | ".join(escape(h) for h in chart.header) + " |",
-             "|" + "---|" * len(chart.header)]
+    table = [
+        "| " + " | ".join(escape(h) for h in chart.header) + " |",
+        "|" + "---|" * len(chart.header),
+    ]
     table += ["| " + " | ".join(escape(v) for v in row) + " |" for row in chart.rows]
     rows = "\n".join(f"    {line}" for line in table)
-    return Md(f'<figure class="digest-chart" data-search-exclude>\n{svg}\n'
-              f"<figcaption>{html.escape(chart.title)}</figcaption>\n</figure>\n\n"
-              f'??? note "Data of this chart: {escape(chart.title)}"\n\n{rows}\n')
+    return Md(
+        f'<figure class="digest-chart" data-search-exclude>\n{svg}\n'
+        f"<figcaption>{html.escape(chart.title)}</figcaption>\n</figure>\n\n"
+        f'??? note "Data of this chart: {escape(chart.title)}"\n\n{rows}\n'
+    )

@@ -4,6 +4,7 @@ article's front-matter, with its story), articles.csv, one CSV per company, and 
 CSV is written with the csv module. A cell that starts with =, +, - or @ would run as a formula in a
 spreadsheet, so it gets a leading apostrophe (seed text is untrusted).
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,24 @@ from ..records import Article, Page
 from .markup import Md, front_matter, plain
 from .render import _render, article_front_matter, link, long_date, plural
 
-COLUMNS = ("slug", "title", "subtitle", "author", "date", "publication", "url", "companies", "topics",
-           "summary", "words", "story", "story_title", "story_period", "copy_of", "seed")
+COLUMNS = (
+    "slug",
+    "title",
+    "subtitle",
+    "author",
+    "date",
+    "publication",
+    "url",
+    "companies",
+    "topics",
+    "summary",
+    "words",
+    "story",
+    "story_title",
+    "story_period",
+    "copy_of",
+    "seed",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,22 +48,39 @@ def export_record(a: Article, config: Config, story: Story | None) -> dict:
     return record
 
 
-def render_exports(articles: Sequence[Article], stories: Sequence[Story], config: Config) -> list[Page]:
+def render_exports(
+    articles: Sequence[Article], stories: Sequence[Story], config: Config
+) -> list[Page]:
     story_of = {a.slug: s for s in stories for a in s.articles}
     ordered = sorted(articles, key=lambda a: a.slug)
     records = [export_record(a, config, story_of.get(a.slug)) for a in ordered]
-    pages = [Page("data/articles.json", json.dumps(records, ensure_ascii=False, indent=1) + "\n"),
-             Page("data/articles.csv", to_csv(records))]
+    pages = [
+        Page("data/articles.json", json.dumps(records, ensure_ascii=False, indent=1) + "\n"),
+        Page("data/articles.csv", to_csv(records)),
+    ]
     companies = []
     for c in config.companies:
         mine = [r for r in records if c.name in r["companies"]]
         pages.append(Page(f"data/companies/{c.slug}.csv", to_csv(mine)))
-        companies.append({"link": link(c.name, f"data/companies/{c.slug}.csv", "data/index.md"),
-                          "count": plural(len(mine), "article")})
+        companies.append(
+            {
+                "link": link(c.name, f"data/companies/{c.slug}.csv", "data/index.md"),
+                "count": plural(len(mine), "article"),
+            }
+        )
     fm = {"title": "Data", "search": {"exclude": True}}
-    pages.append(Page("data/index.md", _render(
-        "data.md.j2", front_matter=Md(front_matter(fm)), count=plural(len(records), "article"),
-        columns=", ".join(COLUMNS), companies=companies)))
+    pages.append(
+        Page(
+            "data/index.md",
+            _render(
+                "data.md.j2",
+                front_matter=Md(front_matter(fm)),
+                count=plural(len(records), "article"),
+                columns=", ".join(COLUMNS),
+                companies=companies,
+            ),
+        )
+    )
     return pages
 
 

@@ -7,6 +7,7 @@ An entry's time is the article's date. An undated report in a story is placed at
 date (the feed says so in the entry); an undated article outside any story has no place in a feed
 ordered by time and is left out, never given an invented date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,14 +34,16 @@ def site_url(config: Config) -> str:
 
 
 def page_url(base: str, path: str) -> str:
-    """Absolute address of a docs-relative Markdown page, as MkDocs publishes it (directory URLs)."""
+    """Absolute address of a docs-relative Markdown page as MkDocs publishes it (directory URLs)."""
     stem = path.removesuffix(".md")
     if stem == "index":
         return base
     return f"{base}{stem.removesuffix('/index')}/"
 
 
-def render_feeds(articles: Sequence[Article], stories: Sequence[Story], config: Config) -> list[Page]:
+def render_feeds(
+    articles: Sequence[Article], stories: Sequence[Story], config: Config
+) -> list[Page]:
     base = site_url(config)
     placed = {a.slug: s.start for s in stories if s.start for a in s.articles if not a.date}
     dated = [a for a in articles if a.date or a.slug in placed]
@@ -48,21 +51,51 @@ def render_feeds(articles: Sequence[Article], stories: Sequence[Story], config: 
     newest = sorted(dated, key=lambda a: (when[a.slug], a.date is not None, a.slug), reverse=True)
     title = config.site.title
     feeds = [("feeds/all", title, "index.md", newest[:SITE_ENTRIES])]
-    feeds += [(f"feeds/companies/{c.slug}", f"{title}: {c.name}", f"companies/{c.slug}.md",
-               [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES]) for c in config.companies]
-    feeds += [(f"feeds/topics/{t.slug}", f"{title}: {t.title}", f"topics/{t.slug}.md",
-               [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES]) for t in config.topics]
-    feeds += [(f"feeds/stories/{s.id}", f"{title}: {s.title}", f"stories/{s.id}.md",
-               [a for a in newest if a.story == s.id]) for s in stories]
+    feeds += [
+        (
+            f"feeds/companies/{c.slug}",
+            f"{title}: {c.name}",
+            f"companies/{c.slug}.md",
+            [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES],
+        )
+        for c in config.companies
+    ]
+    feeds += [
+        (
+            f"feeds/topics/{t.slug}",
+            f"{title}: {t.title}",
+            f"topics/{t.slug}.md",
+            [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES],
+        )
+        for t in config.topics
+    ]
+    feeds += [
+        (
+            f"feeds/stories/{s.id}",
+            f"{title}: {s.title}",
+            f"stories/{s.id}.md",
+            [a for a in newest if a.story == s.id],
+        )
+        for s in stories
+    ]
     pages = []
     for path, name, home, entries in feeds:
         pages.append(Page(f"{path}.xml", atom(base, path, name, home, entries, when, placed)))
-        pages.append(Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed)))
+        pages.append(
+            Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed))
+        )
     return pages
 
 
-def atom(base: str, path: str, title: str, home: str, entries: Sequence[Article], when: dict[str, str],
-         placed: dict[str, str]) -> str:
+def atom(
+    base: str,
+    path: str,
+    title: str,
+    home: str,
+    entries: Sequence[Article],
+    when: dict[str, str],
+    placed: dict[str, str],
+) -> str:
     fg = FeedGenerator()
     fg.id(base + path + ".xml")
     fg.title(plain(title))
@@ -86,13 +119,26 @@ def atom(base: str, path: str, title: str, home: str, entries: Sequence[Article]
     return fg.atom_str(pretty=True).decode("utf-8")
 
 
-def json_feed(base: str, path: str, title: str, home: str, entries: Sequence[Article],
-              when: dict[str, str], placed: dict[str, str]) -> str:
+def json_feed(
+    base: str,
+    path: str,
+    title: str,
+    home: str,
+    entries: Sequence[Article],
+    when: dict[str, str],
+    placed: dict[str, str],
+) -> str:
     items = []
     for a in entries:
         url = page_url(base, f"articles/{a.slug}.md")
-        item = {"id": url, "url": url, "title": plain(a.title) or "Untitled", "summary": _summary(a, placed),
-                "content_text": _summary(a, placed), "date_modified": _time(when[a.slug]).isoformat()}
+        item = {
+            "id": url,
+            "url": url,
+            "title": plain(a.title) or "Untitled",
+            "summary": _summary(a, placed),
+            "content_text": _summary(a, placed),
+            "date_modified": _time(when[a.slug]).isoformat(),
+        }
         if a.date:
             item["date_published"] = _time(a.date).isoformat()
         if a.author:
@@ -102,16 +148,24 @@ def json_feed(base: str, path: str, title: str, home: str, entries: Sequence[Art
         if a.companies or a.topics:
             item["tags"] = [*a.companies, *a.topics]
         items.append(item)
-    feed = {"version": "https://jsonfeed.org/version/1.1", "title": plain(title),
-            "home_page_url": page_url(base, home), "feed_url": base + path + ".json", "items": items}
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": plain(title),
+        "home_page_url": page_url(base, home),
+        "feed_url": base + path + ".json",
+        "items": items,
+    }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
 def _summary(a: Article, placed: dict[str, str]) -> str:
     text = plain(a.summary) or ""
     if a.slug in placed:
-        text += (" (Undated report, shown at its story's first date.)" if text
-                 else "Undated report, shown at its story's first date.")
+        text += (
+            " (Undated report, shown at its story's first date.)"
+            if text
+            else "Undated report, shown at its story's first date."
+        )
     return text
 
 
