@@ -96,7 +96,7 @@ def test_key_figures_and_quotes_from_the_top_stories():
     text = home([quoted, replace(ARTICLES[2], slug="r")])
     assert "## Key figures and quotes" in text
     assert "$11 billion a year. ([Reuters](articles/q.md))" in text
-    assert "“We will fight this in every court we can,” ([Reuters](articles/q.md))" in text
+    assert "“We will fight this in every court we can,” Huawei said. ([Reuters](articles/q.md))" in text
 
 
 def test_top_stories_by_outlets_then_reports():
@@ -120,3 +120,18 @@ def test_clip_cuts_at_a_word():
 def test_no_story_yet_is_said_plainly():
     text = home([art("only", "2020-01-01")])
     assert "*No story yet" in text and not re.search(r"stories/only", text)
+
+
+def test_a_key_figure_can_come_from_the_body_when_the_summary_has_none():
+    body = "Officials met on Monday.\n\nThe order covers 40% of the company's chip imports."
+    blocks = tuple(Block("p", p) for p in body.split("\n\n"))
+    reports = [replace(art(x, "2019-05-15"), summary="Officials met.", blocks=blocks) for x in "mn"]
+    text = home(reports)
+    assert "The order covers 40% of the company's chip imports. ([Reuters](articles/m.md))" in text
+
+
+def test_a_quote_is_someones_words_not_scare_quotes():
+    from generator.site.briefing import _is_quote
+    assert _is_quote("“We will fight this in every court we can,” Huawei said.")
+    assert _is_quote("“We have always complied with the laws of every country we work in.”")
+    assert not _is_quote("Experts described the camps as “mass detention centres for Uyghurs”.")

@@ -2,7 +2,7 @@ import re
 from dataclasses import replace
 
 from generator.config import parse_config
-from generator.knowledge.stories import assign_stories, build_stories
+from generator.knowledge.stories import assign_stories, build_stories, stories_for_company
 from generator.knowledge.timeline import Event, build_timeline
 from generator.records import Article, Block
 from generator.site.story_pages import (
@@ -10,6 +10,7 @@ from generator.site.story_pages import (
     render_story,
     render_story_index,
     render_timeline,
+    story_listing,
 )
 
 CONFIG = parse_config({"site": {"title": "T"}, "companies": [{"name": "Huawei"}], "topics": []})
@@ -118,3 +119,10 @@ def test_timeline_page_links_month_digests_and_shows_events():
     assert "**May 16, 2019** · **Event, Huawei:** Added to the Entity List" in text
     assert "**Story:** [Headline a](stories/a.md) — 4 reports" in text
     assert '<figure class="digest-chart"' in text
+
+
+def test_story_listing_for_a_company_page():
+    stories = build_stories(grouped())
+    text = story_listing(stories_for_company(stories, "Huawei"), "companies/huawei.md")
+    assert text.startswith("- **[Headline a](../stories/a.md)** — May 15, 2019 – May 17, 2019")
+    assert story_listing(stories_for_company(stories, "ZTE"), "companies/zte.md") == ""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..config import Config
 from ..knowledge.stories import Story
+from ..knowledge.summarize import sentences
 from ..knowledge.timeline import month_of
 from ..records import Article, BuildReport, Page
 from .charts import articles_per_month, chart_markdown, months_of
@@ -27,9 +28,12 @@ SUMMARY_CHARS = 220
 """About two lines of text on a desktop screen."""
 KEY_FIGURES = 4
 KEY_QUOTES = 3
+LEAD_PARAGRAPHS = 8
+"""Figures and quotes are looked for in a report's first paragraphs, where its news is."""
 _FIGURE = re.compile(
     r"(?:US)?\$ ?\d[\d.,]*(?: (?:billion|million|trillion))?|\b\d[\d.,]* ?(?:%|percent\b)"
 )
+_SAID = re.compile(r"\b(?:said|says|told|added|wrote|according to)\b")
 _QUOTE = re.compile(r"[“\"][^”\"]{20,300}[”\"]")
 
 
@@ -172,44 +176,44 @@ def _trend(now: int, then: int) -> str:
 
 
 def key_figures(stories: Sequence[Story], here: str) -> list[dict]:
-    """Sentences with a sum of money or a percentage from the top stories' summaries and key points.
+    """One sentence with a sum of money or a percentage from each of the top stories' reports.
 
     Hook: when articles carry extracted figures (a `figures` field, from the knowledge issue),
     those are used first."""
-    found: list[dict] = []
-    for story in stories:
-        for a in (r.article for r in story.reports):
-            sentences = [str(f) for f in getattr(a, "figures", ()) or ()]
-            sentences += [s for s in (a.summary, *a.key_points) if _FIGURE.search(s)]
-            for sentence in sentences:
-                if all(sentence != f["text"] for f in found):
-                    found.append(
-                        {
-                            "text": clip(sentence, SUMMARY_CHARS),
-                            "source": link(a.publication or a.title, article_path(a), here),
-                        }
-                    )
-                    break
-            if len(found) == KEY_FIGURES:
-                return found
-    return found
+    return _picked(stories, here, "figures", _FIGURE.search, KEY_FIGURES)
 
 
 def key_quotes(stories: Sequence[Story], here: str) -> list[dict]:
-    """Quoted words from the top stories' reports: the articles' own `quotes` when the knowledge
-    stage provides them (a hook), otherwise quotations in their summaries and key points."""
+    """One quoted sentence from each of the top stories' reports: the articles' own `quotes` when
+    the knowledge stage provides them (a hook), otherwise a sentence holding a quotation."""
+    return _picked(stories, here, "quotes", _is_quote, KEY_QUOTES)
+
+
+def _is_quote(sentence: str) -> bool:
+    """Someone's words: a quotation that opens the sentence or is attributed in it, not a phrase in
+    scare quotes ("described as “mass detention centers”")."""
+    quoted = _QUOTE.search(sentence)
+    return bool(quoted) and (quoted.start() == 0 or bool(_SAID.search(sentence)))
+
+
+def _picked(stories: Sequence[Story], here: str, field: str, fits, count: int) -> list[dict]:
     found: list[dict] = []
-    for story in stories:
-        for a in (r.article for r in story.reports):
-            quotes = [str(q) for q in getattr(a, "quotes", ()) or ()]
-            quotes += [m.group(0) for s in (a.summary, *a.key_points) for m in _QUOTE.finditer(s)]
-            if quotes:
-                found.append(
-                    {
-                        "text": clip(quotes[0], SUMMARY_CHARS),
-                        "source": link(a.publication or a.title, article_path(a), here),
-                    }
-                )
-            if len(found) == KEY_QUOTES:
-                return found
+    for article in (r.article for s in stories for r in s.reports):
+        given = [str(x) for x in getattr(article, field, ()) or ()]
+        chosen = next(iter(given), None) or next(
+            (s for s in _lead_sentences(article) if fits(s)), None)
+        if chosen and all(clip(chosen, SUMMARY_CHARS) != f["text"] for f in found):
+            source = link(article.publication or article.title, article_path(article), here)
+            found.append({"text": clip(chosen, SUMMARY_CHARS), "source": source})
+        if len(found) == count:
+            break
     return found
+
+
+def _lead_sentences(article: Article):
+    """Summary, key points, then the sentences of the first paragraphs, lazily: usually the first
+    few hold what the briefing wants."""
+    yield article.summary
+    yield from article.key_points
+    for block in [b for b in article.blocks if b.kind == "p"][:LEAD_PARAGRAPHS]:
+        yield from sentences(block.text)

@@ -50,6 +50,14 @@ def story_line(story: Story, here: str) -> dict:
     }
 
 
+def story_listing(stories: Sequence[Story], here: str) -> Md:
+    """Stories as a Markdown list for any page (company and topic pages: pass
+    `stories_for_company(...)` or `stories_for_topic(...)` from knowledge/stories.py)."""
+    if not stories:
+        return Md("")
+    return Md(_render("listing.md.j2", items=[story_line(s, here) for s in stories]).rstrip("\n"))
+
+
 def render_story(story: Story, config: Config) -> Page:
     here = story_path(story)
     companies = {c.name: c for c in config.companies}
