@@ -83,21 +83,29 @@ class Chart:
 def months_of(articles: Sequence[Article]) -> list[str]:
     """Every month from the first dated article to the last (months without articles included)."""
     dated = sorted(a.date[:7] for a in articles if a.date)
-    if not dated:
-        return []
-    months, (year, month) = [], map(int, dated[0].split("-"))
-    while f"{year:04d}-{month:02d}" <= dated[-1]:
+    return _month_range(dated[0], dated[-1]) if dated else []
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    months, (year, month) = [], map(int, first.split("-"))
+    while f"{year:04d}-{month:02d}" <= last:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
 
-@_styled
 def articles_per_month(articles: Sequence[Article]) -> Chart | None:
-    months = months_of(articles)
-    if not months:
+    # The home page and the timeline show the same chart: drawn once per set of dates.
+    return _articles_per_month(tuple(sorted(a.date[:7] for a in articles if a.date)))
+
+
+@functools.lru_cache(maxsize=4)
+@_styled
+def _articles_per_month(dated: tuple[str, ...]) -> Chart | None:
+    if not dated:
         return None
-    counts = Counter(a.date[:7] for a in articles if a.date)
+    months = _month_range(dated[0], dated[-1])
+    counts = Counter(dated)
     values = [counts[m] for m in months]
     fig, ax = _figure()
     ax.bar(range(len(months)), values, color=ACCENT, width=0.8)
@@ -223,7 +231,7 @@ def _figure(height: float = 2.6, width: float = 7.0, left: float = 0.09, bottom:
 
 
 def _month_axis(ax, months: list[str]) -> None:
-    step = max(1, len(months) // 12)
+    step = max(1, -(-len(months) // 12))  # at most 12 labels: they must stay readable
     ticks = list(range(0, len(months), step))
     ax.set_xticks(ticks, [months[i] for i in ticks], rotation=45, ha="right")
 
