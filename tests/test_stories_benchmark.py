@@ -15,6 +15,7 @@ FIGURES = (
     "near-duplicate copies",
     "undated in a story",
     "grouping time",
+    "grouping CPU time",
     "precision",
     "recall",
 )
