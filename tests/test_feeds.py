@@ -134,3 +134,9 @@ def test_site_address_from_the_config_then_the_environment_then_the_preview(monk
     assert site_url(bare) == PREVIEW_URL
     assert page_url("https://e.org/", "index.md") == "https://e.org/"
     assert page_url("https://e.org/", "stories/index.md") == "https://e.org/stories/"
+
+
+def test_characters_xml_forbids_are_dropped_not_fatal():
+    odd = art("odd", "2019-05-16", "Bad \ufffe title \ud800 here", "Nothing alike.", ("ZTE",), ())
+    parsed = feedparser.parse(feeds([odd])["feeds/all.xml"])
+    assert not parsed.bozo and parsed.entries[0].title == "Bad  title  here"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Sequence
 
 from feedgen.feed import FeedGenerator
@@ -22,6 +23,7 @@ from ..knowledge.stories import Story
 from ..records import Article, Page
 from .markup import plain, safe_url
 
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 PREVIEW_URL = "http://127.0.0.1:8000/"
 SITE_ENTRIES = 50
 """Newest entries in the site feed; older ones are on the site."""
@@ -98,7 +100,7 @@ def atom(
 ) -> str:
     fg = FeedGenerator()
     fg.id(base + path + ".xml")
-    fg.title(plain(title))
+    fg.title(_text(title))
     fg.link(href=page_url(base, home), rel="alternate")
     fg.link(href=base + path + ".xml", rel="self")
     fg.updated(_time(max(when[a.slug] for a in entries)) if entries else _time("2000-01-01"))
@@ -106,14 +108,14 @@ def atom(
         entry = fg.add_entry()
         url = page_url(base, f"articles/{a.slug}.md")
         entry.id(url)
-        entry.title(plain(a.title) or "Untitled")
+        entry.title(_text(a.title) or "Untitled")
         entry.link(href=url)
         entry.updated(_time(when[a.slug]))
         if a.date:
             entry.published(_time(a.date))
         entry.summary(_summary(a, placed))
         if a.author:
-            entry.author({"name": plain(a.author)})
+            entry.author({"name": _text(a.author)})
         for company in a.companies:
             entry.category(term=company)
     return fg.atom_str(pretty=True).decode("utf-8")
@@ -134,7 +136,7 @@ def json_feed(
         item = {
             "id": url,
             "url": url,
-            "title": plain(a.title) or "Untitled",
+            "title": _text(a.title) or "Untitled",
             "summary": _summary(a, placed),
             "content_text": _summary(a, placed),
             "date_modified": _time(when[a.slug]).isoformat(),
@@ -142,7 +144,7 @@ def json_feed(
         if a.date:
             item["date_published"] = _time(a.date).isoformat()
         if a.author:
-            item["authors"] = [{"name": plain(a.author)}]
+            item["authors"] = [{"name": _text(a.author)}]
         if safe_url(a.url):
             item["external_url"] = safe_url(a.url)
         if a.companies or a.topics:
@@ -150,7 +152,7 @@ def json_feed(
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": plain(title),
+        "title": _text(title),
         "home_page_url": page_url(base, home),
         "feed_url": base + path + ".json",
         "items": items,
@@ -159,7 +161,7 @@ def json_feed(
 
 
 def _summary(a: Article, placed: dict[str, str]) -> str:
-    text = plain(a.summary) or ""
+    text = _text(a.summary) or ""
     if a.slug in placed:
         text += (
             " (Undated report, shown at its story's first date.)"
@@ -167,6 +169,13 @@ def _summary(a: Article, placed: dict[str, str]) -> str:
             else "Undated report, shown at its story's first date."
         )
     return text
+
+
+def _text(value: str | None) -> str | None:
+    """Front-matter-safe text (markup.plain) without the characters XML 1.0 forbids, which would
+    make lxml refuse the whole feed (noncharacters, lone surrogates)."""
+    text = plain(value)
+    return _NOT_XML.sub("", text) if text else text
 
 
 def _time(date: str) -> dt.datetime:
