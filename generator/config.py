@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import yaml
 from slugify import slugify
+
+from .knowledge.story_rules import StoryRules, parse_story_rules
 
 
 class ConfigError(Exception):
@@ -87,6 +89,9 @@ class SiteInfo:
     title: str
     description: str
     subject: str
+    url: str = ""
+    """The published site's address (`site.url`), for the absolute links feeds need; the
+    SITE_URL environment variable (as in mkdocs.yml) when empty."""
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,17 @@ class Config:
     """Hash of the config text, part of the cache key: a config edit invalidates cached results."""
     sources: tuple[Source, ...] = ()
     """Feeds `digest pull` reads; the build itself never uses them."""
+    stories: StoryRules = field(default_factory=StoryRules)
+    """Thresholds of story grouping (`stories:` in digest.yml)."""
 
 
 # Each section: key -> (type, required). Types are checked before any value is used.
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     "root": {"site": (dict, True), "companies": (list, True), "topics": (list, True),
-             "publications": (list, False), "limits": (dict, False), "sources": (list, False)},
-    "site": {"title": (str, True), "description": (str, False), "subject": (str, False)},
+             "publications": (list, False), "limits": (dict, False), "sources": (list, False),
+             "stories": (dict, False)},
+    "site": {"title": (str, True), "description": (str, False), "subject": (str, False),
+             "url": (str, False)},
     "limits": {"max_seed_bytes": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
                 "slug": (str, False), "country": (str, False)},
@@ -189,10 +198,12 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     max_bytes = limits.get("max_seed_bytes", DEFAULT_MAX_SEED_BYTES)
     if max_bytes <= 0:
         raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
-    info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
+    info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]),
+                    site.get("url", ""))
     sources = tuple(_source(s, f"{where}: sources[{i}]") for i, s in enumerate(raw.get("sources") or []))
     _unique([s.url for s in sources], where, "sources", "url")
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources)
+    rules = parse_story_rules(raw.get("stories"), f"{where}: stories", ConfigError)
+    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources, stories=rules)
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
     files, problems = find_seed_files(seeds_dir)
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
-    articles = assign_stories(assign_slugs(merge_duplicates(articles)))
+    articles = assign_stories(assign_slugs(merge_duplicates(articles)), config.stories)
     report = BuildReport(tuple(sorted(articles, key=lambda a: a.slug)),
                          tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
                          seeds_seen=len(files) + len(problems))

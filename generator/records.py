@@ -117,6 +117,9 @@ class Article:
     """Slug of the first report of the event this article reports, when other seeds report it too."""
     """Other seeds with identical text, published through this page."""
     problems: tuple[Problem, ...] = ()
+    copy_of: str | None = None
+    """Slug of the report this one nearly duplicates (a syndicated copy); its story lists them as one
+    report with every outlet credited."""
 
     @property
     def body_text(self) -> str:

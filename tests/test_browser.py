@@ -77,7 +77,7 @@ def test_home_page_renders(page, server):
     h1 = page.locator("article h1").first
     expect(h1).to_be_visible()
     expect(h1).to_have_text(re.compile(r"\S"))
-    expect(page.locator("#latest-articles")).to_be_visible()
+    expect(page.locator("#top-stories")).to_be_visible()
     latest = page.locator("article a[href*='articles/']").filter(has_not_text="All articles")
     assert latest.count() >= 5, f"only {latest.count()} article links on the home page"
     expect(latest.first).to_be_visible()
@@ -143,3 +143,32 @@ def test_build_report_reads_on_a_phone(browser, server):
         assert "front-matter" in message.inner_text()
     finally:
         context.close()
+
+
+def test_briefing_leads_from_a_top_story_to_its_story_page_and_on_to_an_article(page, server, browser):
+    from playwright.sync_api import expect
+    phone = browser.new_context(viewport={"width": 375, "height": 667})
+    try:
+        small = phone.new_page()
+        small.goto(f"{server}/")
+        latest = small.locator(".digest-latest a").first
+        expect(latest).to_be_visible()
+        box = latest.bounding_box()
+        assert box and box["y"] + box["height"] <= 667, f"latest headline below the fold at 375 px: {box}"
+    finally:
+        phone.close()
+    page.goto(f"{server}/")
+    story = page.locator("#top-stories ~ ul a[href*='stories/']").first
+    expect(story).to_be_visible()
+    title = story.inner_text()
+    story.click()
+    expect(page).to_have_url(re.compile(r"/stories/[^/]+/$"))
+    expect(page.locator("article h1").first).to_have_text(title)
+    expect(page.get_by_text("Undated, placed by this story's period").first).to_be_visible()
+    report = page.locator("article a[href*='articles/']").first
+    headline = report.inner_text()
+    report.click()
+    expect(page).to_have_url(re.compile(r"/articles/[^/]+/$"))
+    expect(page.locator("article h1").first).to_have_text(headline)
+    expect(page.get_by_text("Other reports of this story")).to_be_visible()
+    assert not page.js_errors, f"JavaScript errors: {page.js_errors}"

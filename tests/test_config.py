@@ -50,7 +50,7 @@ def test_limits_are_optional():
 @pytest.mark.parametrize("edit,expected", [
     (lambda r: r.update(colour="blue"), "digest.yml: unknown key 'colour'"),
     (lambda r: r["site"].update(titel="x"), ("digest.yml: site: unknown key 'titel' (allowed: title, description, "
-                                            "subject); did you mean 'title'?")),
+                                            "subject, url); did you mean 'title'?")),
     (lambda r: r["limits"].update(max_seed_mb=5), "digest.yml: limits: unknown key 'max_seed_mb'"),
     (lambda r: r["companies"][2].update(alises=["x"]), "digest.yml: companies[2]: unknown key 'alises'"),
     (lambda r: r["topics"][1].update(keyword=["x"]), "digest.yml: topics[1]: unknown key 'keyword'"),

@@ -13,11 +13,13 @@ import jinja2
 
 from ..config import Company, Config, Topic
 from ..extract.metadata import LOW_CONFIDENCE
+from ..knowledge.related import RELATED, related_articles
+from ..knowledge.stories import build_stories
+from ..knowledge.timeline import build_timeline, company_events
 from ..records import Article, BuildReport, Level, Page, Problem
 from .markup import Md, escape, front_matter, message, plain, safe_url
 
 WORDS_PER_MINUTE = 230
-LATEST_ON_HOME = 10
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -79,8 +81,10 @@ def article_front_matter(a: Article, config: Config) -> dict:
     return data
 
 
-def render_article(a: Article, config: Config, same_story: Sequence[Article] = ()) -> Page:
-    """One article's page; `same_story` are the other seeds' reports of its story."""
+def render_article(a: Article, config: Config, same_story: Sequence[Article] = (),
+                   related: Sequence[Article] = ()) -> Page:
+    """One article's page; `same_story` are the other seeds' reports of its story, `related` the
+    articles to read next (knowledge/related.py)."""
     here = article_path(a)
     companies = {c.name: c for c in config.companies}
     topics = {t.slug: t for t in config.topics}
@@ -91,7 +95,11 @@ def render_article(a: Article, config: Config, same_story: Sequence[Article] = (
                    topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
                    redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
                    comment_count=plural(len(a.comments), "paragraph"),
-                   other_reports=_other_reports(a, same_story, here))
+                   other_reports=_other_reports(a, same_story, here),
+                   story_link=link("The story", f"stories/{a.story}.md", here) if a.story else "",
+                   related=[{"link": link(o.title, article_path(o), here),
+                             "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))}
+                            for o in related])
     return Page(here, text)
 
 
@@ -189,36 +197,6 @@ def render_articles_index(articles: Sequence[Article]) -> Page:
 
 # ---- home page and build report ---------------------------------------------------------------------
 
-def render_home(articles: Sequence[Article], report: BuildReport, config: Config) -> Page:
-    here = "index.md"
-    companies = render_rows([(c.name, f"companies/{c.slug}.md", c.name, "companies") for c in config.companies],
-                            articles, here)
-    topics = render_rows([(t.title, f"topics/{t.slug}.md", t.slug, "topics") for t in config.topics], articles, here)
-    latest = newest_first(articles)[:LATEST_ON_HOME]
-    return Page(here, _render("home.md.j2", front_matter=Md(front_matter({"title": "Digest"})), site=config.site,
-                              overview=_overview(articles, report), top_companies=companies[:8],
-                              top_topics=topics[:8], latest=listing(latest, here),
-                              all_articles="articles/index.md", report="report.md"))
-
-
-def render_rows(entries: list[tuple[str, str, str, str]], articles: Sequence[Article], here: str) -> list[dict]:
-    counts = {key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, key, attr in entries}
-    ranked = sorted((e for e in entries if counts[e[2]]), key=lambda e: (-counts[e[2]], e[0].casefold()))
-    return [{"link": link(name, path, here), "count": counts[key]} for name, path, key, _ in ranked]
-
-
-def _overview(articles: Sequence[Article], report: BuildReport) -> str:
-    dates = sorted(a.date for a in articles if a.date)
-    publications = {a.publication for a in articles if a.publication}
-    period = f"published between {long_date(dates[0])} and {long_date(dates[-1])}" if dates else "with no dates"
-    undated = len(articles) - len(dates)
-    text = (f"{plural(len(articles), 'article')} from {plural(len(publications), 'publication')}, {period}"
-            f"{f' ({undated} undated)' if undated else ''}.")
-    errors = len(report.errors)
-    return text + (f" {plural(errors, 'seed problem needs', 'seed problems need')} attention in the build report."
-                   if errors else "")
-
-
 def render_report(report: BuildReport) -> Page:
     here = "report.md"
     published = len(report.articles)
@@ -265,14 +243,27 @@ def render_tags_page() -> Page:
 
 def render_site(articles: Sequence[Article], report: BuildReport, config: Config) -> list[Page]:
     """Every generated page, in a stable order."""
+    # Imported here: these modules build on this one's helpers (link, listing, templates).
+    from . import briefing, export, feeds, story_pages
+    found = build_stories(articles)
     stories: dict[str, list[Article]] = {}
     for a in articles:
         if a.story:
             stories.setdefault(a.story, []).append(a)
-    pages = [render_article(a, config, stories.get(a.story or "", ())) for a in sorted(articles, key=lambda a: a.slug)]
+    # The story's other reports have their own box on the page; related reading lists the rest.
+    related = related_articles(articles, count=3 * RELATED)
+    pages = [render_article(a, config, stories.get(a.story or "", ()),
+                            [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED])
+             for a in sorted(articles, key=lambda a: a.slug)]
     pages += [render_company(c, articles, config) for c in config.companies]
     pages += [render_topic(t, articles, config) for t in config.topics]
     pages += [render_section_index("companies", articles, config), render_section_index("topics", articles, config),
-              render_articles_index(articles), render_home(articles, report, config), render_report(report),
-              render_tags_page()]
+              render_articles_index(articles), briefing.render_home(articles, found, report, config),
+              render_report(report), render_tags_page()]
+    pages += [story_pages.render_story(s, config) for s in sorted(found, key=lambda s: s.id)]
+    pages += [story_pages.render_story_index(found),
+              story_pages.render_timeline(build_timeline(articles, found, company_events(config)), articles,
+                                          config)]
+    pages += story_pages.render_digests(articles, found, config)
+    pages += feeds.render_feeds(articles, found, config) + export.render_exports(articles, found, config)
     return pages

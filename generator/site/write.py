@@ -20,8 +20,10 @@ from pathlib import Path, PurePosixPath
 
 from ..records import Page
 
-GENERATED_DIRS = ("articles", "companies", "topics")
-GENERATED_FILES = ("index.md", "report.md", "tags.md")
+GENERATED_DIRS = ("articles", "companies", "topics", "stories", "digests")
+GENERATED_FILES = ("index.md", "report.md", "tags.md", "timeline.md")
+GENERATED_DATA_DIRS = ("feeds", "data")
+"""Feeds and data exports: every file in them is generated, whatever its extension."""
 
 
 class WriteError(Exception):
@@ -112,6 +114,8 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     removed = []
     candidates = [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
     candidates += [root / name for name in GENERATED_FILES]
+    candidates += [p for d in GENERATED_DATA_DIRS if (root / d).is_dir() for p in (root / d).rglob("*")
+                   if not p.is_dir()]
     for path in sorted(candidates):
         if path in keep or not (path.is_file() or path.is_symlink()):
             continue

@@ -1,0 +1,281 @@
+"""Pages about what happened: one page per story, the story index, the timeline, and one digest page
+per month and per year. Pure functions from stories and articles to Pages.
+
+Every seed-derived value goes through the templates' escaping (or `link`), as in render.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..config import Config
+from ..knowledge.stories import Story, period_label
+from ..knowledge.timeline import Timeline, month_of
+from ..records import Article, Page
+from .charts import articles_per_month, chart_markdown, co_mentions, mentions_over_time
+from .markup import Md, escape, front_matter, plain
+from .render import _MONTHS, _render, article_path, link, listing, long_date, newest_first, plural
+
+TOP_COMPANIES_IN_DIGEST = 8
+
+
+def story_path(story: Story) -> str:
+    return f"stories/{story.id}.md"
+
+
+def month_path(month: str) -> str:
+    return f"digests/{month}.md"
+
+
+def year_path(year: str) -> str:
+    return f"digests/{year}.md"
+
+
+def month_name(month: str) -> str:
+    """ "2019-05" -> "May 2019"."""
+    return f"{_MONTHS[int(month[5:7]) - 1]} {month[:4]}"
+
+
+def story_line(story: Story, here: str) -> dict:
+    """A story as one listing item: link, period and outlets, and the lead of its merged summary."""
+    meta = (
+        f"{period_label(story, long_date)} · {plural(len(story.articles), 'report')} · "
+        f"{plural(len(story.outlets), 'outlet')}"
+    )
+    return {
+        "link": link(story.title, story_path(story), here),
+        "meta": meta,
+        "summary": story.summary[0] if story.summary else "",
+    }
+
+
+def story_listing(stories: Sequence[Story], here: str) -> Md:
+    """Stories as a Markdown list for any page (company and topic pages: pass
+    `stories_for_company(...)` or `stories_for_topic(...)` from knowledge/stories.py)."""
+    if not stories:
+        return Md("")
+    return Md(_render("listing.md.j2", items=[story_line(s, here) for s in stories]).rstrip("\n"))
+
+
+def render_story(story: Story, config: Config) -> Page:
+    here = story_path(story)
+    companies = {c.name: c for c in config.companies}
+    topics = {t.slug: t for t in config.topics}
+    reports = []
+    for report in story.reports:
+        a = report.article
+        placed = "" if a.date else ", placed by this story's period"
+        reports.append(
+            {
+                "link": link(a.title, article_path(a), here),
+                "meta": Md(
+                    escape(" · ".join(report.outlets) or "Publication unknown")
+                    + " · "
+                    + escape(long_date(a.date) + placed)
+                ),
+                "copies": Md(
+                    " · ".join(
+                        link(f"{c.publication or 'a copy'}", article_path(c), here)
+                        for c in report.copies
+                    )
+                ),
+            }
+        )
+    fm = {
+        "title": plain(story.title),
+        "story": story.id,
+        "start": story.start,
+        "end": story.end,
+        "reports": len(story.articles),
+        "outlets": [plain(o) for o in story.outlets],
+        "companies": list(story.companies),
+    }
+    return Page(
+        here,
+        _render(
+            "story.md.j2",
+            front_matter=Md(front_matter(fm)),
+            story=story,
+            period=period_label(story, long_date),
+            outlets=", ".join(story.outlets) or "unknown outlets",
+            company_links=Md(
+                " · ".join(
+                    link(n, f"companies/{companies[n].slug}.md", here)
+                    for n in story.companies
+                    if n in companies
+                )
+            ),
+            topic_links=Md(
+                " · ".join(
+                    link(topics[t].title, f"topics/{t}.md", here)
+                    for t in story.topics
+                    if t in topics
+                )
+            ),
+            reports=reports,
+            feed=f"feeds/stories/{story.id}.xml",
+        ),
+    )
+
+
+def render_story_index(stories: Sequence[Story]) -> Page:
+    here = "stories/index.md"
+    items = [story_line(s, here) for s in stories]
+    intro = (
+        f"{plural(len(stories), 'story', 'stories')}: events that several seeds report, newest "
+        "first. Each story page merges the reports' summaries and credits every outlet."
+    )
+    return Page(
+        here,
+        _render(
+            "stories_index.md.j2",
+            front_matter=Md(front_matter({"title": "Stories"})),
+            intro=intro,
+            items=items,
+        ),
+    )
+
+
+def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Config) -> Page:
+    here = "timeline.md"
+    months = []
+    for month, entries in timeline.months:
+        lines = [_timeline_line(e, here) for e in entries]
+        months.append(
+            {
+                "heading": month_name(month),
+                "digest": link(f"Digest of {month_name(month)}", month_path(month), here),
+                "lines": lines,
+            }
+        )
+    undated = [
+        {"link": link(a.title, article_path(a), here), "meta": a.publication or ""}
+        for a in timeline.undated
+    ]
+    return Page(
+        here,
+        _render(
+            "timeline.md.j2",
+            front_matter=Md(front_matter({"title": "Timeline"})),
+            months=months,
+            undated=undated,
+            charts=_charts(articles, config),
+        ),
+    )
+
+
+def _charts(articles: Sequence[Article], config: Config) -> list[Md]:
+    drawn = (
+        articles_per_month(articles),
+        mentions_over_time(articles, config),
+        co_mentions(articles),
+    )
+    return [chart_markdown(c) for c in drawn if c is not None]
+
+
+def _timeline_line(entry, here: str) -> Md:
+    day = escape(long_date(entry.date) if len(entry.date) == 10 else month_name(entry.date))
+    if entry.kind == "event":
+        e = entry.event
+        return Md(f"**{day}** · **Event, {escape(e.company)}:** {escape(e.title)}")
+    if entry.kind == "story":
+        s = entry.story
+        return Md(
+            f"**{day}** · **Story:** {link(s.title, story_path(s), here)} — "
+            f"{plural(len(s.articles), 'report')}, {escape(', '.join(s.outlets) or 'unknown outlets')}"
+        )
+    a = entry.article
+    return Md(
+        f"**{day}** · {link(a.title, article_path(a), here)}"
+        + (f" — {escape(a.publication)}" if a.publication else "")
+    )
+
+
+def render_digests(
+    articles: Sequence[Article], stories: Sequence[Story], config: Config
+) -> list[Page]:
+    """One page per month with articles (undated reports counted in their story's month), and one
+    per year when the corpus spans more than one year."""
+    story_of = {a.slug: s for s in stories for a in s.articles}
+    by_month: dict[str, list[Article]] = {}
+    for a in articles:
+        month = month_of(a, story_of)
+        if month:
+            by_month.setdefault(month, []).append(a)
+    months = sorted(by_month)
+    pages = [_month_page(m, by_month[m], stories, months, config) for m in months]
+    years = sorted({m[:4] for m in months})
+    if len(years) > 1:
+        pages += [
+            _year_page(y, [m for m in months if m[:4] == y], by_month, stories) for y in years
+        ]
+    return pages
+
+
+def _month_page(
+    month: str, mine: list[Article], stories: Sequence[Story], months: list[str], config: Config
+) -> Page:
+    here = month_path(month)
+    at = months.index(month)
+    around = [
+        ("Previous month", months[at - 1]) if at else None,
+        ("Next month", months[at + 1]) if at + 1 < len(months) else None,
+    ]
+    nav = " · ".join(
+        str(link(f"{label}: {month_name(m)}", month_path(m), here))
+        for label, m in filter(None, around)
+    )
+    mine_stories = [s for s in stories if s.start and s.start[:7] == month]
+    counts = Counter(c for a in mine for c in a.companies)
+    companies = {c.name: c for c in config.companies}
+    top = " · ".join(
+        f"{link(n, f'companies/{companies[n].slug}.md', here)} ({k})"
+        for n, k in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:TOP_COMPANIES_IN_DIGEST]
+        if n in companies
+    )
+    placed = sum(1 for a in mine if not a.date)
+    count = plural(len(mine), "article") + (
+        f", {placed} of them undated and placed here by their story" if placed else ""
+    )
+    fm = {"title": f"Digest: {month_name(month)}", "month": month, "articles": len(mine)}
+    spans_years = len({m[:4] for m in months}) > 1  # year pages exist only then
+    year = link(f"All of {month[:4]}", year_path(month[:4]), here) if spans_years else ""
+    return Page(
+        here,
+        _render(
+            "digest.md.j2",
+            front_matter=Md(front_matter(fm)),
+            heading=f"Digest: {month_name(month)}",
+            count=count,
+            nav=Md(nav),
+            year=year,
+            stories=[story_line(s, here) for s in mine_stories],
+            companies=Md(top),
+            listing=listing(newest_first(mine), here),
+        ),
+    )
+
+
+def _year_page(
+    year: str, months: list[str], by_month: dict[str, list[Article]], stories: Sequence[Story]
+) -> Page:
+    here = year_path(year)
+    rows = [
+        {"link": link(month_name(m), month_path(m), here), "count": len(by_month[m])}
+        for m in months
+    ]
+    mine_stories = [s for s in stories if s.start and s.start[:4] == year]
+    total = sum(len(by_month[m]) for m in months)
+    fm = {"title": f"Digest: {year}", "year": year, "articles": total}
+    return Page(
+        here,
+        _render(
+            "digest_year.md.j2",
+            front_matter=Md(front_matter(fm)),
+            year=year,
+            count=plural(total, "article"),
+            rows=rows,
+            stories=[story_line(s, here) for s in mine_stories],
+        ),
+    )
