@@ -6,7 +6,6 @@ seed text cannot add structure, links or HTML to the site.
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import jinja2
@@ -76,6 +75,7 @@ def article_front_matter(a: Article, config: Config) -> dict:
     if a.duplicates:
         data["duplicates"] = [plain(d) for d in a.duplicates]
     data["story"] = a.story
+    data["companies_in_passing"] = list(a.passing_companies)
     return data
 
 
@@ -91,8 +91,13 @@ def render_article(a: Article, config: Config, same_story: Sequence[Article] = (
                    topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
                    redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
                    comment_count=plural(len(a.comments), "paragraph"),
-                   other_reports=_other_reports(a, same_story, here))
+                   other_reports=_other_reports(a, same_story, here), **_knowledge(a, config, here))
     return Page(here, text)
+
+
+def _knowledge(a: Article, config: Config, here: str) -> dict:
+    from .article_knowledge import knowledge_context  # it builds on this module's helpers
+    return knowledge_context(a, config, here)
 
 
 def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list[dict]:
@@ -124,38 +129,13 @@ def listing(articles: Sequence[Article], here: str) -> Md:
 
 
 def render_company(company: Company, articles: Sequence[Article], config: Config) -> Page:
-    mine = [a for a in articles if company.name in a.companies]
-    topics = {t.slug: (t.title, f"topics/{t.slug}.md") for t in config.topics}
-    aliases = [x for x in company.aliases if x != company.name]
-    description = company.description + (f" Also written as: {', '.join(aliases)}." if aliases else "")
-    fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine)}
-    return _entity_page(f"companies/{company.slug}.md", company.name, description.strip(), fm, mine,
-                        "Topics", Counter(t for a in mine for t in a.topics), topics)
+    from .entity_pages import render_company_page  # it builds on this module's helpers
+    return render_company_page(company, articles, config)
 
 
 def render_topic(topic: Topic, articles: Sequence[Article], config: Config) -> Page:
-    mine = [a for a in articles if topic.slug in a.topics]
-    companies = {c.name: (c.name, f"companies/{c.slug}.md") for c in config.companies}
-    fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
-    return _entity_page(f"topics/{topic.slug}.md", topic.title, topic.description, fm, mine,
-                        "Companies", Counter(c for a in mine for c in a.companies), companies)
-
-
-def _entity_page(here: str, heading: str, description: str, fm: dict, mine: list[Article], label: str,
-                 counts: Counter, targets: dict[str, tuple[str, str]]) -> Page:
-    """A company or topic page: description, span, the other side's links with counts, the articles."""
-    related = " · ".join(f"{link(*targets[key], here)} ({n})"
-                         for key, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if key in targets)
-    return Page(here, _render("entity.md.j2", front_matter=Md(front_matter(fm)), heading=heading,
-                              description=description, count_line=_count_line(mine),
-                              related=Md(f"**{label}:** {related}") if related else "",
-                              listing=listing(mine, here)))
-
-
-def _count_line(articles: Sequence[Article]) -> str:
-    dates = sorted(a.date for a in articles if a.date)
-    span = f", {long_date(dates[0])} – {long_date(dates[-1])}" if dates else ""
-    return f"{len(articles)} article{'s' if len(articles) != 1 else ''}{span}."
+    from .entity_pages import render_topic_page  # it builds on this module's helpers
+    return render_topic_page(topic, articles, config)
 
 
 def render_section_index(kind: str, articles: Sequence[Article], config: Config) -> Page:
@@ -235,8 +215,9 @@ def render_report(report: BuildReport) -> Page:
                  "stage": p.stage, "level": p.level.value, "message": message(p.message)}
                 for p in sorted(report.problems, key=_problem_order)]
     fm = {"title": "Build report", "search": {"exclude": True}}
+    from .candidates import candidates_context  # discovery across all articles
     return Page(here, _render("report.md.j2", front_matter=Md(front_matter(fm)), summary=summary,
-                              problems=problems, low_confidence=rows))
+                              problems=problems, low_confidence=rows, **candidates_context(report.articles)))
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
