@@ -315,7 +315,7 @@ def _topic(raw: Any, where: str) -> Topic:
     keywords = _strings(raw.get("keywords", []), f"{where}.keywords")
     signals = _signals(raw.get("signals", {}), f"{where}.signals")
     if not keywords and not patterns and not signals:
-        raise ConfigError(f"{where}: a topic needs at least one keyword or pattern")
+        raise ConfigError(f"{where}: a topic needs at least one keyword, signal or pattern")
     min_mentions = raw.get("min_mentions", 2)
     if min_mentions < 1:
         raise ConfigError(f"{where}.min_mentions: must be 1 or more, got {min_mentions}")

@@ -75,7 +75,7 @@ PASSING_RULES: tuple[PassingRule, ...] = (
         r"(?:[A-Z][\w.&'-]{0,30}\s+){0,3}$", re.IGNORECASE),
         example="China’s ambitions are seen as a threat. Photo: Reuters"),
     PassingRule("cited source", before=re.compile(
-        r"\b(?:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|estimates?\s+(?:from|by)|"
+        r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|estimates?\s+(?:from|by)|"
         r"(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
         r"statement\s+on)\s+(?:[a-z][\w-]{0,30}\s+){0,4}$"),
         example="owning 38% of the market, according to a research report by IHS Markit"),
@@ -120,7 +120,9 @@ def on_boundaries(text: str, start: int, end: int) -> bool:
     """Not inside a longer word; a trailing plural `s` ("DJIs") still counts."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not (after.isalnum() and after != "s")
+    if after == "s":
+        after = text[end + 1] if end + 1 < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
 
 
 def find_hits(text: str, config: Config) -> list[Hit]:
@@ -240,7 +242,7 @@ def company_mentions(paragraphs: Sequence[tuple[str, str]], config: Config) -> t
             sentence = sentence_at(text, hit.start, spans)
             first.setdefault(hit.company, sentence)
             start = next((s for s, e in spans if s <= hit.start < e), 0)
-            reason = RELATED_LINK if related else passing_reason(text, hit, start)
+            reason = passing_reason(text, hit, start) or (RELATED_LINK if related else "")
             if reason:
                 reasons.setdefault(hit.company, reason)
             elif kind in HEADER_KINDS:

@@ -14,7 +14,7 @@ def knowledge_context(a: Article, config: Config, here: str) -> dict:
     """Template values for article.md.j2: `people`, `passing_links` and `topic_why`."""
     slugs = {c.name: c.slug for c in config.companies}
     titles = {t.slug: t.title for t in config.topics}
-    people = [Md(f"**{escape(p.name)}**" + (f", {escape(p.role)}" if p.role else "")) for p in a.people]
+    people = [Md(escape(p.name) + (f", {escape(p.role)}" if p.role else "")) for p in a.people]
     passing = [link(n, f"companies/{slugs[n]}.md", here) for n in a.passing_companies if n in slugs]
     why = [{"title": titles[e.topic], "score": f"{e.score:g}",
             "phrases": ", ".join(f"{p} ×{n}" for p, n in e.phrases[:MAX_WHY_PHRASES])}

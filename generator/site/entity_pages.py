@@ -51,6 +51,7 @@ def render_company_page(company: Company, articles: Sequence[Article], config: C
     mine = [a for a in articles if company.name in a.companies]
     passing = [a for a in articles if company.name in a.passing_companies]
     fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine),
+          "articles_in_passing": len(passing),
           "country": plain(company.country), "sector": plain(company.sector), "ticker": plain(company.ticker)}
     context = {
         "front_matter": Md(front_matter(fm)), "company": company, "profile": _profile(company),
