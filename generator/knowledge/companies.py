@@ -12,9 +12,10 @@ least one of its mentions is not passing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import wraps
+from typing import TypeVar
 
 import ahocorasick
 from rapidfuzz import process
@@ -28,7 +29,7 @@ SHORT_ALIAS = 4
 """Aliases this short ("ZTE", "DJI") must match case exactly, or "zte" in a URL would count."""
 EVERYDAY_WORDS = frozenset({
     "apple", "amazon", "oracle", "micron", "intel", "arm", "meta", "alphabet", "square", "shell", "visa",
-    "target", "baidu maps", "google", "vivo", "honor", "oppo", "uniview", "sugon", "lenovo", "nuctech"})
+    "target", "google", "vivo", "honor"})
 """Aliases that are also ordinary words (or often written in lower case in URLs and handles): they
 count only when written with a capital, so "an apple" and "honor the deal" are not mentions."""
 FUZZY_MIN_LENGTH = 7
@@ -92,7 +93,30 @@ RELATED_LINK = "related link"
 HEADER_KINDS = ("title", "subtitle")
 
 
-@lru_cache(maxsize=8)
+T = TypeVar("T")
+PER_CONFIG_CACHE = 8
+
+
+def per_config(build: Callable[[Config], T]) -> Callable[[Config], T]:
+    """Cache what `build` makes from a config, keyed by the config object itself.
+
+    A Config is a frozen dataclass whose hash walks every company and topic, so `lru_cache` on it
+    would cost more than the matching it saves when asked once per paragraph.
+    """
+    cache: dict[int, tuple[Config, T]] = {}
+
+    @wraps(build)
+    def cached(config: Config) -> T:
+        hit = cache.get(id(config))
+        if hit is None or hit[0] is not config:
+            if len(cache) >= PER_CONFIG_CACHE:
+                cache.clear()
+            hit = cache[id(config)] = (config, build(config))
+        return hit[1]
+    return cached
+
+
+@per_config
 def _automaton(config: Config) -> ahocorasick.Automaton:
     """Lower-cased alias -> (length, ((company, alias as written), ...))."""
     table: dict[str, list[tuple[str, str]]] = {}
@@ -149,8 +173,8 @@ def find_hits(text: str, config: Config) -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=8)
-def _fuzzy_table(config: Config) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+@per_config
+def _fuzzy_table(config: Config) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], dict]:
     """Single-word aliases long enough to match approximately, their companies, and every alias word."""
     words, owners, exact = [], [], set()
     for company in config.companies:
@@ -159,19 +183,27 @@ def _fuzzy_table(config: Config) -> tuple[tuple[str, ...], tuple[str, ...], froz
             if " " not in alias and len(alias) >= FUZZY_MIN_LENGTH and alias.lower() not in EVERYDAY_WORDS:
                 words.append(alias.lower())
                 owners.append(company.name)
-    return tuple(words), tuple(owners), frozenset(exact)
+    return tuple(words), tuple(owners), frozenset(exact), {}
 
 
-@lru_cache(maxsize=65536)
+FUZZY_MEMO = 65536
+"""Words remembered per config; capitalised words repeat across articles."""
+
+
 def _fuzzy_owner(word: str, config: Config) -> str | None:
-    words, owners, exact = _fuzzy_table(config)
-    if word in exact or not words:
-        return None
-    cutoff = 2 if len(word) >= FUZZY_LONG else 1
-    best = process.extractOne(word, words, scorer=Levenshtein.distance, score_cutoff=cutoff)
-    if best is None or best[0][0] != word[0]:
-        return None
-    return owners[best[2]]
+    words, owners, exact, memo = _fuzzy_table(config)
+    if word in memo:
+        return memo[word]
+    owner = None
+    if word not in exact and words:
+        cutoff = 2 if len(word) >= FUZZY_LONG else 1
+        best = process.extractOne(word, words, scorer=Levenshtein.distance, score_cutoff=cutoff)
+        if best is not None and best[0][0] == word[0]:
+            owner = owners[best[2]]
+    if len(memo) >= FUZZY_MEMO:
+        memo.clear()
+    memo[word] = owner
+    return owner
 
 
 def find_fuzzy_hits(text: str, config: Config, exact: Sequence[Hit]) -> list[Hit]:

@@ -91,7 +91,7 @@ def _known(config: Config) -> set[str]:
 def _is_known(name: str, known: set[str]) -> bool:
     folded = name.casefold()
     base = base_name(name).casefold()
-    return folded in known or base in known or any(k in folded.split() for k in known if " " not in k and len(k) > 4)
+    return folded in known or base in known or any(w in known and len(w) > 4 for w in folded.split())
 
 
 def base_name(name: str) -> str:

@@ -46,6 +46,8 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
         rf"(?:{_NOUNS})\b"),
         "more than 150 countries"),
 )
+# A paragraph without a digit or a spelled-out number has no figure: skip the three patterns.
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands)\b")
 MAX_FIGURES = 12
 """Per article; the first ones in reading order, where the news usually is."""
 
@@ -54,6 +56,8 @@ def find_figures(paragraphs: Sequence[str], config: Config) -> tuple[Figure, ...
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()
     for text in paragraphs:
+        if not _HAS_NUMBER.search(text):
+            continue
         spans = None
         found = sorted((m.start(), m.end(), rule.kind) for rule in FIGURE_RULES for m in rule.pattern.finditer(text))
         taken_until = -1

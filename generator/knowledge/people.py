@@ -45,18 +45,23 @@ here: "Long March" is a campaign, not a person."""
 class PersonRule:
     name: str
     pattern: re.Pattern
+    """Matched against the text just before a role word (anchored at its end) or just after it."""
     example: str
 
 
+# Both rules start from a role word, found in one pass, and look at the few words around it:
+# scanning every capitalised word of a paragraph for a possible name costs far more.
+_ROLE_WORD = re.compile(rf"\b(?i:{_ROLE})\b")
+_ROLE_TAIL = re.compile(r"[^,.;:“”\"()]{0,90}")
+ROLE_LOOKBACK = 140
+"""Characters before a role word searched for "Name, a ... role" or "Title Title role"."""
 PERSON_RULES: tuple[PersonRule, ...] = (
     PersonRule("name, role", re.compile(
-        rf"(?P<name>{NAME}),\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w'’-]{{1,30}}\s+){{0,4}}?(?i:{_ROLE})"
-        rf"\b[^,.;:“”\"()]{{0,90}})"),
+        rf"(?P<name>{NAME}),\s+(?:(?:a|an|the)\s+)?(?P<lead>(?:[\w'’-]{{1,30}}\s+){{0,4}})$"),
         "Liu Guohong, research director at think tank China Development Institute"),
-    PersonRule("role name", re.compile(
-        rf"(?P<role>(?:[A-Z][\w'’-]{{1,30}}\s+){{0,3}}(?i:{_ROLE}))\s+(?P<name>{NAME})\b"),
-        "Chinese Foreign Ministry Spokesperson Lu Kang"),
+    PersonRule("role name", re.compile(rf"\s+(?P<name>{NAME})\b"), "Chinese Foreign Ministry Spokesperson Lu Kang"),
 )
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]{1,30}\s+){0,3}$")
 
 
 def is_name(candidate: str) -> bool:
@@ -64,20 +69,39 @@ def is_name(candidate: str) -> bool:
     return len(words) >= 2 and not any(w in NOT_NAME_WORDS for w in words)
 
 
-def find_people(paragraphs: Iterable[str], exclude: Sequence[str] = ()) -> tuple[Person, ...]:
+def _candidates(text: str) -> list[tuple[int, str, str, str]]:
+    """(position, name, role, rule) for each role word with a name beside it."""
+    appositive, titled = PERSON_RULES
+    found = []
+    for role in _ROLE_WORD.finditer(text):
+        start = max(0, role.start() - ROLE_LOOKBACK)
+        before = appositive.pattern.search(text, start, role.start())
+        if before:
+            tail = _ROLE_TAIL.match(text, role.end()).group()
+            found.append((start + before.start(), before.group("name"),
+                          before.group("lead") + role.group() + tail, appositive.name))
+            continue
+        after = titled.pattern.match(text, role.end())
+        if after:
+            title = _TITLE_WORDS.search(text, start, role.start())
+            found.append((role.start(), after.group("name"), title.group() + role.group(), titled.name))
+    return found
+
+
+def find_people(paragraphs: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Person, ...]:
     """People with roles, in order of first appearance; names in `exclude` (bylines, company
-    names) are left out. A person named twice keeps the first role found."""
+    names) are left out, and so are names with an excluded word. A person named twice keeps the
+    first role found."""
     excluded = {e.casefold() for e in exclude}
     people: dict[str, Person] = {}
     for text in paragraphs:
-        for rule in PERSON_RULES:
-            for match in rule.pattern.finditer(text):
-                name, role = match.group("name"), " ".join(match.group("role").split())
-                if not is_name(name) or name.casefold() in excluded or any(name in p for p in people):
-                    continue
-                if any(name.casefold() in e or e in name.casefold() for e in excluded):
-                    continue
-                people.setdefault(name, Person(name, role.rstrip(" -–—"), rule.name))
+        for _, name, role, rule in sorted(_candidates(text)):
+            folded = name.casefold()
+            if not is_name(name) or folded in excluded or any(w in excluded for w in folded.split()):
+                continue
+            if any(name in p for p in people):
+                continue
+            people.setdefault(name, Person(name, " ".join(role.split()).rstrip(" -–—"), rule))
     return tuple(sorted(people.values(), key=lambda p: _first_position(p.name, paragraphs)))
 
 

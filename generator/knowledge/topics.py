@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import ahocorasick
 
 from ..config import Config, Topic
 from ..records import TopicEvidence
-from .companies import on_boundaries
+from .companies import on_boundaries, per_config
 
 MAX_TOPICS = 6
 """A long piece touches many topics; pages are easier to browse with the strongest few."""
@@ -24,7 +23,7 @@ TEASER_WORDS = 150
 """A paywalled teaser is short: its threshold is cut to one point per this many words."""
 
 
-@lru_cache(maxsize=8)
+@per_config
 def _automaton(config: Config) -> ahocorasick.Automaton:
     """Lower-cased phrase -> (length, ((topic slug, weight, phrase as configured), ...))."""
     table: dict[str, list[tuple[str, float, str]]] = {}
