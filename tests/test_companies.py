@@ -90,3 +90,8 @@ def test_one_substantive_mention_outweighs_passing_ones():
 def test_two_names_in_a_short_list_are_not_an_aside():
     assert about("We look at the market, including Hikvision and Huawei.") == {
         "Hikvision": (True, ""), "Huawei": (True, "")}
+
+
+def test_a_list_without_a_comma_before_its_marker_is_what_the_sentence_is_about():
+    found = about("Chipmakers including Intel, Qualcomm and Xilinx told staff to stop shipping.")
+    assert found == {"Intel": (True, ""), "Qualcomm": (True, ""), "Xilinx": (True, "")}

@@ -7,7 +7,7 @@ from generator.config import parse_config
 from generator.knowledge.discovery import base_name, discover, find_candidates, snippet
 from generator.records import Article, Candidate
 
-CONFIG = parse_config({"site": {"title": "Test"}, "companies": [{"name": "Huawei"}, {"name": "DJI"}],
+CONFIG = parse_config({"site": {"title": "Test"}, "companies": [{"name": "Huawei"}, {"name": "DJI", "aliases": ["SZ DJI Technology"]}],
                        "topics": [{"slug": "x", "title": "X", "keywords": ["x"]}]})
 
 
@@ -41,3 +41,10 @@ def test_discover_counts_articles_and_merges_spellings():
     pasted = yaml.safe_load(snippet(found))
     assert pasted == [{"name": "Tencent", "aliases": ["Tencent Holdings"]}, {"name": "Pinsent Masons"}]
     assert parse_config({"site": {"title": "T"}, "companies": pasted, "topics": []}).companies[0].name == "Tencent"
+
+
+def test_leading_words_possessives_generic_names_and_legal_forms_of_known_names():
+    assert names("At Tokyo Electron Ltd, staff left.") == {"Tokyo Electron Ltd": "legal suffix"}
+    assert names("Rivals like China’s Wingtech Technology grew.") == {"Wingtech Technology": "legal suffix"}
+    assert names("A degree in Information Technology helps.") == {}
+    assert names("SZ DJI Technology Co. Ltd said so.") == {}

@@ -84,8 +84,10 @@ PASSING_RULES: tuple[PassingRule, ...] = (
                 example="Bloomberg reported, citing people familiar with the matter"),
     PassingRule("in parentheses", before=re.compile(r"\(\s*$"), after=re.compile(r"^\s*\)"),
                 example="Huawei says the ban will hurt US 5G (CNET)"),
+    # The comma before the marker makes it an aside ("Many firms, including A, B and C, ..."); without
+    # it the list is what the sentence is about ("Chipmakers including Intel and AMD stopped ...").
     PassingRule("aside in a list", before=re.compile(
-        r"\b(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+(?:[\w&'’.-]{1,30},?\s+){0,8}$"),
+        r",\s+(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+(?:[\w&'’.-]{1,30},?\s+){0,8}$"),
         example="companies including internet giants Baidu, Tencent Holdings and Alibaba Group", needs_list=True),
 )
 """Applied in order; the first that fires names the reason. `related link` is decided per paragraph."""

@@ -19,7 +19,7 @@ from .sentences import sentence_at, sentence_spans
 
 _WORD = r"[A-Z][\w&'’-]{1,30}"
 _RUN = rf"{_WORD}(?:\s{_WORD}){{0,4}}"
-LEGAL_SUFFIXES = ("Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.", "Corp.", "Corp", "Corporation", "Inc.", "Inc",
+LEGAL_SUFFIXES = ("Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.", "Co", "Corp.", "Corp", "Corporation", "Inc.", "Inc",
                   "Ltd.", "Ltd", "Limited", "LLC", "LLP", "PLC", "plc", "GmbH", "AG", "S.A.", "N.V.",
                   "Holdings", "Group", "Technologies", "Technology")
 _SUFFIX = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
@@ -52,7 +52,15 @@ NOT_COMPANY_WORDS = frozenset({
     "Commission", "Office", "House", "Senate", "Congress", "Security", "Public", "Communist", "People’s",
     "People's", "Liberation", "Army", "Xinjiang", "Technology", "Technologies", "Group", "Holdings",
     "Last", "Many", "Some", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-"""A candidate may not start with these: they begin sentences, or name governments and bodies."""
+"""Words a candidate may not start with: they begin sentences, or name governments and bodies."""
+LEADING_WORDS = frozenset({"At", "Unlike", "Like", "For", "With", "From", "By", "Both", "Rival", "Rivals", "While",
+                           "After", "When", "As", "Its", "Their", "Including", "Under", "Via", "Of", "The", "A",
+                           "An", "In", "On", "But", "And", "Last", "Many", "Some", "This", "That"})
+"""Sentence words dropped from the front of a candidate ("At Tokyo Electron Ltd")."""
+GENERIC_WORDS = frozenset({"Information", "Security", "Digital", "Electronics", "Science", "Network", "Networks",
+                           "Communications", "Industrial", "International", "Global", "National", "Advanced",
+                           "Media", "Semiconductor", "Internet", "Data", "Software", "Systems", "Energy"})
+"""A name made only of these and legal suffixes ("Information Technology") is a field, not a firm."""
 MAX_CANDIDATES = 40
 """Listed in the build report, most frequent first."""
 
@@ -66,7 +74,7 @@ def find_candidates(paragraphs: Sequence[str], config: Config, known: Iterable[s
         for rule in DISCOVERY_RULES:
             for match in rule.pattern.finditer(text):
                 name = _tidy(match.group("name"))
-                if not name or name.split()[0] in NOT_COMPANY_WORDS or _is_known(name, known_names):
+                if not name or _is_generic(name) or _is_known(name, known_names):
                     continue
                 spans = spans if spans is not None else sentence_spans(text)
                 found.setdefault(name, Candidate(name, rule.name, sentence_at(text, match.start("name"), spans)))
@@ -74,11 +82,18 @@ def find_candidates(paragraphs: Sequence[str], config: Config, known: Iterable[s
 
 
 def _tidy(name: str) -> str:
-    name = name.strip(" .,;’'")
-    words = name.split()
-    while words and words[-1] in {"Co", "Co.", "Ltd", "Ltd."} and len(words) > 1 and words[-2].endswith(","):
-        words[-2] = words[-2].rstrip(",")
-    return " ".join(words) if len(words) >= 1 and len(name) >= 3 else ""
+    """Without leading sentence words and possessives ("China’s Wingtech" -> "Wingtech")."""
+    words = name.strip(" .,;’'").split()
+    while words and (words[0] in LEADING_WORDS or words[0].endswith(("'s", "’s"))):
+        words = words[1:]
+    name = " ".join(words)
+    if not words or words[0] in NOT_COMPANY_WORDS or len(name) < 3:
+        return ""
+    return name
+
+
+def _is_generic(name: str) -> bool:
+    return all(w in GENERIC_WORDS or w in LEGAL_SUFFIXES for w in name.split())
 
 
 def _known(config: Config) -> set[str]:
@@ -89,9 +104,15 @@ def _known(config: Config) -> set[str]:
 
 
 def _is_known(name: str, known: set[str]) -> bool:
-    folded = name.casefold()
-    base = base_name(name).casefold()
-    return folded in known or base in known or any(w in known and len(w) > 4 for w in folded.split())
+    """Known as written, or once legal suffixes are stripped one by one ("SZ DJI Technology Co. Ltd")."""
+    words = name.split()
+    while words:
+        if " ".join(words).casefold() in known:
+            return True
+        if words[-1] not in LEGAL_SUFFIXES and " ".join(words[-2:]) not in LEGAL_SUFFIXES:
+            break
+        words = words[:-1]
+    return any(w in known and len(w) > 4 for w in name.casefold().split())
 
 
 def base_name(name: str) -> str:
