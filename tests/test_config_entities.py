@@ -60,9 +60,12 @@ def test_the_shipped_config_covers_the_subject(root):
     c = load_config(root / "digest.yml")
     assert len(c.companies) >= 60
     assert {t.slug for t in c.topics} >= {
-        "trade-war", "export-controls", "entity-list", "human-rights", "xinjiang", "cybersecurity", "espionage",
-        "surveillance-technology", "facial-recognition", "artificial-intelligence", "drones", "telecom-5g",
-        "semiconductors", "tariffs", "government-procurement-ban", "sanctions", "market-share", "stock-market"}
+        "trade-war", "export-controls", "entity-list", "human-rights", "xinjiang", "cybersecurity",
+        "espionage",
+        "surveillance-technology", "facial-recognition", "artificial-intelligence", "drones",
+        "telecom-5g",
+        "semiconductors", "tariffs", "government-procurement-ban", "sanctions", "market-share",
+        "stock-market"}
     hikvision = next(x for x in c.companies if x.name == "Hikvision")
     assert ("2019-10-09", "entity-list") in {(e.date, e.kind) for e in hikvision.events}
     assert ("2018-08-13", "ndaa-889") in {(e.date, e.kind) for e in hikvision.events}

@@ -40,7 +40,8 @@ def test_straight_quotes_and_a_company_speaker():
 
 def test_a_continuation_paragraph_keeps_the_speaker():
     found = quotes("“There are concerns that China may decide to retaliate,” Tim Stratford, chairman of the "
-                   "chamber, told the BBC.", "“These are real concerns, and they increase the risk.”")
+                   "chamber, told the BBC.",
+                   "“These are real concerns, and they increase the risk.”")
     assert [f[0] for f in found] == ["Tim Stratford", "Tim Stratford"]
 
 

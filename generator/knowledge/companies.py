@@ -28,7 +28,8 @@ from .sentences import sentence_at, sentence_spans
 SHORT_ALIAS = 4
 """Aliases this short ("ZTE", "DJI") must match case exactly, or "zte" in a URL would count."""
 EVERYDAY_WORDS = frozenset({
-    "apple", "amazon", "oracle", "micron", "intel", "arm", "meta", "alphabet", "square", "shell", "visa",
+    "apple", "amazon", "oracle", "micron", "intel", "arm", "meta", "alphabet", "square", "shell",
+    "visa",
     "target", "google", "vivo", "honor"})
 """Aliases that are also ordinary words (or often written in lower case in URLs and handles): they
 count only when written with a capital, so "an apple" and "honor the deal" are not mentions."""
@@ -76,21 +77,27 @@ PASSING_RULES: tuple[PassingRule, ...] = (
         r"(?:[A-Z][\w.&'-]{0,30}\s+){0,3}$", re.IGNORECASE),
         example="China’s ambitions are seen as a threat. Photo: Reuters"),
     PassingRule("cited source", before=re.compile(
-        r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|estimates?\s+(?:from|by)|"
-        r"(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
+        r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|"
+        r"estimates?\s+(?:from|by)|(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|"
+        r"posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
         r"statement\s+on)\s+(?:[a-z][\w-]{0,30}\s+){0,4}$"),
         example="owning 38% of the market, according to a research report by IHS Markit"),
-    PassingRule("cited outlet", after=re.compile(r"^\s*(?:reported|reports)\b(?!\s+(?:revenue|profit|sales|a\s))"),
+    PassingRule("cited outlet",
+                after=re.compile(r"^\s*(?:reported|reports)\b(?!\s+(?:revenue|profit|sales|a\s))"),
                 example="Bloomberg reported, citing people familiar with the matter"),
     PassingRule("in parentheses", before=re.compile(r"\(\s*$"), after=re.compile(r"^\s*\)"),
                 example="Huawei says the ban will hurt US 5G (CNET)"),
-    # The comma before the marker makes it an aside ("Many firms, including A, B and C, ..."); without
-    # it the list is what the sentence is about ("Chipmakers including Intel and AMD stopped ...").
+    # The comma before the marker makes it an aside ("Many firms, including A, B and C, ...");
+    # without it the list is what the sentence is about ("Chipmakers including Intel and AMD
+    # stopped ...").
     PassingRule("aside in a list", before=re.compile(
-        r",\s+(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+(?:[\w&'’.-]{1,30},?\s+){0,8}$"),
-        example="companies including internet giants Baidu, Tencent Holdings and Alibaba Group", needs_list=True),
+        r",\s+(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+"
+        r"(?:[\w&'’.-]{1,30},?\s+){0,8}$"),
+        example="companies, including internet giants Baidu, Tencent Holdings and Alibaba",
+        needs_list=True),
 )
-"""Applied in order; the first that fires names the reason. `related link` is decided per paragraph."""
+"""Applied in order; the first that fires names the reason. A related link is decided per
+paragraph (`is_headline_line`)."""
 RELATED_LINK = "related link"
 HEADER_KINDS = ("title", "subtitle")
 
@@ -152,7 +159,7 @@ def on_boundaries(text: str, start: int, end: int) -> bool:
 
 
 def find_hits(text: str, config: Config) -> list[Hit]:
-    """Exact (gazetteer) mentions in one paragraph, longest first where they overlap, in text order."""
+    """Exact (gazetteer) mentions in one paragraph, in text order; the longest wins an overlap."""
     automaton = _automaton(config)
     if not len(automaton):
         return []
@@ -177,12 +184,14 @@ def find_hits(text: str, config: Config) -> list[Hit]:
 
 @per_config
 def _fuzzy_table(config: Config) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], dict]:
-    """Single-word aliases long enough to match approximately, their companies, and every alias word."""
+    """Single-word aliases long enough to match approximately, their companies, every alias
+    word, and a memo of words already looked up."""
     words, owners, exact = [], [], set()
     for company in config.companies:
         for alias in company.aliases:
             exact.update(alias.lower().split())
-            if " " not in alias and len(alias) >= FUZZY_MIN_LENGTH and alias.lower() not in EVERYDAY_WORDS:
+            long_word = " " not in alias and len(alias) >= FUZZY_MIN_LENGTH
+            if long_word and alias.lower() not in EVERYDAY_WORDS:
                 words.append(alias.lower())
                 owners.append(company.name)
     return tuple(words), tuple(owners), frozenset(exact), {}
@@ -221,7 +230,7 @@ def find_fuzzy_hits(text: str, config: Config, exact: Sequence[Hit]) -> list[Hit
 
 
 def is_headline_line(text: str) -> bool:
-    """A short line without closing punctuation: a related-link headline or a list item, not prose."""
+    """A short line without closing punctuation: a related-link headline or list item, not prose."""
     return len(text.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(text)
 
 

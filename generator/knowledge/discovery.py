@@ -19,13 +19,14 @@ from .sentences import sentence_at, sentence_spans
 
 _WORD = r"[A-Z][\w&'’-]{1,30}"
 _RUN = rf"{_WORD}(?:\s{_WORD}){{0,4}}"
-LEGAL_SUFFIXES = ("Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.", "Co", "Corp.", "Corp", "Corporation", "Inc.", "Inc",
-                  "Ltd.", "Ltd", "Limited", "LLC", "LLP", "PLC", "plc", "GmbH", "AG", "S.A.", "N.V.",
-                  "Holdings", "Group", "Technologies", "Technology")
+LEGAL_SUFFIXES = ("Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.", "Co", "Corp.", "Corp", "Corporation",
+                  "Inc.", "Inc", "Ltd.", "Ltd", "Limited", "LLC", "LLP", "PLC", "plc", "GmbH",
+                  "AG", "S.A.", "N.V.", "Holdings", "Group", "Technologies", "Technology")
 _SUFFIX = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
-COMPANY_WORDS = ("company", "firm", "maker", "manufacturer", "supplier", "chipmaker", "startup", "start-up",
-                 "giant", "rival", "conglomerate", "operator", "vendor", "carrier", "retailer", "bank",
-                 "law firm", "research firm", "consultancy", "contractor", "developer")
+COMPANY_WORDS = ("company", "firm", "maker", "manufacturer", "supplier", "chipmaker", "startup",
+                 "start-up", "giant", "rival", "conglomerate", "operator", "vendor", "carrier",
+                 "retailer", "bank", "law firm", "research firm", "consultancy", "contractor",
+                 "developer")
 _COMPANY_WORD = "|".join(re.escape(w) for w in sorted(COMPANY_WORDS, key=len, reverse=True))
 
 
@@ -40,32 +41,43 @@ DISCOVERY_RULES: tuple[DiscoveryRule, ...] = (
     DiscoveryRule("legal suffix", re.compile(rf"\b(?P<name>{_RUN}\s(?:{_SUFFIX}))(?=[\s,;:)]|$)"),
                   "Tencent Holdings"),
     DiscoveryRule("X-based maker", re.compile(
-        rf"\b[A-Z][\w-]{{1,20}}-based\s(?:[a-z][\w-]{{1,20}}\s){{0,3}}?(?:{_COMPANY_WORD})\s(?P<name>{_RUN})"),
+        rf"\b[A-Z][\w-]{{1,20}}-based\s(?:[a-z][\w-]{{1,20}}\s){{0,3}}?(?:{_COMPANY_WORD})"
+        rf"\s(?P<name>{_RUN})"),
         "Shenzhen-based drone maker DJI"),
     DiscoveryRule("company word", re.compile(rf"\b(?:{_COMPANY_WORD})\s(?P<name>{_RUN})"),
                   "international law firm Pinsent Masons"),
 )
 NOT_COMPANY_WORDS = frozenset({
-    "The", "This", "That", "A", "An", "In", "On", "US", "U.S.", "China", "Chinese", "American", "Beijing",
-    "Washington", "It", "He", "She", "They", "We", "But", "And", "Commerce", "Department", "Ministry",
-    "Government", "State", "Party", "University", "Institute", "Council", "Committee", "Bureau", "Agency",
-    "Commission", "Office", "House", "Senate", "Congress", "Security", "Public", "Communist", "People’s",
+    "The", "This", "That", "A", "An", "In", "On", "US", "U.S.", "China", "Chinese", "American",
+    "Beijing",
+    "Washington", "It", "He", "She", "They", "We", "But", "And", "Commerce", "Department",
+    "Ministry",
+    "Government", "State", "Party", "University", "Institute", "Council", "Committee", "Bureau",
+    "Agency",
+    "Commission", "Office", "House", "Senate", "Congress", "Security", "Public", "Communist",
+    "People’s",
     "People's", "Liberation", "Army", "Xinjiang", "Technology", "Technologies", "Group", "Holdings",
-    "Last", "Many", "Some", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+    "Last", "Many", "Some", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday"})
 """Words a candidate may not start with: they begin sentences, or name governments and bodies."""
-LEADING_WORDS = frozenset({"At", "Unlike", "Like", "For", "With", "From", "By", "Both", "Rival", "Rivals", "While",
-                           "After", "When", "As", "Its", "Their", "Including", "Under", "Via", "Of", "The", "A",
-                           "An", "In", "On", "But", "And", "Last", "Many", "Some", "This", "That"})
+LEADING_WORDS = frozenset({"At", "Unlike", "Like", "For", "With", "From", "By", "Both", "Rival",
+                           "Rivals", "While", "After", "When", "As", "Its", "Their", "Including",
+                           "Under", "Via", "Of", "The", "A", "An", "In", "On", "But", "And",
+                           "Last", "Many", "Some", "This", "That"})
 """Sentence words dropped from the front of a candidate ("At Tokyo Electron Ltd")."""
-GENERIC_WORDS = frozenset({"Information", "Security", "Digital", "Electronics", "Science", "Network", "Networks",
-                           "Communications", "Industrial", "International", "Global", "National", "Advanced",
-                           "Media", "Semiconductor", "Internet", "Data", "Software", "Systems", "Energy"})
-"""A name made only of these and legal suffixes ("Information Technology") is a field, not a firm."""
+GENERIC_WORDS = frozenset({"Information", "Security", "Digital", "Electronics", "Science",
+                           "Network", "Networks", "Communications", "Industrial", "International",
+                           "Global", "National", "Advanced", "Media", "Semiconductor", "Internet",
+                           "Data", "Software", "Systems",
+                           "Energy"})
+"""A name made only of these and legal suffixes ("Information Technology") is a field, not a
+firm."""
 MAX_CANDIDATES = 40
 """Listed in the build report, most frequent first."""
 
 
-def find_candidates(paragraphs: Sequence[str], config: Config, known: Iterable[str] = ()) -> tuple[Candidate, ...]:
+def find_candidates(paragraphs: Sequence[str], config: Config,
+                    known: Iterable[str] = ()) -> tuple[Candidate, ...]:
     """Company-like names in one article that are no company's alias, publication or person."""
     known_names = _known(config) | {k.casefold() for k in known}
     found: dict[str, Candidate] = {}
@@ -77,7 +89,8 @@ def find_candidates(paragraphs: Sequence[str], config: Config, known: Iterable[s
                 if not name or _is_generic(name) or _is_known(name, known_names):
                     continue
                 spans = spans if spans is not None else sentence_spans(text)
-                found.setdefault(name, Candidate(name, rule.name, sentence_at(text, match.start("name"), spans)))
+                sentence = sentence_at(text, match.start("name"), spans)
+                found.setdefault(name, Candidate(name, rule.name, sentence))
     return tuple(sorted(found.values(), key=lambda c: c.name))
 
 
@@ -104,7 +117,8 @@ def _known(config: Config) -> set[str]:
 
 
 def _is_known(name: str, known: set[str]) -> bool:
-    """Known as written, or once legal suffixes are stripped one by one ("SZ DJI Technology Co. Ltd")."""
+    """Known as written, or once legal suffixes are stripped one by one ("SZ DJI Technology Co.
+    Ltd")."""
     words = name.split()
     while words:
         if " ".join(words).casefold() in known:
@@ -146,7 +160,8 @@ def discover(articles: Sequence[Article]) -> list[Discovered]:
     for name, items in groups.items():
         spellings = tuple(sorted({c.name for _, c in items} - {name}))
         first_article, first = items[0]
-        found.append(Discovered(name, spellings, len({a.seed for a, _ in items}), first.rule, first.sentence,
+        count = len({a.seed for a, _ in items})
+        found.append(Discovered(name, spellings, count, first.rule, first.sentence,
                                 first_article.seed))
     found.sort(key=lambda d: (-d.articles, d.name.casefold()))
     return found[:MAX_CANDIDATES]
@@ -160,4 +175,6 @@ def snippet(found: Sequence[Discovered]) -> str:
         if d.spellings:
             entry["aliases"] = list(d.spellings)
         entries.append(entry)
-    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, default_flow_style=False) if entries else ""
+    if not entries:
+        return ""
+    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, default_flow_style=False)

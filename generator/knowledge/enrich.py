@@ -48,7 +48,8 @@ def enrich(article: Article, config: Config) -> Article:
     substantive = tuple(m.company for m in mentions if m.substantive)
     companies = tuple(article.overrides.get("companies", substantive))
     passing = tuple(m.company for m in mentions if not m.substantive and m.company not in companies)
-    return replace(article, companies=companies, topics=tuple(article.overrides.get("topics", slugs(evidence))),
+    topics = tuple(article.overrides.get("topics", slugs(evidence)))
+    return replace(article, companies=companies, topics=topics,
                    mentions=mentions, passing_companies=passing, people=people, quotes=quotes,
                    figures=find_figures(prose, config), topic_evidence=evidence,
                    candidates=find_candidates(prose, config, known=[p.name for p in people]))

@@ -12,9 +12,9 @@ import re
 # a capital, a digit or an opening quote.
 _END = re.compile(r"[.!?][\"'\u201d\u2019)\]]?\s+(?=[\"'\u201c\u2018(\[A-Z0-9])")
 # Abbreviations that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset({"u.s", "u.k", "mr", "mrs", "ms", "dr", "no", "st", "inc", "corp", "co", "ltd",
-                           "jr", "sr", "gen", "sen", "rep", "gov", "e.g", "i.e", "vs", "jan", "feb", "aug",
-                           "sept", "oct", "nov", "dec"})
+ABBREVIATIONS = frozenset({"u.s", "u.k", "mr", "mrs", "ms", "dr", "no", "st", "inc", "corp", "co",
+                           "ltd", "jr", "sr", "gen", "sen", "rep", "gov", "e.g", "i.e", "vs",
+                           "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 MAX_SENTENCE_CHARS = 600
 """Longer runs without an end are cut, so a page never quotes a whole unpunctuated paragraph."""
 

@@ -76,7 +76,8 @@ def score(topic: Topic, phrases: dict[str, int]) -> float:
     return round(sum(weights.get(p, 1.0) * min(n, REPEAT_CAP) for p, n in phrases.items()), 2)
 
 
-def topic_evidence(text: str, config: Config, teaser_words: int | None = None) -> tuple[TopicEvidence, ...]:
+def topic_evidence(text: str, config: Config,
+                   teaser_words: int | None = None) -> tuple[TopicEvidence, ...]:
     """Topics whose evidence passes the threshold, strongest first (at most MAX_TOPICS).
 
     `teaser_words` is the word count of a paywalled teaser, whose thresholds are scaled down.
@@ -91,7 +92,8 @@ def topic_evidence(text: str, config: Config, teaser_words: int | None = None) -
         if teaser_words is not None:
             threshold = min(threshold, 1 + teaser_words // TEASER_WORDS)
         if phrases and value >= threshold:
-            passed.append(TopicEvidence(topic.slug, value, tuple(sorted(phrases.items(), key=lambda x: (-x[1], x[0])))))
+            ranked = tuple(sorted(phrases.items(), key=lambda x: (-x[1], x[0])))
+            passed.append(TopicEvidence(topic.slug, value, ranked))
     passed.sort(key=lambda e: (-e.score, order[e.topic]))
     return tuple(passed[:MAX_TOPICS])
 

@@ -14,8 +14,8 @@ _FENCE = "~~~~"
 def candidates_context(articles: Sequence[Article]) -> dict:
     """Template values for report.md.j2: `candidates` rows and the `candidates_yaml` block."""
     found = discover(articles)
-    rows = [{"name": d.name, "spellings": ", ".join(d.spellings), "articles": d.articles, "rule": d.rule,
-             "sentence": d.sentence, "seed": d.seed} for d in found]
+    rows = [{"name": d.name, "spellings": ", ".join(d.spellings), "articles": d.articles,
+             "rule": d.rule, "sentence": d.sentence, "seed": d.seed} for d in found]
     # Names come from a pattern of letters, digits and &'’- only, so they cannot close the fence.
     text = snippet(found).replace(_FENCE, "")
     block = Md(f"{_FENCE} yaml\n{text}{_FENCE}") if text else ""

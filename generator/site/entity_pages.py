@@ -52,16 +52,18 @@ def render_company_page(company: Company, articles: Sequence[Article], config: C
     passing = [a for a in articles if company.name in a.passing_companies]
     fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine),
           "articles_in_passing": len(passing),
-          "country": plain(company.country), "sector": plain(company.sector), "ticker": plain(company.ticker)}
+          "country": plain(company.country), "sector": plain(company.sector),
+          "ticker": plain(company.ticker)}
     context = {
         "front_matter": Md(front_matter(fm)), "company": company, "profile": _profile(company),
-        "count_line": _count_line(mine), "standing": _standing(company.events), "window": EVENT_WINDOW_DAYS,
+        "count_line": _count_line(mine), "standing": _standing(company.events),
+        "window": EVENT_WINDOW_DAYS,
         "events": _events(company.events, mine, here), "months": _months(mine),
         "stories": _stories(mine, company.name, here),
-        "quotes": _quotes([(a, q) for a in newest_first(mine) for q in a.quotes if company.name in q.companies],
-                          here),
-        "figures": _figures([(a, f) for a in newest_first(mine) for f in a.figures if company.name in f.companies],
-                            here),
+        "quotes": _quotes([(a, q) for a in newest_first(mine) for q in a.quotes
+                           if company.name in q.companies], here),
+        "figures": _figures([(a, f) for a in newest_first(mine) for f in a.figures
+                             if company.name in f.companies], here),
         "people": _people_quoted(mine, company.name, here),
         "co_mentions": _co_mentions(mine, company.name, config, here),
         "topics": _topic_links(mine, config, here),
@@ -73,8 +75,8 @@ def render_company_page(company: Company, articles: Sequence[Article], config: C
 
 def _profile(company: Company) -> list[tuple[str, str]]:
     aliases = [x for x in company.aliases if x != company.name]
-    rows = [("Country", company.country), ("Sector", company.sector), ("Ticker", company.ticker or "Not listed"),
-            ("Also written as", ", ".join(aliases))]
+    rows = [("Country", company.country), ("Sector", company.sector),
+            ("Ticker", company.ticker or "Not listed"), ("Also written as", ", ".join(aliases))]
     return [(k, v) for k, v in rows if v]
 
 
@@ -90,7 +92,8 @@ def _standing(events: Sequence[Event]) -> list[Md]:
     for kind, event in sorted(latest.items(), key=lambda kv: first[kv[0]].date):
         if event.ended:
             continue
-        lines.append(Md(f"**{escape(EVENT_KINDS[kind])}** since {escape(long_date(first[kind].date))}"))
+        since = escape(long_date(first[kind].date))
+        lines.append(Md(f"**{escape(EVENT_KINDS[kind])}** since {since}"))
     return lines
 
 
@@ -103,15 +106,17 @@ def _events(events: Sequence[Event], mine: Sequence[Article], here: str) -> list
         url = safe_url(event.source)
         source = Md(f"[source]({url})") if url else ""
         ended = f" Lifted {long_date(event.ended)}." if event.ended else ""
-        out.append({"date": long_date(event.date), "kind": EVENT_KINDS[event.kind], "title": event.title + ended,
-                    "source": source, "articles": [_article_link(a, here) for a in near]})
+        out.append({"date": long_date(event.date), "kind": EVENT_KINDS[event.kind],
+                    "title": event.title + ended, "source": source,
+                    "articles": [_article_link(a, here) for a in near]})
     return out
 
 
 def _months(mine: Sequence[Article]) -> list[tuple[str, int]]:
     """Articles per month, oldest first; the chart is drawn from the same counts."""
     counts = Counter(a.date[:7] for a in mine if a.date)
-    return [(f"{long_date(month + '-01').split(' ')[0]} {month[:4]}", n) for month, n in sorted(counts.items())]
+    return [(f"{long_date(month + '-01').split(' ')[0]} {month[:4]}", n)
+            for month, n in sorted(counts.items())]
 
 
 def _mention(a: Article, name: str):
@@ -127,14 +132,15 @@ def _stories(mine: Sequence[Article], name: str, here: str) -> list[dict]:
     for reports in groups.values():
         lead, others = reports[0], reports[1:]
         mention = next((m for m in lead.mentions if m.company == name), None)
-        items.append({"link": _article_link(lead, here), "sentence": mention.sentence if mention else "",
+        items.append({"link": _article_link(lead, here),
+                      "sentence": mention.sentence if mention else "",
                       "others": [_article_link(o, here) for o in others]})
     return items
 
 
 def _quotes(pairs: Sequence[tuple[Article, Quote]], here: str) -> list[dict]:
-    return [{"text": q.text, "speaker": q.speaker, "role": q.role, "link": link(a.title, article_path(a), here)}
-            for a, q in pairs[:MAX_QUOTES]]
+    return [{"text": q.text, "speaker": q.speaker, "role": q.role,
+             "link": link(a.title, article_path(a), here)} for a, q in pairs[:MAX_QUOTES]]
 
 
 def _figures(pairs: Sequence[tuple[Article, Figure]], here: str) -> list[dict]:
@@ -154,7 +160,8 @@ def _people_quoted(mine: Sequence[Article], name: str | None, here: str) -> list
             article_link = link(a.title, article_path(a), here)
             if article_link not in entry["links"]:
                 entry["links"].append(article_link)
-    return [dict(p, links=Md(" · ".join(p["links"]))) for p in sorted(people.values(), key=lambda p: p["name"])]
+    ordered = sorted(people.values(), key=lambda p: p["name"])
+    return [dict(p, links=Md(" · ".join(p["links"]))) for p in ordered]
 
 
 def _co_mentions(mine: Sequence[Article], name: str, config: Config, here: str) -> Md | str:
@@ -169,7 +176,9 @@ def _topic_links(mine: Sequence[Article], config: Config, here: str) -> Md | str
     titles = {t.slug: t.title for t in config.topics}
     counts = Counter(t for a in mine for t in a.topics if t in titles)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], titles[kv[0]].casefold()))
-    return Md(" · ".join(f"{link(titles[s], f'topics/{s}.md', here)} ({n})" for s, n in ranked)) if ranked else ""
+    if not ranked:
+        return ""
+    return Md(" · ".join(f"{link(titles[s], f'topics/{s}.md', here)} ({n})" for s, n in ranked))
 
 
 def _count_line(articles: Sequence[Article]) -> str:
@@ -186,8 +195,9 @@ def render_topic_page(topic: Topic, articles: Sequence[Article], config: Config)
     fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
     slugs = {c.name: c.slug for c in config.companies}
     counts = Counter(c for a in mine for c in a.companies)
-    companies = Md(" · ".join(f"{link(n, f'companies/{slugs[n]}.md', here)} ({k})" for n, k in
-                              sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold())) if n in slugs))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    companies = Md(" · ".join(f"{link(n, f'companies/{slugs[n]}.md', here)} ({k})"
+                              for n, k in ranked if n in slugs))
     involved = [c for c in config.companies if c.name in counts]
     kinds = TOPIC_EVENT_KINDS.get(topic.slug, ())
     events = sorted(((e, c) for c in involved for e in c.events if e.kind in kinds),
@@ -197,13 +207,18 @@ def render_topic_page(topic: Topic, articles: Sequence[Article], config: Config)
         "count_line": f"{plural(len(mine), 'article')}" + (_span(mine) if mine else "") + ".",
         "articles": [{"link": _article_link(a, here), "why": _why(a, topic.slug)} for a in mine],
         "companies": companies,
-        "events": [{"date": long_date(e.date), "company": link(c.name, f"companies/{c.slug}.md", here),
-                    "title": e.title, "source": Md(f"[source]({safe_url(e.source)})") if safe_url(e.source) else ""}
-                   for e, c in events],
+        "events": [{"date": long_date(e.date),
+                    "company": link(c.name, f"companies/{c.slug}.md", here),
+                    "title": e.title, "source": _source(e)} for e, c in events],
         "figures": _figures([(a, f) for a in mine for f in a.figures], here),
         "people": _people_quoted(mine, None, here),
     }
     return Page(here, _render("topic.md.j2", **context))
+
+
+def _source(event: Event) -> Md | str:
+    url = safe_url(event.source)
+    return Md(f"[source]({url})") if url else ""
 
 
 def _span(mine: Sequence[Article]) -> str:
