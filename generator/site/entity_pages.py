@@ -182,9 +182,7 @@ def _topic_links(mine: Sequence[Article], config: Config, here: str) -> Md | str
 
 
 def _count_line(articles: Sequence[Article]) -> str:
-    dates = sorted(a.date for a in articles if a.date)
-    span = f", {long_date(dates[0])} – {long_date(dates[-1])}" if dates else ""
-    return f"{plural(len(articles), 'article')} about it{span}."
+    return f"{plural(len(articles), 'article')} about it{_span(articles)}."
 
 
 # ---- topic pages --------------------------------------------------------------------------------
@@ -204,7 +202,7 @@ def render_topic_page(topic: Topic, articles: Sequence[Article], config: Config)
                     key=lambda ec: (ec[0].date, ec[1].name))
     context = {
         "front_matter": Md(front_matter(fm)), "topic": topic,
-        "count_line": f"{plural(len(mine), 'article')}" + (_span(mine) if mine else "") + ".",
+        "count_line": f"{plural(len(mine), 'article')}{_span(mine)}.",
         "articles": [{"link": _article_link(a, here), "why": _why(a, topic.slug)} for a in mine],
         "companies": companies,
         "events": [{"date": long_date(e.date),
@@ -222,8 +220,12 @@ def _source(event: Event) -> Md | str:
 
 
 def _span(mine: Sequence[Article]) -> str:
+    """", May 22, 2019" for one date, ", August 23, 2017 – May 22, 2019" for several, "" for none."""
     dates = sorted(a.date for a in mine if a.date)
-    return f", {long_date(dates[0])} – {long_date(dates[-1])}" if dates else ""
+    if not dates:
+        return ""
+    first, last = long_date(dates[0]), long_date(dates[-1])
+    return f", {first}" if first == last else f", {first} – {last}"
 
 
 def _why(a: Article, slug: str) -> str:
