@@ -42,3 +42,11 @@ def test_evidence_lists_the_phrases_that_matched():
 
 def test_a_paywalled_teaser_needs_less_evidence():
     assert found("One blacklist.", teaser=40) == {"entity-list": 2.0}
+
+
+def test_phrases_differing_only_in_case_count_once():
+    config = parse_config({"site": {"title": "T"}, "companies": [],
+                           "topics": [{"slug": "el", "title": "EL", "keywords": ["entity list"],
+                                       "signals": {"Entity List": 3}, "threshold": 1}]})
+    (evidence,) = topic_evidence("The Entity List grew.", config)
+    assert evidence.score == 3.0 and evidence.phrases == (("Entity List", 1),)

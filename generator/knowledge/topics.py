@@ -39,9 +39,14 @@ def _automaton(config: Config) -> ahocorasick.Automaton:
 
 
 def _weighted(topic: Topic) -> list[tuple[str, float]]:
-    weights = {k: 1.0 for k in topic.keywords}
-    weights.update(dict(topic.signals))
-    return sorted(weights.items())
+    """(phrase, weight), keywords weighing 1; phrases that differ only in case are one phrase
+    (matching ignores case): the one with the larger weight."""
+    weights: dict[str, tuple[str, float]] = {}
+    for phrase, weight in [*((k, 1.0) for k in topic.keywords), *topic.signals]:
+        key = phrase.lower()
+        if key not in weights or weight > weights[key][1]:
+            weights[key] = (phrase, weight)
+    return sorted(weights.values())
 
 
 def phrase_counts(text: str, config: Config) -> dict[str, dict[str, int]]:
