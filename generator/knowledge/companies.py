@@ -282,6 +282,8 @@ def company_mentions(paragraphs: Sequence[tuple[str, str]], config: Config) -> t
         for hit in hits:
             counts[hit.company] = counts.get(hit.company, 0) + 1
             fuzzy_only[hit.company] = fuzzy_only.get(hit.company, True) and hit.fuzzy
+            if substantive.get(hit.company):
+                continue  # already about it, with its sentence: later mentions change nothing
             sentence = sentence_at(text, hit.start, spans)
             first.setdefault(hit.company, sentence)
             start = next((s for s, e in spans if s <= hit.start < e), 0)
