@@ -6,6 +6,7 @@ to start on a ConfigError rather than guess.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -51,6 +52,36 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=StrictLoader)
 
 
+# Kinds of regulatory event a company record may list, with the label pages show.
+EVENT_KINDS: dict[str, str] = {
+    "entity-list": "US Entity List",
+    "ndaa-889": "NDAA section 889 procurement ban",
+    "fcc-covered-list": "FCC Covered List",
+    "fcc-order": "FCC order",
+    "procurement-ban": "Procurement ban",
+    "investment-ban": "US investment ban",
+    "sanctions": "US sanctions",
+    "settlement": "Settlement or plea",
+    "denial-order": "Export denial order",
+    "divestment-order": "Divest-or-ban order",
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated regulatory action against a company, with the public document that records it."""
+
+    date: str
+    """YYYY-MM-DD: the day the measure took effect (or was signed, for a law)."""
+    kind: str
+    """One of EVENT_KINDS."""
+    title: str
+    source: str
+    """Address of the public record (Federal Register, agency press release, congress.gov)."""
+    ended: str | None = None
+    """YYYY-MM-DD when the measure was lifted; None while it stands."""
+
+
 @dataclass(frozen=True)
 class Company:
     name: str
@@ -60,6 +91,11 @@ class Company:
     """Every spelling that counts as a mention, the canonical name included."""
     description: str
     country: str | None = None
+    sector: str | None = None
+    ticker: str | None = None
+    """Main listing, as `CODE.EXCHANGE` or `EXCHANGE: CODE`; None for unlisted companies."""
+    events: tuple[Event, ...] = ()
+    """Regulatory events, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +108,10 @@ class Topic:
     patterns: tuple[str, ...] = ()
     """Regular expressions for signals a word list cannot express."""
     min_mentions: int = 2
+    signals: tuple[tuple[str, float], ...] = ()
+    """Weighted phrases: (phrase, weight). Each keyword counts as a signal of weight 1."""
+    threshold: float = 0.0
+    """Weighted evidence an article needs to get the topic; min_mentions when not given."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +179,13 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
              "url": (str, False)},
     "limits": {"max_seed_bytes": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
-                "slug": (str, False), "country": (str, False)},
+                "slug": (str, False), "country": (str, False), "sector": (str, False),
+                "ticker": (str, False), "events": (list, False)},
+    "event": {"date": ((str, dt.date), True), "kind": (str, True), "title": (str, True),
+              "source": (str, True), "ended": ((str, dt.date), False)},
     "topic": {"slug": (str, True), "title": (str, True), "description": (str, False),
-              "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False)},
+              "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False),
+              "signals": (dict, False), "threshold": ((int, float), False)},
     "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False),
                     "platform": (bool, False)},
     "source": {"url": (str, True), "name": (str, False), "filter": (dict, False)},
@@ -229,14 +273,14 @@ def _check(value: Any, section: str, where: str) -> None:
             if required:
                 raise ConfigError(f"{where}: missing required key {key!r}")
             continue
-        if not isinstance(value[key], kind) or isinstance(value[key], bool) and kind is int:
+        if not isinstance(value[key], kind) or isinstance(value[key], bool) and kind in (int, (int, float)):
             expected = _kind_name(kind) if isinstance(kind, type) else " or ".join(map(_kind_name, kind))
             raise ConfigError(f"{prefix}{key}: expected {expected}, got {_kind(value[key])} ({_short(value[key])})")
 
 
 def _kind_name(kind: type) -> str:
     return {str: "text", int: "a whole number", list: "a list", dict: "a mapping of keys",
-            bool: "true or false"}.get(kind, kind.__name__)
+            bool: "true or false", float: "a number", dt.date: "a date"}.get(kind, kind.__name__)
 
 
 def _kind(value: Any) -> str:
@@ -271,7 +315,30 @@ def _company(raw: Any, where: str) -> Company:
         raise ConfigError(f"{where}: the name {name!r} gives no usable page name; add `slug:` (letters, digits, -)")
     if slug != slugify(slug):
         raise ConfigError(f"{where}.slug: {slug!r} is not a slug; use {slugify(slug)!r}")
-    return Company(name, slug, merged, raw.get("description", ""), raw.get("country"))
+    events = tuple(sorted((_event(e, f"{where}.events[{i}]") for i, e in enumerate(raw.get("events", []))),
+                          key=lambda e: (e.date, e.kind, e.title)))
+    return Company(name, slug, merged, raw.get("description", ""), raw.get("country"), raw.get("sector"),
+                   raw.get("ticker"), events)
+
+
+def _event(raw: Any, where: str) -> Event:
+    _check(raw, "event", where)
+    if raw["kind"] not in EVENT_KINDS:
+        raise ConfigError(f"{where}.kind: unknown kind {raw['kind']!r} (allowed: {', '.join(EVENT_KINDS)})")
+    if not raw["source"].startswith("https://"):
+        raise ConfigError(f"{where}.source: give the https:// address of the public record, got {raw['source']!r}")
+    ended = _iso_date(raw["ended"], f"{where}.ended") if raw.get("ended") is not None else None
+    return Event(_iso_date(raw["date"], f"{where}.date"), raw["kind"], raw["title"].strip(), raw["source"], ended)
+
+
+def _iso_date(value: str | dt.date, where: str) -> str:
+    """A YAML date (or a YYYY-MM-DD string) as YYYY-MM-DD; anything else is an error."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}") from exc
 
 
 def _topic(raw: Any, where: str) -> Topic:
@@ -285,12 +352,29 @@ def _topic(raw: Any, where: str) -> Topic:
         except re.error as exc:
             raise ConfigError(f"{where}.patterns[{i}]: invalid regular expression {pattern!r}: {exc}") from exc
     keywords = _strings(raw.get("keywords", []), f"{where}.keywords")
-    if not keywords and not patterns:
-        raise ConfigError(f"{where}: a topic needs at least one keyword or pattern")
+    signals = _signals(raw.get("signals", {}), f"{where}.signals")
+    if not keywords and not patterns and not signals:
+        raise ConfigError(f"{where}: a topic needs at least one keyword, signal or pattern")
     min_mentions = raw.get("min_mentions", 2)
     if min_mentions < 1:
         raise ConfigError(f"{where}.min_mentions: must be 1 or more, got {min_mentions}")
-    return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns, min_mentions)
+    threshold = float(raw.get("threshold", min_mentions))
+    if threshold <= 0:
+        raise ConfigError(f"{where}.threshold: must be more than 0, got {raw['threshold']}")
+    return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns, min_mentions,
+                 signals, threshold)
+
+
+def _signals(raw: dict, where: str) -> tuple[tuple[str, float], ...]:
+    """`phrase: weight` pairs; a weight is a positive number."""
+    out = []
+    for phrase, weight in raw.items():
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise ConfigError(f"{where}: a signal phrase must be non-empty text, got {phrase!r}")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+            raise ConfigError(f"{where}.{phrase}: the weight must be a positive number, got {weight!r}")
+        out.append((phrase.strip(), float(weight)))
+    return tuple(out)
 
 
 def _publication(raw: Any, where: str) -> Publication:

@@ -75,6 +75,70 @@ class Found:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """How an article names one company: its first mentioning sentence and whether it is about it."""
+
+    company: str
+    count: int
+    sentence: str
+    substantive: bool
+    """False when every mention is passing: a credit, a cited source, a related link, an aside."""
+    reason: str = ""
+    """For a passing mention, the name of the rule that made it passing."""
+    fuzzy: bool = False
+    """True when the name was only found as a spelling variant (rapidfuzz)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names with a role ("Liu Guohong, research director at ...")."""
+
+    name: str
+    role: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted statement and who said it, as the text attributes it."""
+
+    text: str
+    speaker: str
+    role: str = ""
+    companies: tuple[str, ...] = ()
+    """Companies named in the quote or in its attribution."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure (money, a percentage, a count) with the sentence it comes from."""
+
+    value: str
+    kind: str
+    """money, percent or count."""
+    sentence: str
+    companies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicEvidence:
+    """Why an article has a topic: its weighted score and the phrases that matched."""
+
+    topic: str
+    score: float
+    phrases: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An organisation that looks like a company but is not in digest.yml (for discovery)."""
+
+    name: str
+    rule: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything known about one seed; each stage returns a copy with its fields filled."""
 
@@ -120,6 +184,16 @@ class Article:
     copy_of: str | None = None
     """Slug of the report this one nearly duplicates (a syndicated copy); its story lists them as one
     report with every outlet credited."""
+    # enrich (knowledge/companies, people, quotes, figures, topics, discovery)
+    mentions: tuple[Mention, ...] = ()
+    """Every company named, substantive or in passing, most mentioned first."""
+    passing_companies: tuple[str, ...] = ()
+    """Companies named only in passing; `companies` holds those the article is about."""
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    topic_evidence: tuple[TopicEvidence, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def body_text(self) -> str:

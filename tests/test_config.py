@@ -100,7 +100,8 @@ def test_wrong_type_is_named_with_its_location(edit, expected):
     (lambda r: r["companies"][3].update(name="!!!"), "companies[3]: the name '!!!' gives no usable page name"),
     (lambda r: r["companies"][3].update(slug="../x"), "companies[3].slug: '../x' is not a slug; use 'x'"),
     (lambda r: r["topics"][0].update(slug="Entity List"), "topics[0].slug: 'Entity List' is not a slug"),
-    (lambda r: r["topics"][0].update(keywords=[], patterns=[]), "topics[0]: a topic needs at least one keyword"),
+    (lambda r: r["topics"][0].update(keywords=[], patterns=[], signals={}),
+     "topics[0]: a topic needs at least one keyword"),
 ])
 def test_missing_or_unusable_values(edit, expected):
     assert expected in error(edited(edit))
@@ -129,7 +130,8 @@ def test_an_alias_clash_ignores_case_and_includes_names():
     (lambda r: r["companies"].append({"name": "Other", "slug": "huawei"}),
      f"digest.yml: companies[{N_COMPANIES}]: duplicate slug 'huawei' (already used by companies[{HUAWEI}])"),
     (lambda r: r["topics"].append(dict(r["topics"][0], title="Again")),
-     f"digest.yml: topics[{len(RAW['topics'])}]: duplicate slug 'entity-list' (already used by topics[0])"),
+     (f"digest.yml: topics[{len(RAW['topics'])}]: duplicate slug {RAW['topics'][0]['slug']!r} "
+     "(already used by topics[0])")),
 ])
 def test_duplicates_are_named(edit, expected):
     assert expected in error(edited(edit))

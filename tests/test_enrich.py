@@ -170,3 +170,12 @@ def test_config_without_companies_or_topics():
     empty = parse_config({"site": {"title": "T"}, "companies": [], "topics": []})
     a = enrich(article("Huawei and the blacklist."), empty)
     assert a.companies == () and a.topics == ()
+
+
+# ---- the shipped seeds and digest.yml -----------------------------------------------------------
+
+def test_substantive_companies_on_the_shipped_seeds(generated):
+    by_seed = {a.seed[:3]: a for a in generated[1].articles}
+    assert set(by_seed["004"].companies) == {"Hikvision", "Huawei", "ZTE", "Intel", "Xilinx", "AMD", "Bank Tejarat"}
+    assert {"Megvii", "Meiya Pico", "iFlytek", "Uniview"} <= set(by_seed["001"].companies)
+    assert {"Baidu", "Tencent", "Alibaba"} <= set(by_seed["001"].passing_companies)

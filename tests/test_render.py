@@ -183,8 +183,8 @@ def test_company_page_lists_only_its_articles():
     fm, body = split_page(page.text)
     assert fm["articles"] == 2 and fm["company"] == "Huawei"
     assert re.findall(r"\(\.\./articles/(story-\d+)\.md\)", body) == ["story-1", "story-3"]
-    assert "Also written as: Huawei Technologies" in body
-    assert "[Entity List](../topics/entity-list.md) (2)" in body
+    assert "| Also written as | Huawei Technologies |" in body
+    assert "**Topics:** [Entity List](../topics/entity-list.md) (2)" in body
 
 
 def test_company_without_articles():

@@ -1,95 +1,55 @@
-"""Which companies and topics an article is about: gazetteer matching over the cleaned text.
+"""The enrichment stage: what an article is about, who it quotes and which figures it gives.
 
-Aliases and topic phrases are data from the config; one Aho-Corasick automaton per config finds
-them all in a single pass, so matching stays fast with thousands of aliases.
+It runs the knowledge modules over one article's title, subtitle and cleaned body (never its
+comments): companies (gazetteer, substantive vs passing), topics (weighted evidence), people with
+roles, quotes with speakers, key figures, and discovery candidates. Front-matter corrections in
+the seed (`companies`, `topics`) beat what is found.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
-
-import ahocorasick
 
 from ..config import Config
 from ..records import Article
+from .companies import company_mentions, find_hits
+from .discovery import find_candidates
+from .figures import find_figures
+from .people import find_people
+from .quotes import find_quotes
+from .topics import phrase_counts, slugs, topic_evidence
 
-# Broad topics all get a few mentions in a long piece; a page is easier to browse with its main few.
-MAX_TOPICS = 4
-
-
-@lru_cache(maxsize=8)
-def _automaton(config: Config) -> ahocorasick.Automaton:
-    """Lower-cased phrase -> list of (kind, key, case-sensitive original) for companies and topics."""
-    table: dict[str, list[tuple[str, str, str | None]]] = {}
-    for company in config.companies:
-        for alias in company.aliases:
-            # Short all-caps aliases ("ZTE", "DJI") must match case to avoid common words.
-            exact = alias if len(alias) <= 4 else None
-            table.setdefault(alias.lower(), []).append(("company", company.name, exact))
-    for topic in config.topics:
-        for keyword in topic.keywords:
-            table.setdefault(keyword.lower(), []).append(("topic", topic.slug, None))
-    automaton = ahocorasick.Automaton()
-    for phrase, owners in table.items():
-        automaton.add_word(phrase, (len(phrase), tuple(owners)))
-    if table:
-        automaton.make_automaton()
-    return automaton
+_AUTHOR_SEPARATORS = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 
 
 def count_mentions(text: str, config: Config) -> tuple[Counter, Counter]:
-    """Mentions per company name and per topic slug, on word boundaries."""
-    companies: Counter = Counter()
+    """Mentions per company name and per topic slug in one text, on word boundaries."""
+    companies = Counter(h.company for h in find_hits(text, config))
     topics: Counter = Counter()
-    automaton = _automaton(config)
-    if not len(automaton):
-        return companies, topics
-    lowered = text.lower()
-    last_end = -1
-    # Longest match wins where names overlap: "Hangzhou Hikvision Digital Technology" is one mention.
-    for start, end, owners in sorted(_matches(lowered, automaton), key=lambda m: (m[0], -m[1])):
-        if start <= last_end:
-            continue
-        last_end = end
-        for kind, key, exact in owners:
-            if exact and text[start:end + 1] != exact:
-                continue
-            (companies if kind == "company" else topics)[key] += 1
-    for topic in config.topics:
-        for pattern in topic.patterns:
-            topics[topic.slug] += len(re.findall(pattern, text, flags=re.IGNORECASE))
+    for slug, phrases in phrase_counts(text, config).items():
+        topics[slug] += sum(phrases.values())
     return companies, topics
 
 
-def _matches(lowered: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, tuple]]:
-    found = []
-    for end, (length, owners) in automaton.iter(lowered):
-        start = end - length + 1
-        if _on_boundaries(lowered, start, end):
-            found.append((start, end, owners))
-    return found
-
-
-def _on_boundaries(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end + 1] if end + 1 < len(text) else " "
-    return not before.isalnum() and not (after.isalnum() and after not in "s")
-
-
 def enrich(article: Article, config: Config) -> Article:
-    """Fill companies (by mentions, most first) and topics (those with enough signal)."""
-    text = "\n".join((article.title, article.subtitle or "", article.body_text))
-    companies, topics = count_mentions(text, config)
-    order = {c.name: i for i, c in enumerate(config.companies)}
-    named = sorted(companies, key=lambda name: (-companies[name], order[name]))
-    # A paywalled teaser is too short to mention anything three times.
-    scale = 1 + len(text.split()) // 150 if article.redacted else 99
-    thresholds = {t.slug: min(t.min_mentions, scale) for t in config.topics}
-    topic_order = {t.slug: i for i, t in enumerate(config.topics)}
-    found = sorted((s for s, n in topics.items() if n >= thresholds[s]),
-                   key=lambda s: (-topics[s], topic_order[s]))[:MAX_TOPICS]
-    companies_out = tuple(article.overrides.get("companies", named))
-    topics_out = tuple(article.overrides.get("topics", found))
-    return replace(article, companies=companies_out, topics=topics_out)
+    """Fill companies (substantive, most mentioned first), passing mentions, topics and their
+    evidence, people, quotes, figures and discovery candidates."""
+    paragraphs = [("title", article.title), ("subtitle", article.subtitle or ""),
+                  *((b.kind, b.text) for b in article.blocks if b.kind != "redacted")]
+    mentions = company_mentions([p for p in paragraphs if p[1]], config)
+    text = "\n".join(t for _, t in paragraphs)
+    evidence = topic_evidence(text, config, len(text.split()) if article.redacted else None)
+    prose = [t for kind, t in paragraphs if kind == "p"]
+    authors = [a for a in _AUTHOR_SEPARATORS.split(article.author or "") if a]
+    aliases = [a for c in config.companies for a in c.aliases]
+    people = find_people(prose, exclude=[*authors, *aliases])
+    quotes = find_quotes(prose, people, config)
+    substantive = tuple(m.company for m in mentions if m.substantive)
+    companies = tuple(article.overrides.get("companies", substantive))
+    passing = tuple(m.company for m in mentions if not m.substantive and m.company not in companies)
+    topics = tuple(article.overrides.get("topics", slugs(evidence)))
+    return replace(article, companies=companies, topics=topics,
+                   mentions=mentions, passing_companies=passing, people=people, quotes=quotes,
+                   figures=find_figures(prose, config), topic_evidence=evidence,
+                   candidates=find_candidates(prose, config, known=[p.name for p in people]))

@@ -6,7 +6,6 @@ seed text cannot add structure, links or HTML to the site.
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import jinja2
@@ -14,7 +13,7 @@ import jinja2
 from ..config import Company, Config, Topic
 from ..extract.metadata import LOW_CONFIDENCE
 from ..knowledge.related import RELATED, related_articles
-from ..knowledge.stories import build_stories
+from ..knowledge.stories import Story, build_stories
 from ..knowledge.timeline import build_timeline, company_events
 from ..records import Article, BuildReport, Level, Page, Problem
 from .markup import Md, escape, front_matter, message, plain, safe_url
@@ -78,6 +77,7 @@ def article_front_matter(a: Article, config: Config) -> dict:
     if a.duplicates:
         data["duplicates"] = [plain(d) for d in a.duplicates]
     data["story"] = a.story
+    data["companies_in_passing"] = list(a.passing_companies)
     return data
 
 
@@ -99,8 +99,14 @@ def render_article(a: Article, config: Config, same_story: Sequence[Article] = (
                    story_link=link("The story", f"stories/{a.story}.md", here) if a.story else "",
                    related=[{"link": link(o.title, article_path(o), here),
                              "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))}
-                            for o in related])
+                            for o in related],
+                   **_knowledge(a, config, here))
     return Page(here, text)
+
+
+def _knowledge(a: Article, config: Config, here: str) -> dict:
+    from .article_knowledge import knowledge_context  # it builds on this module's helpers
+    return knowledge_context(a, config, here)
 
 
 def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list[dict]:
@@ -131,39 +137,16 @@ def listing(articles: Sequence[Article], here: str) -> Md:
     return Md(_render("listing.md.j2", items=items).rstrip("\n")) if items else Md("*No articles yet.*")
 
 
-def render_company(company: Company, articles: Sequence[Article], config: Config) -> Page:
-    mine = [a for a in articles if company.name in a.companies]
-    topics = {t.slug: (t.title, f"topics/{t.slug}.md") for t in config.topics}
-    aliases = [x for x in company.aliases if x != company.name]
-    description = company.description + (f" Also written as: {', '.join(aliases)}." if aliases else "")
-    fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine)}
-    return _entity_page(f"companies/{company.slug}.md", company.name, description.strip(), fm, mine,
-                        "Topics", Counter(t for a in mine for t in a.topics), topics)
+def render_company(company: Company, articles: Sequence[Article], config: Config,
+                   stories: Sequence[Story] = ()) -> Page:
+    from .entity_pages import render_company_page  # it builds on this module's helpers
+    return render_company_page(company, articles, config, stories)
 
 
-def render_topic(topic: Topic, articles: Sequence[Article], config: Config) -> Page:
-    mine = [a for a in articles if topic.slug in a.topics]
-    companies = {c.name: (c.name, f"companies/{c.slug}.md") for c in config.companies}
-    fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
-    return _entity_page(f"topics/{topic.slug}.md", topic.title, topic.description, fm, mine,
-                        "Companies", Counter(c for a in mine for c in a.companies), companies)
-
-
-def _entity_page(here: str, heading: str, description: str, fm: dict, mine: list[Article], label: str,
-                 counts: Counter, targets: dict[str, tuple[str, str]]) -> Page:
-    """A company or topic page: description, span, the other side's links with counts, the articles."""
-    related = " · ".join(f"{link(*targets[key], here)} ({n})"
-                         for key, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if key in targets)
-    return Page(here, _render("entity.md.j2", front_matter=Md(front_matter(fm)), heading=heading,
-                              description=description, count_line=_count_line(mine),
-                              related=Md(f"**{label}:** {related}") if related else "",
-                              listing=listing(mine, here)))
-
-
-def _count_line(articles: Sequence[Article]) -> str:
-    dates = sorted(a.date for a in articles if a.date)
-    span = f", {long_date(dates[0])} – {long_date(dates[-1])}" if dates else ""
-    return f"{len(articles)} article{'s' if len(articles) != 1 else ''}{span}."
+def render_topic(topic: Topic, articles: Sequence[Article], config: Config,
+                 stories: Sequence[Story] = ()) -> Page:
+    from .entity_pages import render_topic_page  # it builds on this module's helpers
+    return render_topic_page(topic, articles, config, stories)
 
 
 def render_section_index(kind: str, articles: Sequence[Article], config: Config) -> Page:
@@ -213,8 +196,9 @@ def render_report(report: BuildReport) -> Page:
                  "stage": p.stage, "level": p.level.value, "message": message(p.message)}
                 for p in sorted(report.problems, key=_problem_order)]
     fm = {"title": "Build report", "search": {"exclude": True}}
+    from .candidates import candidates_context  # discovery across all articles
     return Page(here, _render("report.md.j2", front_matter=Md(front_matter(fm)), summary=summary,
-                              problems=problems, low_confidence=rows))
+                              problems=problems, low_confidence=rows, **candidates_context(report.articles)))
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -255,8 +239,8 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
     pages = [render_article(a, config, stories.get(a.story or "", ()),
                             [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED])
              for a in sorted(articles, key=lambda a: a.slug)]
-    pages += [render_company(c, articles, config) for c in config.companies]
-    pages += [render_topic(t, articles, config) for t in config.topics]
+    pages += [render_company(c, articles, config, found) for c in config.companies]
+    pages += [render_topic(t, articles, config, found) for t in config.topics]
     pages += [render_section_index("companies", articles, config), render_section_index("topics", articles, config),
               render_articles_index(articles), briefing.render_home(articles, found, report, config),
               render_report(report), render_tags_page()]

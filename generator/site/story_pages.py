@@ -145,7 +145,9 @@ def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Con
         months.append(
             {
                 "heading": month_name(month),
-                "digest": link(f"Digest of {month_name(month)}", month_path(month), here),
+                # A month with only company events (from the config) has no digest page.
+                "digest": link(f"Digest of {month_name(month)}", month_path(month), here)
+                if any(e.kind != "event" for e in entries) else "",
                 "lines": lines,
             }
         )
