@@ -17,9 +17,9 @@ import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
-from ..config import StrictLoader
 from ..records import Level, Problem, Seed
 from .convert_markdown import looks_like_markdown
+from .safe_yaml import UnsafeYaml, load_front_matter
 
 # Fields a seed's own front-matter may set, with the types each accepts.
 OVERRIDE_TYPES: dict[str, tuple[type, ...]] = {
@@ -292,7 +292,7 @@ def split_clipping(text: str) -> tuple[dict, str]:
     if not match or len(match.group(1) or "") > MAX_FRONT_MATTER_CHARS:
         return {}, text
     try:
-        raw = yaml.load("\n" + (match.group(1) or ""), Loader=StrictLoader)
+        raw = load_front_matter("\n" + (match.group(1) or ""))
     except Exception:  # noqa: BLE001 - not a clipping; split_overrides reports what is wrong with the block
         return {}, text
     if not isinstance(raw, dict) or not _CLIPPER_MARKERS & {str(k).casefold() for k in raw}:
@@ -334,15 +334,18 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
             "); it was kept as article text"))]
     try:
         # The leading newline stands for the opening --- line, so YAML's line numbers are the file's.
-        raw = yaml.load("\n" + block, Loader=StrictLoader) or {}
+        raw = load_front_matter("\n" + block) or {}
     except yaml.YAMLError as exc:
         mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or "syntax error"
         where = f" at line {mark.line + 1}" if mark else ""
         advice = ("remove one of them" if "twice" in problem else
                   "remove the YAML tag (`!!...`); only plain values are read" if "tag" in problem else
+                  "write each value out in full; anchors and aliases are not read" if "alias" in problem
+                  or "anchor" in problem else
                   "fix that line (a value containing `: ` or ` #` must be in quotes)")
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
-            f"front-matter block is not valid YAML ({problem}{where}), so none of its overrides were used; "
+            f"front-matter block {'cannot be read safely' if isinstance(exc, UnsafeYaml) else 'is not valid YAML'} "
+            f"({problem}{where}), so none of its overrides were used; "
             f"{advice}"))]
     except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
