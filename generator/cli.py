@@ -15,6 +15,7 @@ from . import pipeline
 from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
 from .records import BuildReport, Level
+from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
@@ -70,6 +71,9 @@ def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bo
               cache_dir: Path | None) -> BuildReport:
     report = _run(_load(config_path), seeds, docs, jobs, cache_dir)
     print_report(report, verbose)
+    if report.addresses and save_addresses(seeds, report.addresses):
+        click.echo(f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
+                   "address.", err=True)
     return report
 
 
@@ -160,6 +164,9 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
     """Validate the config and every seed without writing anything; list every problem."""
     report = _run(_load(config_path), seeds, None, 1)
     print_report(report, verbose)
+    if report.addresses and out_of_date(seeds, report.addresses):
+        click.secho(f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run `digest build` "
+                    "and commit it", fg="yellow", err=True)
     if report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 

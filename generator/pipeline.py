@@ -20,6 +20,7 @@ from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
 from .knowledge.summarize import summarize
 from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
+from .site.addresses import dump_addresses, load_addresses
 from .site.render import render_site
 from .site.slugs import assign_slugs, merge_duplicates
 from .site.write import write_pages
@@ -36,10 +37,14 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
     files, problems = find_seed_files(seeds_dir)
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
-    articles = assign_stories(assign_slugs(merge_duplicates(articles)))
+    known, address_problems = load_addresses(seeds_dir)
+    articles = assign_stories(assign_slugs(merge_duplicates(articles, known), known))
+    problems += address_problems
     report = BuildReport(tuple(sorted(articles, key=lambda a: a.slug)),
                          tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
-                         seeds_seen=len(files) + len(problems))
+                         seeds_seen=len(files) + len(problems) - len(address_problems))
+    # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
+    report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
     pages = tuple(render_site(report.articles, report, config))
     if docs_dir is None:
         return replace(report, pages=pages)

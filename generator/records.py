@@ -117,6 +117,8 @@ class Article:
     """Slug of the first report of the event this article reports, when other seeds report it too."""
     """Other seeds with identical text, published through this page."""
     problems: tuple[Problem, ...] = ()
+    former_slugs: tuple[str, ...] = ()
+    """Addresses this article had before (a title correction), which redirect to its page."""
 
     @property
     def body_text(self) -> str:
@@ -141,6 +143,8 @@ class BuildReport:
     written: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     seeds_seen: int = 0
+    addresses: str = ""
+    """The addresses file (seeds/addresses.yml) as this build leaves it; the CLI writes it."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -18,6 +18,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from ..records import Level, Problem, Seed
+from ..site.addresses import ADDRESSES_FILE
 from .convert_markdown import looks_like_markdown
 from .safe_yaml import UnsafeYaml, load_front_matter
 
@@ -87,6 +88,8 @@ def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
             elif path.is_symlink() and _link_target(path, root) != "inside":
                 skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[_link_target(path, root)]} was not "
                      "followed; copy the file itself into seeds/")
+            elif here == seeds_dir and n == ADDRESSES_FILE:
+                continue  # the build's own record of page addresses, not an article
             elif path.is_file():
                 files.append(path)
             elif path.is_symlink():

@@ -32,12 +32,17 @@ def load_front_matter(text: str):
     Raises UnsafeYaml for an anchor, alias, explicit tag, too many nodes or too much text, and
     yaml.YAMLError for a syntax error, so callers report one kind of fault.
     """
-    if len(text) > MAX_YAML_CHARS:
-        raise UnsafeYaml(f"the block is over {MAX_YAML_CHARS:,} characters")
+    return load_plain_yaml(text, MAX_YAML_CHARS, MAX_YAML_EVENTS)
+
+
+def load_plain_yaml(text: str, max_chars: int, max_events: int):
+    """YAML without anchors, aliases or tags, of at most max_chars and max_events (see load_front_matter)."""
+    if len(text) > max_chars:
+        raise UnsafeYaml(f"the block is over {max_chars:,} characters")
     for count, event in enumerate(yaml.parse(text, Loader=StrictLoader), 1):
         _refuse_unsafe(event)
-        if count > MAX_YAML_EVENTS:
-            raise UnsafeYaml(f"the block has over {MAX_YAML_EVENTS:,} values", event.start_mark)
+        if count > max_events:
+            raise UnsafeYaml(f"the block has over {max_events:,} values", event.start_mark)
     return yaml.load(text, Loader=StrictLoader)
 
 
