@@ -9,7 +9,6 @@ import errno
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,6 +43,14 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates: "Ban \u202eexe.gnp\u202c Lifted" shows as "Ban png.exe
+# Lifted". Removed from the text (the seed file keeps them); escaped, with the marks, in file names.
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
+_NAME_BIDI = re.compile(f"[{_BIDI_CONTROLS}\u200e\u200f\u061c]")
+# Every space separator (Unicode category Zs) becomes a plain space.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
 _YAML_LINE = re.compile(r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)""")
 MAX_FRONT_MATTER_CHARS = 20_000
@@ -118,12 +125,20 @@ def _link_target(path: Path, root: Path) -> str:
 def seed_name(path: Path, seeds_dir: Path) -> str:
     """The seed's name in reports: its path under seeds/, printable even for odd file names.
 
-    Bytes that are not UTF-8 become `\\xff` and control characters `\\x1b`, so a name can neither
-    break the report's layout nor send escape codes to a terminal.
+    Bytes that are not UTF-8 become `\\xff`, control characters `\\x1b` and bidirectional controls
+    `\\u202e`, so a name can neither break the report's layout, send escape codes to a terminal,
+    nor display reversed.
     """
     raw = path.relative_to(seeds_dir).as_posix()
     text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    text = _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _NAME_BIDI.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def strip_bidi(text: str) -> str:
+    """The text without bidirectional embedding, override and isolate controls, which can make a
+    title or a name display reversed."""
+    return _BIDI.sub("", text)
 
 
 def read_seed(path: Path, name: str, max_bytes: int) -> Seed:
@@ -261,7 +276,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _LINE_BREAKS.sub("\n", text)
     text = _TEXT_CONTROL.sub("", _INVISIBLE.sub("", text))
-    text = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text)
+    text = strip_bidi(text).translate(_SPACES)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
