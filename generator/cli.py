@@ -89,9 +89,14 @@ def print_report(report: BuildReport, verbose: bool) -> None:
                 click.echo(f"dropped  {a.seed}: ({d.reason}) {d.line[:100]}", err=True)
     notes = sum(1 for p in report.problems if p.level is Level.INFO)
     warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
-    click.echo(f"{report.seeds_seen} seed files: {len(report.articles)} articles published, "
-               f"{len(report.errors)} errors, {warnings} warnings, {notes} notes"
+    click.echo(f"{count(report.seeds_seen, 'seed file')}: {count(len(report.articles), 'article')} published, "
+               f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, {count(notes, 'note')}"
                f"{'' if verbose else ' (-v lists notes and dropped lines)'}.", err=True)
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 article", "2 articles", "0 errors": console messages with the right plural."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _generation_options(command):
@@ -107,7 +112,7 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
              cache_dir: Path, no_cache: bool) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
-    click.echo(f"{len(report.written)} pages written, {len(report.removed)} removed, "
+    click.echo(f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
                f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
@@ -132,7 +137,7 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
     except MkDocsException as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({len(report.articles)} articles): open {site}/index.html, or preview "
+    click.echo(f"Site built in {site}/ ({count(len(report.articles), 'article')}): open {site}/index.html, or preview "
                "with live reload: make serve.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)

@@ -11,15 +11,15 @@ from pathlib import Path
 from .budget import Budget, OverBudget, run_all
 from .cache import SeedCache
 from .config import Config
-from .extract.convert_html import html_to_text
+from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
-from .extract.parse import parse, reclaim_header_prose
+from .extract.parse import parse, reclaim_header_prose, split_long
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
 from .knowledge.summarize import summarize
-from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
+from .records import Article, Block, BuildReport, Dropped, Found, Level, Problem, Seed
 from .site.addresses import dump_addresses, load_addresses
 from .site.render import render_site
 from .site.slugs import assign_slugs, merge_duplicates
@@ -97,7 +97,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     """All per-seed stages; a seed with no usable text yields only its problems for the report."""
     if any(p.level is Level.ERROR for p in seed.problems) and not seed.text.strip():
         return seed.problems
-    text, hints, html_problems = seed.text, dict(seed.hints), ()
+    text, hints, html_problems, left_out = seed.text, dict(seed.hints), (), ()
     if seed.format == "markdown":
         text = markdown_to_text(text)
     if seed.format == "html":
@@ -109,6 +109,9 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
                 f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
                 "markup as plain text. Save the article as text instead")),)
         text = normalise(text) if text.strip() else text
+        if not html_problems:
+            left_out = tuple(Dropped(" ".join(normalise(p).split()), "left out by the page reader")
+                             for p in left_out_paragraphs(seed.text, text))
     overrides, override_problems = known_overrides(seed, config)
     article = Article(seed=seed.name, seed_sha256=seed.sha256, identity=_identity(text), format=seed.format,
                       overrides=overrides, hints=hints,
@@ -119,6 +122,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
                                            "save the article as text (select it, copy, paste into a .txt file)"))
     try:
         article = parse(article, text)
+        article = replace(article, dropped=(*article.dropped, *left_out))
         article = reclaim_header_prose(extract_metadata(article, config))
         article = summarize(enrich(article, config))
     except MemoryError:
@@ -159,7 +163,8 @@ def _fallback(article: Article, text: str, config: Config, exc: Exception) -> Ar
     problem = Problem(article.seed, "parse", Level.ERROR,
                       f"the generator failed on this seed ({type(exc).__name__} at {Path(where.filename).name}:"
                       f"{where.lineno}); its raw text is shown unprocessed. Please report this as a bug.")
-    blocks = tuple(Block("p", " ".join(p.split())) for p in text.split("\n\n") if p.strip())
+    blocks = tuple(Block("p", piece) for p in text.split("\n\n") if p.strip()
+                   for piece in split_long(" ".join(p.split())))
     title = article.overrides.get("title") or Path(article.seed).stem
     found = Found("seed front-matter", 1.0) if article.overrides.get("title") else Found("seed file name", 0.1)
     return replace(article, title=title, blocks=blocks, found={**article.found, "title": found},
@@ -244,7 +249,8 @@ def _raw_task(task: tuple[Path, str, Config, str]) -> Article | tuple[Problem, .
         return (*seed.problems, problem)
     article = Article(seed=name, seed_sha256=seed.sha256, identity=_identity(seed.text), format=seed.format,
                       overrides=known_overrides(seed, config)[0], problems=(*seed.problems, problem))
-    blocks = tuple(Block("p", " ".join(p.split())) for p in seed.text.split("\n\n") if p.strip())
+    blocks = tuple(Block("p", piece) for p in seed.text.split("\n\n") if p.strip()
+                   for piece in split_long(" ".join(p.split())))
     title = seed.overrides.get("title") or Path(name).stem
     found = Found("seed front-matter", 1.0) if seed.overrides.get("title") else Found("seed file name", 0.1)
     return replace(article, title=title, blocks=blocks, found={"title": found})

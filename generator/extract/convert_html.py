@@ -19,13 +19,17 @@ _HIDDEN_OPEN = linear.compile(r"<(script|style|noscript|template|head)\b", re.IG
 # one for a container and hang every following paragraph inside it, where the extractor skips them.
 _VOID = linear.compile(r"<(?:embed|param|source|track|wbr|keygen|area|base|col|object|/object|iframe|/iframe|"
                        r"applet|/applet)\b[^>]*>", re.IGNORECASE)
+# A run of opening tags with nothing between them, 40,000 unclosed `<div>` deep: no page is built like
+# that, and the HTML parser gives up past 256 levels, losing every paragraph below. Two tags are kept.
+_TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
+_PILE_KEEPS = r"\1\2"  # the first tag, and the last, which opens the text that follows
 MAX_HINT_CHARS = 1_000
 """A metadata value from the page's markup longer than this is cut: a title or an author is short."""
 
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """The article's text with one paragraph per line, and metadata hints from the page's markup."""
-    html = _VOID.sub(" ", html)
+    html = _TAG_PILE.sub(_PILE_KEEPS, _VOID.sub(" ", html))
     document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                            with_metadata=True, favor_precision=True,
                                            date_extraction_params=_DATE_PARAMS)
@@ -131,3 +135,24 @@ def _visible_byline(shown: str) -> str | None:
             text = _text_of(shown[match.end():end])
             return text if 2 <= len(text.split()) <= 20 else None
     return None
+
+
+_PARAGRAPH_OPEN = linear.compile(r"<(p|li|blockquote|h[1-6])\b[^>]*>", re.IGNORECASE)
+MIN_LEFT_OUT_WORDS = 8
+"""A shorter paragraph the page reader left out is a button or a label, not article text."""
+
+
+def left_out_paragraphs(html: str, text: str) -> list[str]:
+    """Paragraphs a reader of the page sees that the page reader (trafilatura) left out.
+
+    They are listed among the dropped lines, so no visible sentence of a saved page vanishes
+    without a trace (a related-links box, a comment, or text after broken markup).
+    """
+    kept = _plain(text)
+    shown = without_hidden(_TAG_PILE.sub(_PILE_KEEPS, _VOID.sub(" ", html)))
+    out = []
+    for inner in marked_elements(shown, _PARAGRAPH_OPEN):
+        paragraph = _text_of(inner)
+        if len(paragraph.split()) >= MIN_LEFT_OUT_WORDS and _plain(paragraph) not in kept:
+            out.append(paragraph)
+    return list(dict.fromkeys(out))

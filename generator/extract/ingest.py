@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from ..records import Level, Problem, Seed
 from ..site.addresses import ADDRESSES_FILE
+from . import linear
 from .convert_markdown import looks_like_markdown
 from .safe_yaml import UnsafeYaml, load_front_matter
 
@@ -54,7 +55,11 @@ _SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u200
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
 _YAML_LINE = re.compile(r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)""")
 MAX_FRONT_MATTER_CHARS = 20_000
-_HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.IGNORECASE)
+# A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an XML
+# declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a `<div>`, or
+# Markdown with a line of inline HTML, is not a page.
+_PAGE_START = linear.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                             re.IGNORECASE)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -286,9 +291,7 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
     Markup in a plain .txt clipping is text the reader should see as typed, so a file is read as
     Markdown only when it says so: a .md name, or a front-matter block, with Markdown in the body.
     """
-    head = text[:5000]
-    tags = len(re.findall(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]", head))
-    if _HTML_HINT.search(head[:1000]) and tags > 5:
+    if _PAGE_START.search(text[:5000]):
         return "html"
     says_markdown = has_front_matter or name.lower().endswith((".md", ".markdown"))
     return "markdown" if says_markdown and looks_like_markdown(text) else "text"

@@ -12,15 +12,16 @@ differs from Python's only between a non-ASCII letter and an ASCII one.)
 """
 from __future__ import annotations
 
-import logging
 import re
 
 import re2
 
-# RE2 reports a refused pattern on stderr through absl logging, and raises as well; the raise is enough.
-logging.getLogger("absl").setLevel(logging.ERROR)
-
 _FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"))
+# The furniture patterns are long alternations: with RE2's default 8 MB its automaton runs out of room
+# on a long line and falls back to a slower (still linear) matcher, logging each time.
+_OPTIONS = re2.Options()
+_OPTIONS.max_mem = 64 << 20
+_OPTIONS.log_errors = False
 _WORD = r"\pL\pN_"
 _SUPPORTED_FLAGS = re.IGNORECASE | re.DOTALL | re.MULTILINE
 
@@ -37,12 +38,49 @@ def compile(pattern: str, flags: int = 0):
     """
     if flags & ~_SUPPORTED_FLAGS:
         raise NotLinear(f"unsupported flags {flags!r} for {pattern[:60]!r}")
+    COMPILED.append((pattern, flags))
     inline = "".join(letter for flag, letter in _FLAGS if flags & flag)
     translated = (f"(?{inline})" if inline else "") + unicode_words(pattern)
     try:
-        return re2.compile(translated)
+        return re2.compile(translated, _OPTIONS)
     except re2.error as exc:
         raise NotLinear(f"not a linear-time pattern ({exc}): {pattern[:80]!r}") from exc
+
+
+COMPILED: list[tuple[str, int]] = []
+"""Every pattern compiled here, as written, with its flags: the property tests replay them on `re`."""
+BACKTRACKING: list[tuple[str, str]] = []
+"""The few patterns left on Python's engine, each with why it is safe; a test lists them by name."""
+
+
+def backtracking(pattern: str, flags: int = 0, *, why: str) -> re.Pattern:
+    """A pattern RE2 cannot run (a lookahead), on Python's engine, with the reason it stays linear.
+
+    Use only for a pattern without nested or adjacent unbounded quantifiers; it is registered in
+    BACKTRACKING so a review sees every one of them.
+    """
+    BACKTRACKING.append((pattern, why))
+    return re.compile(pattern, flags)
+
+
+class Unless:
+    """`pattern`, in a text where `forbidden` matches nowhere: RE2's stand-in for `^(?!.*forbidden)`."""
+
+    def __init__(self, pattern, forbidden):
+        self.pattern, self.forbidden = pattern, forbidden
+
+    def search(self, text: str):
+        return None if self.forbidden.search(text) else self.pattern.search(text)
+
+
+class FirstOf:
+    """The first of several rules that matches, as one rule with one name."""
+
+    def __init__(self, *rules):
+        self.rules = rules
+
+    def search(self, text: str):
+        return next((m for m in (rule.search(text) for rule in self.rules) if m is not None), None)
 
 
 def unicode_words(pattern: str) -> str:
@@ -56,6 +94,10 @@ def unicode_words(pattern: str) -> str:
             escape = pattern[i + 1]
             if escape == "w":
                 out.append(_WORD if in_class else f"[{_WORD}]")
+            elif escape == "u" and pattern[i + 2:i + 6].isalnum() and len(pattern[i + 2:i + 6]) == 4:
+                out.append(f"\\x{{{pattern[i + 2:i + 6]}}}")  # Python's \u00C0 is RE2's \x{00C0}
+                i += 6
+                continue
             elif escape == "W" and not in_class:
                 out.append(f"[^{_WORD}]")
             elif escape == "W":

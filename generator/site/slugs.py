@@ -62,7 +62,7 @@ def merge_duplicates(articles: list[Article], known: Addresses = NO_ADDRESSES) -
                 + (f"; this file's front-matter ({', '.join(ignored)}) was not applied to it" if ignored else ""))
         by_identity[article.identity] = replace(
             first, duplicates=(*first.duplicates, article.seed),
-            problems=(*first.problems, Problem(article.seed, "identity", Level.INFO, note)))
+            problems=(*first.problems, *article.problems, Problem(article.seed, "identity", Level.INFO, note)))
     return list(by_identity.values())
 
 
@@ -98,9 +98,7 @@ def _keep_or_move(article: Article, entry: Address, taken: dict[str, str]) -> Ar
     if wanted == entry.address:
         return replace(article, slug=entry.address, former_slugs=entry.redirects)
     if taken.get(wanted, article.seed) != article.seed or wanted in RESERVED:
-        note = Problem(article.seed, "identity", Level.WARNING,
-                       f"the corrected title asks for the address {wanted!r}, which is taken; the page stays at "
-                       f"{entry.address!r}")
+        note = _taken(article, wanted, entry.address, taken.get(wanted, "a page of the site"))
         return replace(article, slug=entry.address, former_slugs=entry.redirects,
                        problems=(*article.problems, note))
     taken[wanted] = article.seed
@@ -128,9 +126,13 @@ def _newcomer(article: Article, taken: dict[str, str]) -> Article:
         n += 1
     problems = article.problems
     if slug != base:
-        problems = (*problems, Problem(article.seed, "identity", Level.WARNING,
-                                       f"slug {base!r} is already used by {_quoted(taken.get(base, 'a page of the site'))}; "
-                                       f"this article got {slug!r} instead; choose another `slug:` in the "
-                                       "seed's front-matter"))
+        problems = (*problems, _taken(article, base, slug, taken.get(base, "a page of the site")))
     taken[slug] = article.seed
     return replace(article, slug=slug, problems=problems)
+
+
+def _taken(article: Article, wanted: str, got: str, owner: str) -> Problem:
+    """The same words whether the article is new or listed in the addresses file already."""
+    return Problem(article.seed, "identity", Level.WARNING,
+                   f"slug {wanted!r} is already used by {_quoted(owner)}; this article got {got!r} instead; "
+                   "choose another `slug:` in the seed's front-matter")
