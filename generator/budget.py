@@ -5,6 +5,7 @@ Each worker is a child process whose address space may grow by at most the memor
 kills a worker whose seed runs over the time budget, then starts a replacement. So one seed can
 cost the build at most its budget, never the machine's memory or an afternoon.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -38,8 +39,13 @@ class OverBudget:
     reason: str
 
 
-def run_all(work: Callable[[Any], Any], tasks: Sequence, jobs: int, budget: Budget,
-            progress: Progress | None = None) -> list:
+def run_all(
+    work: Callable[[Any], Any],
+    tasks: Sequence,
+    jobs: int,
+    budget: Budget,
+    progress: Progress | None = None,
+) -> list:
     """work(task) for every task, in task order, each in a worker under the budget.
 
     A task that runs out of time or memory, or whose worker dies, gives OverBudget instead of a result.
@@ -56,7 +62,9 @@ def run_all(work: Callable[[Any], Any], tasks: Sequence, jobs: int, budget: Budg
 class _Worker:
     def __init__(self, context, work: Callable, budget: Budget):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, work, budget.megabytes), daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(child, work, budget.megabytes), daemon=True
+        )
         self.process.start()
         child.close()
         self.task: int | None = None
@@ -98,7 +106,10 @@ class _Pool:
                 if progress:
                     progress(done, len(tasks))
             for worker in self.workers:
-                if worker.task is not None and time.monotonic() - worker.started > self.budget.seconds:
+                if (
+                    worker.task is not None
+                    and time.monotonic() - worker.started > self.budget.seconds
+                ):
                     results[worker.task] = OverBudget("time")
                     self._replace(worker)
                     done += 1

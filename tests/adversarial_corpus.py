@@ -7,6 +7,7 @@ backtracking engine slow), `yaml` (front-matter that expands or builds objects),
 controls, odd file names) and `inject` (markup in every field). Big inputs are generated, never
 committed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,9 +47,11 @@ def page(*inner: str, title: str = "Camera Maker Faces New Export Blacklist") ->
     """A saved web page with the four sentences as paragraphs and `inner` markup between them."""
     ps = [f"<p>{s}</p>" for s in SENTENCES]
     middle = "\n".join(inner)
-    return (f"<!DOCTYPE html>\n<html><head><title>{title}</title></head><body><article>"
-            f"<h1>{title}</h1><p class=\"byline\">By Dana Whitfield</p>{ps[0]}{ps[1]}\n{middle}\n"
-            f"{ps[2]}{ps[3]}<p>{_unique()}</p></article></body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html><head><title>{title}</title></head><body><article>"
+        f'<h1>{title}</h1><p class="byline">By Dana Whitfield</p>{ps[0]}{ps[1]}\n{middle}\n'
+        f"{ps[2]}{ps[3]}<p>{_unique()}</p></article></body></html>\n"
+    )
 
 
 def front(block: str, text: str) -> str:
@@ -64,7 +67,10 @@ def _cases_regex() -> list[Case]:
         ("share-row-pipes-unfinished.txt", body(line(30, " | ") + " |x")),
         ("share-row-dots-unfinished.txt", body(line(30, " · ") + " ·")),
         ("share-rows-30-lines.txt", body(*[line(25, " ") + " now"] * 30)),
-        ("like-comment-row.txt", body(" ".join(["like", "comment", "share", "restack"] * 10) + " yes")),
+        (
+            "like-comment-row.txt",
+            body(" ".join(["like", "comment", "share", "restack"] * 10) + " yes"),
+        ),
         ("breadcrumb-long.txt", body(" / ".join(["News"] * 2000) + " /")),
         ("breadcrumb-caps.txt", body("".join(f"Section{i} / " for i in range(3000)))),
         ("hashtags.txt", body(" ".join(f"#tag{i} word" for i in range(3000)) + " ?")),
@@ -73,8 +79,10 @@ def _cases_regex() -> list[Case]:
         ("ticker-percent.txt", body(" ".join("+1.5%" for _ in range(20_000)) + " tail")),
         ("figures-row.txt", body(" ".join("1,234.5" for _ in range(20_000)) + " x")),
         ("copyright-dots.txt", body("© 2021 " + "A." * 50_000)),
-        ("byline-many-names.txt", body(SENTENCES[0]).replace("By Dana Whitfield",
-                                                            "By " + ", ".join(["Ann Lee"] * 3000))),
+        (
+            "byline-many-names.txt",
+            body(SENTENCES[0]).replace("By Dana Whitfield", "By " + ", ".join(["Ann Lee"] * 3000)),
+        ),
         ("dates-glued.txt", body(" ".join("Jan 5, 20215:41" for _ in range(5000)))),
         ("spaces-run.txt", body("Jan 5" + " " * 200_000 + "x")),
         ("photo-credit-run.txt", body("Photo: " + "credit " * 20_000)),
@@ -82,16 +90,49 @@ def _cases_regex() -> list[Case]:
         ("tagged-run.txt", body("Tagged: " + ", ".join(["chips"] * 20_000))),
         ("short-lines-20k.txt", body(*["word line here"] * 20_000)),
         ("one-line-prose-300k.txt", body(" ".join([SENTENCES[1]] * 3000))),
-        ("md-brackets.md", front("title: Brackets", "# Head\n\n**bold** text\n\n" + "[" * 200_000 + "\n\n"
-                                 + "\n\n".join(SENTENCES) + "\n")),
-        ("md-emphasis.md", front("title: Emphasis", "# Head\n\n**bold**\n\n" + "*a " * 30_000 + "\n\n"
-                                 + "\n\n".join(SENTENCES) + "\n")),
-        ("md-underscores.md", front("title: Underscores", "# Head\n\n**bold**\n\n" + "_a " * 30_000 + "\n\n"
-                                    + "\n\n".join(SENTENCES) + "\n")),
-        ("md-link-parens.md", front("title: Parens", "# Head\n\n**bold**\n\n[x](" + "(" * 100_000 + "\n\n"
-                                    + "\n\n".join(SENTENCES) + "\n")),
-        ("md-code-ticks.md", front("title: Ticks", "# Head\n\n**bold**\n\n" + "`" * 100_001 + "\n\n"
-                                   + "\n\n".join(SENTENCES) + "\n")),
+        (
+            "md-brackets.md",
+            front(
+                "title: Brackets",
+                "# Head\n\n**bold** text\n\n"
+                + "[" * 200_000
+                + "\n\n"
+                + "\n\n".join(SENTENCES)
+                + "\n",
+            ),
+        ),
+        (
+            "md-emphasis.md",
+            front(
+                "title: Emphasis",
+                "# Head\n\n**bold**\n\n" + "*a " * 30_000 + "\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
+        (
+            "md-underscores.md",
+            front(
+                "title: Underscores",
+                "# Head\n\n**bold**\n\n" + "_a " * 30_000 + "\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
+        (
+            "md-link-parens.md",
+            front(
+                "title: Parens",
+                "# Head\n\n**bold**\n\n[x]("
+                + "(" * 100_000
+                + "\n\n"
+                + "\n\n".join(SENTENCES)
+                + "\n",
+            ),
+        ),
+        (
+            "md-code-ticks.md",
+            front(
+                "title: Ticks",
+                "# Head\n\n**bold**\n\n" + "`" * 100_001 + "\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
         ("html-unclosed-bylines-deep.html", page('<div class="byline">' * 40_000)),
         ("html-unclosed-bylines.html", page('<p class="byline">' * 40_000)),
         ("html-unclosed-deks.html", page('<div class="dek">' * 30_000)),
@@ -105,8 +146,9 @@ def _cases_regex() -> list[Case]:
         ("html-unclosed-scripts.html", page("<script>" * 60_000)),
         ("html-unclosed-styles.html", page("<style>" * 30_000)),
     ]
-    return ([Case(name, text.encode(), "regex") for name, text in cases]
-            + [Case(name, text.encode(), "regex", before) for name, text in unclosed])
+    return [Case(name, text.encode(), "regex") for name, text in cases] + [
+        Case(name, text.encode(), "regex", before) for name, text in unclosed
+    ]
 
 
 def _cases_yaml() -> list[Case]:
@@ -119,7 +161,10 @@ def _cases_yaml() -> list[Case]:
         ("yaml-bomb-title.txt", front(bomb + "\ntitle: *l3", body())),
         ("yaml-alias-simple.txt", front("x: &x Some Title\ntitle: *x", body())),
         ("yaml-merge-key.txt", front("base: &b {title: T}\n<<: *b", body())),
-        ("yaml-python-object.txt", front("title: !!python/object/apply:os.system ['true']", body())),
+        (
+            "yaml-python-object.txt",
+            front("title: !!python/object/apply:os.system ['true']", body()),
+        ),
         ("yaml-custom-tag.txt", front("title: !custom thing", body())),
         ("yaml-binary-tag.txt", front("title: !!binary aGVsbG8=", body())),
         ("yaml-set-tag.txt", front("companies: !!set {Huawei: null}", body())),
@@ -127,14 +172,37 @@ def _cases_yaml() -> list[Case]:
         ("yaml-deep-nesting.txt", front("title: " + "[" * 3000 + "]" * 3000, body())),
         ("yaml-many-keys.txt", front("\n".join(f"k{i}: v" for i in range(2000)), body())),
         ("yaml-long-scalar.txt", front("title: " + "x" * 19_000, body())),
-        ("yaml-clipper-bomb.md", front("source: https://example.com/a\n" + bomb + "\nauthor: *l5",
-                                       "# Head\n\n**bold**\n\n" + "\n\n".join(SENTENCES) + "\n")),
-        ("yaml-clipper-tag.md", front("source: https://example.com/a\ntitle: !!python/name:os.system",
-                                      "# Head\n\n**bold**\n\n" + "\n\n".join(SENTENCES) + "\n")),
-        ("yaml-meta-huge.html", page().replace("<head>", "<head><meta name=\"author\" content=\""
-                                               + "Dana " * 50_000 + "\">")),
-        ("yaml-meta-jsonld.html", page().replace("<head>", '<head><script type="application/ld+json">'
-                                                 + '{"author": ' + "[" * 5000 + "]" * 5000 + "}</script>")),
+        (
+            "yaml-clipper-bomb.md",
+            front(
+                "source: https://example.com/a\n" + bomb + "\nauthor: *l5",
+                "# Head\n\n**bold**\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
+        (
+            "yaml-clipper-tag.md",
+            front(
+                "source: https://example.com/a\ntitle: !!python/name:os.system",
+                "# Head\n\n**bold**\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
+        (
+            "yaml-meta-huge.html",
+            page().replace(
+                "<head>", '<head><meta name="author" content="' + "Dana " * 50_000 + '">'
+            ),
+        ),
+        (
+            "yaml-meta-jsonld.html",
+            page().replace(
+                "<head>",
+                '<head><script type="application/ld+json">'
+                + '{"author": '
+                + "[" * 5000
+                + "]" * 5000
+                + "}</script>",
+            ),
+        ),
     ]
     return [Case(name, text.encode(), "yaml") for name, text in cases]
 
@@ -143,39 +211,93 @@ def _cases_address() -> list[Case]:
     victim = body(title="Huawei Ban Lifted After Long Review")
     cases = [
         ("address-victim.txt", victim),
-        ("0-address-duplicate-with-front-matter.txt", front("title: Hijacked Page\nurl: https://evil.example/x",
-                                                           victim)),
+        (
+            "0-address-duplicate-with-front-matter.txt",
+            front("title: Hijacked Page\nurl: https://evil.example/x", victim),
+        ),
         ("0-address-duplicate-plain.txt", victim),
-        ("address-same-headline-1.txt", body("A different paragraph one for the clash test here.",
-                                             title="Huawei Ban Lifted After Long Review")),
-        ("address-same-headline-2.txt", body("A different paragraph two for the clash test here.",
-                                             title="Huawei Ban Lifted After Long Review")),
-        ("address-slug-index.txt", front("slug: index", body("Paragraph for the index slug case."))),
-        ("address-slug-traversal.txt", front("slug: ../../../etc/passwd", body("Paragraph for traversal."))),
-        ("address-slug-report.txt", front("slug: report", body("Paragraph for the report slug case."))),
-        ("address-slug-empty.txt", front("slug: '!!!'", body("Paragraph for the empty slug case."))),
-        ("address-slug-long.txt", front("slug: " + "a" * 500, body("Paragraph for the long slug case."))),
+        (
+            "address-same-headline-1.txt",
+            body(
+                "A different paragraph one for the clash test here.",
+                title="Huawei Ban Lifted After Long Review",
+            ),
+        ),
+        (
+            "address-same-headline-2.txt",
+            body(
+                "A different paragraph two for the clash test here.",
+                title="Huawei Ban Lifted After Long Review",
+            ),
+        ),
+        (
+            "address-slug-index.txt",
+            front("slug: index", body("Paragraph for the index slug case.")),
+        ),
+        (
+            "address-slug-traversal.txt",
+            front("slug: ../../../etc/passwd", body("Paragraph for traversal.")),
+        ),
+        (
+            "address-slug-report.txt",
+            front("slug: report", body("Paragraph for the report slug case.")),
+        ),
+        (
+            "address-slug-empty.txt",
+            front("slug: '!!!'", body("Paragraph for the empty slug case.")),
+        ),
+        (
+            "address-slug-long.txt",
+            front("slug: " + "a" * 500, body("Paragraph for the long slug case.")),
+        ),
     ]
     return [Case(name, text.encode(), "address") for name, text in cases]
 
 
 def _cases_lost() -> list[Case]:
-    prose = ("A web developer explained that a <div> element with an onmouseover handler and a <p> tag "
-             "inside <html> and <body> can carry a script.")
+    prose = (
+        "A web developer explained that a <div> element with an onmouseover handler and a <p> tag "
+        "inside <html> and <body> can carry a script."
+    )
     md = "# Camera Maker Faces New Export Blacklist\n\n**By Dana Whitfield**\n\n"
     cases = [
         ("lost-prose-mentions-tags.txt", body(prose)),
         ("lost-prose-starts-with-tag.txt", "<div> is an element.\n\n" + body(prose)),
         ("lost-prose-many-tags.txt", body(" ".join(["<p> <div> <span> </p>"] * 50) + " end.")),
-        ("lost-md-inline-html.md", md + "\n\n".join(SENTENCES[:2]) + "\n\nA line with <b>bold</b> HTML in it.\n\n"
-         + "\n\n".join(SENTENCES[2:]) + "\n"),
-        ("lost-md-html-block.md", md + "<div class=\"note\">\n<p>A note in an HTML block.</p>\n</div>\n\n"
-         + "\n\n".join(SENTENCES) + "\n"),
-        ("lost-md-html-table.md", md + "<table><tr><td>cell</td></tr></table>\n\n" + "\n\n".join(SENTENCES) + "\n"),
-        ("lost-md-doctype-in-code.md", md + "`<!DOCTYPE html>` starts a page.\n\n" + "\n\n".join(SENTENCES) + "\n"),
-        ("lost-md-front-matter-html.md", front("title: Camera Maker Faces New Export Blacklist",
-                                               "<div>\n\n" + "\n\n".join(SENTENCES) + "\n")),
-        ("lost-html-embed.html", page('<embed src="movie.swf" type="application/x-shockwave-flash">')),
+        (
+            "lost-md-inline-html.md",
+            md
+            + "\n\n".join(SENTENCES[:2])
+            + "\n\nA line with <b>bold</b> HTML in it.\n\n"
+            + "\n\n".join(SENTENCES[2:])
+            + "\n",
+        ),
+        (
+            "lost-md-html-block.md",
+            md
+            + '<div class="note">\n<p>A note in an HTML block.</p>\n</div>\n\n'
+            + "\n\n".join(SENTENCES)
+            + "\n",
+        ),
+        (
+            "lost-md-html-table.md",
+            md + "<table><tr><td>cell</td></tr></table>\n\n" + "\n\n".join(SENTENCES) + "\n",
+        ),
+        (
+            "lost-md-doctype-in-code.md",
+            md + "`<!DOCTYPE html>` starts a page.\n\n" + "\n\n".join(SENTENCES) + "\n",
+        ),
+        (
+            "lost-md-front-matter-html.md",
+            front(
+                "title: Camera Maker Faces New Export Blacklist",
+                "<div>\n\n" + "\n\n".join(SENTENCES) + "\n",
+            ),
+        ),
+        (
+            "lost-html-embed.html",
+            page('<embed src="movie.swf" type="application/x-shockwave-flash">'),
+        ),
         ("lost-html-embed-many.html", page(*['<embed src="a.swf">'] * 20)),
         ("lost-html-param.html", page('<object data="x"><param name="a" value="b"></object>')),
         ("lost-html-source.html", page('<video><source src="a.mp4"></video>')),
@@ -184,13 +306,22 @@ def _cases_lost() -> list[Case]:
         ("lost-html-unknown-void.html", page("<spacer type=block>")),
         ("lost-html-wbr.html", page("<wbr>")),
         ("lost-html-track.html", page('<audio><track src="a.vtt"></audio>')),
-        ("lost-html-area.html", page('<map name="m"><area shape="rect" coords="0,0,1,1" href="#"></map>')),
+        (
+            "lost-html-area.html",
+            page('<map name="m"><area shape="rect" coords="0,0,1,1" href="#"></map>'),
+        ),
         ("lost-html-keygen.html", page("<keygen name=k>")),
         ("lost-html-applet.html", page('<applet code="a.class">')),
-        ("lost-html-comment-start.html", "<!-- saved from url=(0040)https://example.com/ -->\n" + page()),
+        (
+            "lost-html-comment-start.html",
+            "<!-- saved from url=(0040)https://example.com/ -->\n" + page(),
+        ),
         ("lost-html-xml-decl.html", '<?xml version="1.0" encoding="utf-8"?>\n' + page()),
         ("lost-text-html-suffix.html", body(prose)),
-        ("lost-text-with-closing-tags.txt", body("</p></div></body></html> were typed here by mistake.")),
+        (
+            "lost-text-with-closing-tags.txt",
+            body("</p></div></body></html> were typed here by mistake."),
+        ),
         ("lost-text-cdata.txt", body("<![CDATA[ some data ]]> sits in the text.")),
     ]
     return [Case(name, text.encode(), "lost") for name, text in cases]
@@ -221,23 +352,48 @@ def _cases_spoof() -> list[Case]:
 def _cases_inject() -> list[Case]:
     cases = [
         ("inject-title-script.txt", body(title="<script>alert(1)</script> Camera Maker Story")),
-        ("inject-title-img.txt", body(title='<img src=x onerror=alert(1)> Camera Maker Story')),
+        ("inject-title-img.txt", body(title="<img src=x onerror=alert(1)> Camera Maker Story")),
         ("inject-body-svg.txt", body("An <svg onload=alert(2)> was typed into the text here.")),
-        ("inject-body-link.txt", body("A [link](javascript:alert(3)) was typed into the text here.")),
+        (
+            "inject-body-link.txt",
+            body("A [link](javascript:alert(3)) was typed into the text here."),
+        ),
         ("inject-front-subtitle.txt", front("subtitle: '<b onclick=alert(4)>sub</b>'", body())),
-        ("inject-front-summary.txt", front("summary: '<script>alert(5)</script> a summary'", body())),
-        ("inject-front-url.txt", front("url: 'https://example.com/\" onmouseover=\"alert(6)'", body())),
-        ("inject-jinja.txt", body("The template {{ config.site_name }} and {% include 'x' %} appear here.")),
-        ("inject-attr-list.txt", body("## Heading {#id onclick=\"alert(7)\"}")),
-        ("inject-html-page-script.html", page("<script>alert(8)</script><img src=x onerror=alert(9)>")),
-        ("inject-md-raw-html.md", "# Camera Maker Faces New Export Blacklist\n\n**By Dana Whitfield**\n\n"
-         + "\n\n".join(SENTENCES) + "\n\n<script>alert(10)</script>\n"),
+        (
+            "inject-front-summary.txt",
+            front("summary: '<script>alert(5)</script> a summary'", body()),
+        ),
+        (
+            "inject-front-url.txt",
+            front("url: 'https://example.com/\" onmouseover=\"alert(6)'", body()),
+        ),
+        (
+            "inject-jinja.txt",
+            body("The template {{ config.site_name }} and {% include 'x' %} appear here."),
+        ),
+        ("inject-attr-list.txt", body('## Heading {#id onclick="alert(7)"}')),
+        (
+            "inject-html-page-script.html",
+            page("<script>alert(8)</script><img src=x onerror=alert(9)>"),
+        ),
+        (
+            "inject-md-raw-html.md",
+            "# Camera Maker Faces New Export Blacklist\n\n**By Dana Whitfield**\n\n"
+            + "\n\n".join(SENTENCES)
+            + "\n\n<script>alert(10)</script>\n",
+        ),
     ]
     return [Case(name, text.encode(), "inject") for name, text in cases]
 
 
 def cases() -> list[Case]:
-    every = [*_cases_regex(), *_cases_yaml(), *_cases_address(), *_cases_lost(), *_cases_spoof(),
-             *_cases_inject()]
+    every = [
+        *_cases_regex(),
+        *_cases_yaml(),
+        *_cases_address(),
+        *_cases_lost(),
+        *_cases_spoof(),
+        *_cases_inject(),
+    ]
     assert len({c.name for c in every}) == len(every), "two cases with one name"
     return every

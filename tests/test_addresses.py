@@ -1,4 +1,5 @@
 """Addresses that never move: the addresses file, forged clashes, title corrections, duplicates."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,14 @@ from generator.site.slugs import HASH_CHARS, assign_slugs, base_slug, merge_dupl
 
 def make(seed: str, title: str, text: str, identity: str | None = None, **fields) -> Article:
     identity = identity or hashlib.sha256(text.encode()).hexdigest()
-    return Article(seed=seed, seed_sha256=identity, identity=identity, title=title,
-                   found={"title": Found("header line", 0.9)}, **fields)
+    return Article(
+        seed=seed,
+        seed_sha256=identity,
+        identity=identity,
+        title=title,
+        found={"title": Found("header line", 0.9)},
+        **fields,
+    )
 
 
 def publish(articles: list[Article], known: Addresses) -> list[Article]:
@@ -35,7 +42,9 @@ def publish(articles: list[Article], known: Addresses) -> list[Article]:
 def recorded(articles: list[Article]) -> Addresses:
     """What the addresses file holds after a build of these articles."""
     entries = yaml.safe_load(dump_addresses(tuple(articles)))["articles"]
-    listed = [Address(e["address"], e["seed"], e["text"], tuple(e.get("redirects", ()))) for e in entries]
+    listed = [
+        Address(e["address"], e["seed"], e["text"], tuple(e.get("redirects", ()))) for e in entries
+    ]
     return Addresses({e.text: e for e in listed}, {e.seed: e for e in listed})
 
 
@@ -43,13 +52,18 @@ VICTIM = make("b-victim.txt", "Huawei Ban Lifted", "the victim's text")
 
 
 def test_a_new_address_has_64_bits_of_hash():
-    assert base_slug(VICTIM) == f"huawei-ban-lifted-{VICTIM.identity[:HASH_CHARS]}" and HASH_CHARS * 4 >= 64
+    assert (
+        base_slug(VICTIM) == f"huawei-ban-lifted-{VICTIM.identity[:HASH_CHARS]}"
+        and HASH_CHARS * 4 >= 64
+    )
 
 
 def test_a_forged_clash_never_moves_the_existing_article():
     first = publish([VICTIM], Addresses({}, {}))
     # The attacker's text hash starts with the victim's 64 bits (no laptop finds one; here it is given).
-    thief = make("a-thief.txt", "Huawei Ban Lifted", "x", identity=VICTIM.identity[:HASH_CHARS] + "0" * 48)
+    thief = make(
+        "a-thief.txt", "Huawei Ban Lifted", "x", identity=VICTIM.identity[:HASH_CHARS] + "0" * 48
+    )
     after = {a.seed: a for a in publish([thief, VICTIM], recorded(first))}
     assert after["b-victim.txt"].slug == first[0].slug
     assert after["a-thief.txt"].slug != first[0].slug
@@ -64,12 +78,18 @@ def test_an_old_six_digit_address_is_kept():
     assert after["b-victim.txt"] == old and after["a-thief.txt"] == base_slug(thief)
 
 
-TEXTS = st.lists(st.tuples(st.text(max_size=40), st.binary(min_size=1, max_size=12)), min_size=1, max_size=8,
-                 unique_by=lambda t: t[1])
+TEXTS = st.lists(
+    st.tuples(st.text(max_size=40), st.binary(min_size=1, max_size=12)),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda t: t[1],
+)
 
 
 def _articles(specs, prefix: str) -> list[Article]:
-    return [make(f"{prefix}{i:02}.txt", title, body.hex()) for i, (title, body) in enumerate(specs)]
+    return [
+        make(f"{prefix}{i:02}.txt", title, body.hex()) for i, (title, body) in enumerate(specs)
+    ]
 
 
 @settings(max_examples=60, deadline=None)
@@ -110,13 +130,25 @@ def test_a_title_correction_moves_the_words_and_redirects_the_old_address():
 
 def test_a_duplicate_with_its_own_front_matter_never_changes_the_existing_page():
     first = publish([VICTIM], Addresses({}, {}))
-    hijack = replace(VICTIM, seed="0-first.txt", title="Hijacked",
-                     overrides={"title": "Hijacked", "url": "https://evil.example/x"})
+    hijack = replace(
+        VICTIM,
+        seed="0-first.txt",
+        title="Hijacked",
+        overrides={"title": "Hijacked", "url": "https://evil.example/x"},
+    )
     [page] = publish([hijack, VICTIM], recorded(first))
-    assert (page.seed, page.title, page.slug, page.overrides) == (VICTIM.seed, VICTIM.title, first[0].slug, {})
+    assert (page.seed, page.title, page.slug, page.overrides) == (
+        VICTIM.seed,
+        VICTIM.title,
+        first[0].slug,
+        {},
+    )
     [note] = [p for p in page.problems if p.stage == "identity"]
     assert note.seed == "0-first.txt" and note.level is Level.INFO
-    assert "same text as b-victim.txt" in note.message and "(title, url) was not applied" in note.message
+    assert (
+        "same text as b-victim.txt" in note.message
+        and "(title, url) was not applied" in note.message
+    )
 
 
 def test_a_seed_name_with_backticks_is_not_code_in_the_note():
@@ -131,11 +163,21 @@ def test_the_file_round_trips_and_says_when_it_is_out_of_date(tmp_path):
     assert out_of_date(tmp_path, text) and save_addresses(tmp_path, text)
     assert not out_of_date(tmp_path, text) and not save_addresses(tmp_path, text)
     known, problems = load_addresses(tmp_path)
-    assert problems == [] and {e.address for e in known.by_text.values()} == {a.slug for a in published}
+    assert problems == [] and {e.address for e in known.by_text.values()} == {
+        a.slug for a in published
+    }
 
 
 def test_a_broken_or_hostile_addresses_file_is_reported_not_trusted(tmp_path):
-    for text in ("articles: [1, 2", "a: &a [x]\nb: *a", "articles:\n- address: !!python/object:os.system x\n"):
+    for text in (
+        "articles: [1, 2",
+        "a: &a [x]\nb: *a",
+        "articles:\n- address: !!python/object:os.system x\n",
+    ):
         (tmp_path / ADDRESSES_FILE).write_text(text, encoding="utf-8")
         known, [problem] = load_addresses(tmp_path)
-        assert known.by_text == {} and problem.level is Level.ERROR and "git checkout" in problem.message
+        assert (
+            known.by_text == {}
+            and problem.level is Level.ERROR
+            and "git checkout" in problem.message
+        )

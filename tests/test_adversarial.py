@@ -1,6 +1,7 @@
 """The adversarial corpus (tests/adversarial_corpus.py, over 100 cases) built as one site: every seed
 published or reported, every sentence on its page or in the dropped lines, nothing injected, no
 spoofing controls shown, each heavy case bounded by the per-seed budget, no address moved."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,16 @@ from pathlib import Path
 
 import pytest
 from adversarial_corpus import SENTENCES, Case, body, cases, front
-from test_hostile import CONFIG, MKDOCS_YML, benign_site, html_pages, prepare_docs, scripts, shape, soup  # noqa: F401
+from test_hostile import (
+    CONFIG,
+    MKDOCS_YML,
+    benign_site,  # noqa: F401 - a fixture, used by name
+    html_pages,
+    prepare_docs,
+    scripts,
+    shape,
+    soup,
+)
 
 from generator import pipeline
 from generator.extract.ingest import seed_name
@@ -51,8 +61,10 @@ def corpus(tmp_path_factory) -> Corpus:
     seconds = time.monotonic() - started
     build_site(MKDOCS_YML, root / "docs", root / "site", strict=False)
     total = time.monotonic() - started
-    print(f"\nadversarial corpus: {len(CASES)} cases, generated in {seconds:.1f} s with -j 2, "  # a figure, not a test
-          f"site built in {total:.1f} s")
+    print(
+        f"\nadversarial corpus: {len(CASES)} cases, generated in {seconds:.1f} s with -j 2, "  # a figure, not a test
+        f"site built in {total:.1f} s"
+    )
     return Corpus(seeds, root / "site", report, seconds)
 
 
@@ -67,7 +79,9 @@ def test_nothing_is_lost(corpus, case):
     article = corpus.article(case)
     if article is None:
         name = seed_name(corpus.seeds / case.name, corpus.seeds)
-        assert any(p.seed == name and p.level is Level.ERROR for p in corpus.report.problems), case.name
+        assert any(p.seed == name and p.level is Level.ERROR for p in corpus.report.problems), (
+            case.name
+        )
         return
     shown = " ".join(corpus.page(article).replace("\\", "").split())
     dropped = " ".join(" ".join(d.line for d in article.dropped).split())
@@ -110,11 +124,15 @@ def test_yaml_bombs_are_refused_with_a_reason(corpus):
 
 def test_the_hijacking_duplicate_never_takes_the_page(corpus):
     victim = corpus.article(next(c for c in CASES if c.name == "address-victim.txt"))
-    assert victim.seed == "0-address-duplicate-plain.txt" or victim.title == "Huawei Ban Lifted After Long Review"
+    assert (
+        victim.seed == "0-address-duplicate-plain.txt"
+        or victim.title == "Huawei Ban Lifted After Long Review"
+    )
     assert "evil.example" not in corpus.page(victim)
 
 
 # ---- the budget ---------------------------------------------------------------------------------
+
 
 def test_each_heavy_case_finishes_within_the_budget(tmp_path):
     """With a budget far below what the heavy cases need, every one is stopped on time and still
@@ -131,11 +149,14 @@ def test_each_heavy_case_finishes_within_the_budget(tmp_path):
     # two tries per seed (processing, then raw text), each at most the budget, on two workers
     bound = len(heavy) * 2 * config.seconds_per_seed / 2
     assert elapsed < bound + 30, f"{elapsed:.1f} s for a bound of {bound:.1f} s"
-    accounted = {n for a in report.articles for n in (a.seed, *a.duplicates)} | {p.seed for p in report.problems}
+    accounted = {n for a in report.articles for n in (a.seed, *a.duplicates)} | {
+        p.seed for p in report.problems
+    }
     assert {c.name for c in heavy} <= accounted
 
 
 # ---- addresses ------------------------------------------------------------------------------------
+
 
 def test_adding_any_seed_never_moves_an_existing_address(tmp_path):
     seeds = tmp_path / "seeds"
@@ -146,10 +167,19 @@ def test_adding_any_seed_never_moves_an_existing_address(tmp_path):
     first = pipeline.build(CONFIG, seeds, None)
     save_addresses(seeds, first.addresses)
     before = {a.seed: a.slug for a in first.articles}
-    (seeds / "0-hijack.txt").write_text(front("title: Hijacked\nurl: https://evil.example/x", victim), "utf-8")
-    (seeds / "0-same-title.txt").write_text(body("Another paragraph with other words for the clash case.",
-                                                 title="Huawei Ban Lifted After Long Review"), "utf-8")
-    (seeds / "0-slug-thief.txt").write_text(front(f"slug: {before['victim.txt']}", body(title="Thief")), "utf-8")
+    (seeds / "0-hijack.txt").write_text(
+        front("title: Hijacked\nurl: https://evil.example/x", victim), "utf-8"
+    )
+    (seeds / "0-same-title.txt").write_text(
+        body(
+            "Another paragraph with other words for the clash case.",
+            title="Huawei Ban Lifted After Long Review",
+        ),
+        "utf-8",
+    )
+    (seeds / "0-slug-thief.txt").write_text(
+        front(f"slug: {before['victim.txt']}", body(title="Thief")), "utf-8"
+    )
     second = pipeline.build(CONFIG, seeds, None)
     after = {a.seed: a for a in second.articles}
     assert {seed: after[seed].slug for seed in before} == before

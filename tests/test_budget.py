@@ -1,4 +1,5 @@
 """The per-seed budget: a worker over its time or memory is stopped and replaced, the rest goes on."""
+
 from __future__ import annotations
 
 import os
@@ -31,7 +32,11 @@ def test_a_task_over_the_time_budget_is_stopped_and_the_others_finish():
     started = time.monotonic()
     results = run_all(_work, [("echo", 1), ("sleep", 60), ("echo", 2), ("echo", 3)], 1, FAST)
     assert results[1] == OverBudget("time")
-    assert [r[:2] for i, r in enumerate(results) if i != 1] == [("echo", 1), ("echo", 2), ("echo", 3)]
+    assert [r[:2] for i, r in enumerate(results) if i != 1] == [
+        ("echo", 1),
+        ("echo", 2),
+        ("echo", 3),
+    ]
     assert time.monotonic() - started < 30, "the sleeping worker was not killed"
 
 
@@ -53,7 +58,9 @@ def test_a_worker_that_dies_is_reported_and_replaced():
 
 def test_progress_counts_every_task_once():
     seen = []
-    run_all(_work, [("echo", 1), ("sleep", 60), ("echo", 2)], 2, FAST, lambda d, t: seen.append((d, t)))
+    run_all(
+        _work, [("echo", 1), ("sleep", 60), ("echo", 2)], 2, FAST, lambda d, t: seen.append((d, t))
+    )
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 

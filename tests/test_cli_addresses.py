@@ -1,5 +1,6 @@
 """The CLI and the addresses file: generate writes it, check says when it is out of date; counts in
 console messages have the right plural."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,10 @@ from generator.cli import count, main
 from generator.site.addresses import ADDRESSES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = ("Huawei Faces New Curbs\n\nBy Dana Whitfield\nMarch 3, 2021\n\nThe Commerce Department added the company "
-        "to its export blacklist on Tuesday, officials said, in a move that bars American suppliers.\n")
+TEXT = (
+    "Huawei Faces New Curbs\n\nBy Dana Whitfield\nMarch 3, 2021\n\nThe Commerce Department added the company "
+    "to its export blacklist on Tuesday, officials said, in a move that bars American suppliers.\n"
+)
 
 
 def run(*args: str):
@@ -19,7 +22,11 @@ def run(*args: str):
 
 
 def test_counts_have_the_right_plural():
-    assert (count(1, "article"), count(0, "error"), count(2, "seed file")) == ("1 article", "0 errors", "2 seed files")
+    assert (count(1, "article"), count(0, "error"), count(2, "seed file")) == (
+        "1 article",
+        "0 errors",
+        "2 seed files",
+    )
 
 
 def test_generate_keeps_the_addresses_file_and_check_says_when_it_is_out_of_date(tmp_path):
@@ -31,8 +38,13 @@ def test_generate_keeps_the_addresses_file_and_check_says_when_it_is_out_of_date
     assert "1 seed file: 1 article published, 0 errors" in result.output
     assert ADDRESSES_FILE in result.output and (seeds / ADDRESSES_FILE).is_file()
     assert "out of date" not in run("check", "--seeds", str(seeds)).output
-    (seeds / "b.txt").write_text(TEXT.replace("New Curbs", "Other Curbs") + "More.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        TEXT.replace("New Curbs", "Other Curbs") + "More.\n", encoding="utf-8"
+    )
     checked = run("check", "--seeds", str(seeds))
     assert "out of date" in checked.output and "2 seed files: 2 articles" in checked.output
     again = run("generate", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--no-cache")
-    assert ADDRESSES_FILE in again.output and "out of date" not in run("check", "--seeds", str(seeds)).output
+    assert (
+        ADDRESSES_FILE in again.output
+        and "out of date" not in run("check", "--seeds", str(seeds)).output
+    )

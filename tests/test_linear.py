@@ -1,5 +1,6 @@
 """generator.extract.linear: patterns on RE2 mean what they meant on `re`, and a pattern RE2 cannot
 run in linear time is refused at import, not discovered on a seed."""
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,27 @@ _TOKEN = re.compile(r"[A-Za-z]+|\\?[^\w\s\\()\[\]{}?*+|^$]")
 
 def tokens(pattern: str) -> list[str]:
     """The literal pieces of a pattern (words, punctuation): the material its slow inputs are made of."""
-    found = {t.lstrip("\\") for t in _TOKEN.findall(pattern)} - {"", "d", "s", "w", "b", "S", "W", "D", "B", "i"}
+    found = {t.lstrip("\\") for t in _TOKEN.findall(pattern)} - {
+        "",
+        "d",
+        "s",
+        "w",
+        "b",
+        "S",
+        "W",
+        "D",
+        "B",
+        "i",
+    }
     return sorted(found)[:80] or ["a"]
 
 
 def adversarial(pattern: str):
     """Strings built from the pattern's own pieces, repeated with the separators it allows, and cut
     short so they almost match: the shape that makes a backtracking engine slow."""
-    pieces = st.sampled_from(tokens(pattern) + ["1", "12", "2021", " ", "  ", " | ", ", ", ".", ":", "-"])
+    pieces = st.sampled_from(
+        tokens(pattern) + ["1", "12", "2021", " ", "  ", " | ", ", ", ".", ":", "-"]
+    )
     return st.lists(pieces, min_size=1, max_size=40).map("".join)
 
 

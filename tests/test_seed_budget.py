@@ -1,5 +1,6 @@
 """The per-seed budget inside a build: a seed over its time or memory is published as escaped raw
 text (or reported), the others are published as usual, and the result is not cached."""
+
 from __future__ import annotations
 
 import time
@@ -17,8 +18,10 @@ RAW = {
     "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}],
 }
 CONFIG = replace(parse_config(RAW), seconds_per_seed=1.0, megabytes_per_seed=128)
-BODY = ("The Commerce Department added Huawei to the Entity List on Wednesday, officials said, in a move "
-        "that bars American suppliers from selling to the company without a licence.\n\n")
+BODY = (
+    "The Commerce Department added Huawei to the Entity List on Wednesday, officials said, in a move "
+    "that bars American suppliers from selling to the company without a licence.\n\n"
+)
 
 
 @pytest.fixture
@@ -26,7 +29,9 @@ def seeds(tmp_path):
     folder = tmp_path / "seeds"
     folder.mkdir()
     for name in ("a.txt", "slow.txt", "z.txt"):
-        (folder / name).write_text(f"Headline of {name} about Huawei\n\n" + BODY * 3, encoding="utf-8")
+        (folder / name).write_text(
+            f"Headline of {name} about Huawei\n\n" + BODY * 3, encoding="utf-8"
+        )
     return folder
 
 
@@ -40,11 +45,16 @@ def _slow_for(name: str, how: str):
             else:
                 _ = [bytearray(1 << 20) for _ in range(4096)]
         return real(seed, config)
+
     return stage
 
 
-@pytest.mark.parametrize("how,words", [("time", "1 s a seed may take"), ("memory", "128 MB a seed may use")])
-def test_a_seed_over_budget_is_published_as_raw_text_and_the_build_goes_on(seeds, monkeypatch, how, words):
+@pytest.mark.parametrize(
+    "how,words", [("time", "1 s a seed may take"), ("memory", "128 MB a seed may use")]
+)
+def test_a_seed_over_budget_is_published_as_raw_text_and_the_build_goes_on(
+    seeds, monkeypatch, how, words
+):
     monkeypatch.setattr(pipeline, "process_seed", _slow_for("slow.txt", how))
     report = pipeline.build(CONFIG, seeds, None)
     by_seed = {a.seed: a for a in report.articles}
@@ -52,7 +62,9 @@ def test_a_seed_over_budget_is_published_as_raw_text_and_the_build_goes_on(seeds
     slow = by_seed["slow.txt"]
     assert slow.title == "slow" and "officials said" in slow.body_text
     [problem] = [p for p in slow.problems if p.stage == "budget"]
-    assert problem.level is Level.ERROR and words in problem.message and "raw text" in problem.message
+    assert (
+        problem.level is Level.ERROR and words in problem.message and "raw text" in problem.message
+    )
     assert by_seed["a.txt"].title == "Headline of a.txt about Huawei"
 
 
@@ -77,12 +89,15 @@ def test_jobs_2_gives_the_same_result_under_the_budget(seeds, monkeypatch):
     assert [p.text for p in one.pages] == [p.text for p in two.pages]
 
 
-@pytest.mark.parametrize("limits,message", [
-    ({"seconds_per_seed": 0}, "positive number of seconds"),
-    ({"seconds_per_seed": True}, "seconds_per_seed"),
-    ({"megabytes_per_seed": 10}, "at least 64"),
-    ({"megabytes_per_seed": "lots"}, "expected a whole number"),
-])
+@pytest.mark.parametrize(
+    "limits,message",
+    [
+        ({"seconds_per_seed": 0}, "positive number of seconds"),
+        ({"seconds_per_seed": True}, "seconds_per_seed"),
+        ({"megabytes_per_seed": 10}, "at least 64"),
+        ({"megabytes_per_seed": "lots"}, "expected a whole number"),
+    ],
+)
 def test_bad_limits_are_config_errors(limits, message):
     with pytest.raises(ConfigError, match=message):
         parse_config({**RAW, "limits": limits})

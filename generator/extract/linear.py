@@ -10,6 +10,7 @@ Python's meanings are kept where RE2's differ: `\\w` and `\\W` cover every scrip
 digits (RE2's are ASCII), and the `re` flags become inline flags. (`\\b` stays ASCII in RE2: it
 differs from Python's only between a non-ASCII letter and an ASCII one.)
 """
+
 from __future__ import annotations
 
 import re
@@ -94,8 +95,12 @@ def unicode_words(pattern: str) -> str:
             escape = pattern[i + 1]
             if escape == "w":
                 out.append(_WORD if in_class else f"[{_WORD}]")
-            elif escape == "u" and pattern[i + 2:i + 6].isalnum() and len(pattern[i + 2:i + 6]) == 4:
-                out.append(f"\\x{{{pattern[i + 2:i + 6]}}}")  # Python's \u00C0 is RE2's \x{00C0}
+            elif (
+                escape == "u"
+                and pattern[i + 2 : i + 6].isalnum()
+                and len(pattern[i + 2 : i + 6]) == 4
+            ):
+                out.append(f"\\x{{{pattern[i + 2 : i + 6]}}}")  # Python's \u00C0 is RE2's \x{00C0}
                 i += 6
                 continue
             elif escape == "W" and not in_class:
@@ -103,7 +108,7 @@ def unicode_words(pattern: str) -> str:
             elif escape == "W":
                 raise NotLinear(f"\\W inside a character class is not supported: {pattern[:80]!r}")
             else:
-                out.append(pattern[i:i + 2])
+                out.append(pattern[i : i + 2])
             i += 2
             continue
         if char == "[" and not in_class:
@@ -136,7 +141,7 @@ def find_closing(lower: str, name: str, start: int, memo: dict[str, int]) -> int
         return known
     tag = f"</{name}"
     found = lower.find(tag, start)
-    while found >= 0 and lower[found + len(tag):found + len(tag) + 1] not in _TAG_END:
+    while found >= 0 and lower[found + len(tag) : found + len(tag) + 1] not in _TAG_END:
         found = lower.find(tag, found + 1)  # `</p` of a `</pre>` does not close a `<p>`
     memo[name] = found
     return found

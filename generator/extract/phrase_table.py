@@ -4,6 +4,7 @@ With 400 publication names and aliases, a pattern per alias per line made a seed
 short lines cost 80 million searches. The automaton reads each line once, whatever the number
 of phrases, and a match counts only on word boundaries, as `(?<!\\w)phrase(?!\\w)` did.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -5,6 +5,7 @@ once a value refers to the last one; a tag asks the loader to build an object. A
 front-matter is a handful of `key: value` lines, so both are refused before anything is built:
 the event stream is scanned first, which costs time linear in the text.
 """
+
 from __future__ import annotations
 
 import yaml
@@ -48,10 +49,14 @@ def load_plain_yaml(text: str, max_chars: int, max_events: int):
 
 def _refuse_unsafe(event: yaml.Event) -> None:
     if isinstance(event, yaml.AliasEvent):
-        raise UnsafeYaml("an alias (`*name`) refers to another value; write the value itself",
-                         event.start_mark)
+        raise UnsafeYaml(
+            "an alias (`*name`) refers to another value; write the value itself", event.start_mark
+        )
     if getattr(event, "anchor", None) is not None:
-        raise UnsafeYaml("an anchor (`&name`) marks a value for reuse; write plain values",
-                         event.start_mark)
+        raise UnsafeYaml(
+            "an anchor (`&name`) marks a value for reuse; write plain values", event.start_mark
+        )
     if getattr(event, "tag", None) not in (None, "!"):
-        raise UnsafeYaml("a YAML tag (`!!...` or `!...`) asks for a special type", event.start_mark)
+        raise UnsafeYaml(
+            "a YAML tag (`!!...` or `!...`) asks for a special type", event.start_mark
+        )

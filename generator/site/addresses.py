@@ -5,6 +5,7 @@ between builds and committed with the seeds, so an address once given never move
 date. An entry is found by the article's text hash (a renamed seed keeps its page), else by the
 seed's name (an edited text keeps its page too). Former addresses are kept as redirects.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ from ..records import Article, Level, Problem
 ADDRESSES_FILE = "addresses.yml"
 """Its name inside the seeds folder; the seed reader never takes it for an article."""
 MAX_ADDRESSES_CHARS = 50_000_000
-_HEADER = ("# Page addresses of the published articles, kept by `digest build`. Commit this file with the\n"
-           "# seeds: an article listed here keeps its address whatever other seeds arrive.\n")
+_HEADER = (
+    "# Page addresses of the published articles, kept by `digest build`. Commit this file with the\n"
+    "# seeds: an article listed here keeps its address whatever other seeds arrive.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,29 @@ def load_addresses(seeds_dir: Path) -> tuple[Addresses, list[Problem]]:
     if not path.is_file() or path.is_symlink():
         return NO_ADDRESSES, []
     try:
-        raw = load_plain_yaml(path.read_text(encoding="utf-8"), MAX_ADDRESSES_CHARS, 10 * MAX_ADDRESSES_CHARS)
+        raw = load_plain_yaml(
+            path.read_text(encoding="utf-8"), MAX_ADDRESSES_CHARS, 10 * MAX_ADDRESSES_CHARS
+        )
         entries = [_entry(e) for e in (raw or {}).get("articles") or []]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError, KeyError) as exc:
-        return NO_ADDRESSES, [Problem(ADDRESSES_FILE, "identity", Level.ERROR, (
-            f"the addresses file could not be read ({type(exc).__name__}), so every article got a new address "
-            "this time; restore it from version control (git checkout seeds/addresses.yml) and build again"))]
+    except (
+        OSError,
+        UnicodeDecodeError,
+        yaml.YAMLError,
+        AttributeError,
+        TypeError,
+        KeyError,
+    ) as exc:
+        return NO_ADDRESSES, [
+            Problem(
+                ADDRESSES_FILE,
+                "identity",
+                Level.ERROR,
+                (
+                    f"the addresses file could not be read ({type(exc).__name__}), so every article got a new address "
+                    "this time; restore it from version control (git checkout seeds/addresses.yml) and build again"
+                ),
+            )
+        ]
     return Addresses({e.text: e for e in entries}, {e.seed: e for e in entries}), []
 
 
@@ -77,7 +97,9 @@ def dump_addresses(articles: tuple[Article, ...]) -> str:
         if a.former_slugs:
             entry["redirects"] = list(a.former_slugs)
         entries.append(entry)
-    return _HEADER + yaml.safe_dump({"articles": entries}, sort_keys=False, allow_unicode=True, width=1000)
+    return _HEADER + yaml.safe_dump(
+        {"articles": entries}, sort_keys=False, allow_unicode=True, width=1000
+    )
 
 
 def save_addresses(seeds_dir: Path, text: str) -> bool:
@@ -104,5 +126,8 @@ def _current(path: Path) -> str | None:
 
 def redirect_map(articles: tuple[Article, ...]) -> dict[str, str]:
     """Former page → current page, in the form of mkdocs-redirects' `redirect_maps`."""
-    return {f"articles/{old}.md": f"articles/{a.slug}.md"
-            for a in sorted(articles, key=lambda a: a.slug) for old in a.former_slugs}
+    return {
+        f"articles/{old}.md": f"articles/{a.slug}.md"
+        for a in sorted(articles, key=lambda a: a.slug)
+        for old in a.former_slugs
+    }

@@ -7,6 +7,7 @@ already lists keeps that address whatever new seeds arrive; they are placed afte
 only take a free address. A title correction moves the words of the address, never its hash
 part, and the old address becomes a redirect.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -33,7 +34,10 @@ def base_slug(article: Article, hash_part: str | None = None) -> str:
 def title_words(article: Article) -> str:
     # A title made from the file name would change the URL on a rename; such pages use the hash only.
     title = "" if _title_from_file_name(article) else article.title
-    return slugify(title, max_length=MAX_SLUG_WORDS_CHARS, word_boundary=True, save_order=True) or "article"
+    return (
+        slugify(title, max_length=MAX_SLUG_WORDS_CHARS, word_boundary=True, save_order=True)
+        or "article"
+    )
 
 
 def _title_from_file_name(article: Article) -> bool:
@@ -47,6 +51,7 @@ def merge_duplicates(articles: list[Article], known: Addresses = NO_ADDRESSES) -
     The seed the addresses file lists for that text keeps the page (it was published first); else
     the first seed by name. A duplicate's own front-matter is never applied to the page.
     """
+
     def published_first(article: Article) -> tuple[bool, str]:
         entry = known.by_text.get(article.identity)
         return (entry is None or entry.seed != article.seed, article.seed)
@@ -58,11 +63,20 @@ def merge_duplicates(articles: list[Article], known: Addresses = NO_ADDRESSES) -
             by_identity[article.identity] = article
             continue
         ignored = sorted(article.overrides)
-        note = (f"same text as {_quoted(first.seed)}; published once, on that seed's page"
-                + (f"; this file's front-matter ({', '.join(ignored)}) was not applied to it" if ignored else ""))
+        note = f"same text as {_quoted(first.seed)}; published once, on that seed's page" + (
+            f"; this file's front-matter ({', '.join(ignored)}) was not applied to it"
+            if ignored
+            else ""
+        )
         by_identity[article.identity] = replace(
-            first, duplicates=(*first.duplicates, article.seed),
-            problems=(*first.problems, *article.problems, Problem(article.seed, "identity", Level.INFO, note)))
+            first,
+            duplicates=(*first.duplicates, article.seed),
+            problems=(
+                *first.problems,
+                *article.problems,
+                Problem(article.seed, "identity", Level.INFO, note),
+            ),
+        )
     return list(by_identity.values())
 
 
@@ -83,10 +97,15 @@ def assign_slugs(articles: list[Article], known: Addresses = NO_ADDRESSES) -> li
         entry = recorded[article.seed]
         for address in (entry.address, *entry.redirects) if entry else ():
             taken.setdefault(address, article.seed)
-    out = [_keep_or_move(a, recorded[a.seed], taken) for a in sorted(articles, key=lambda a: a.identity)
-           if recorded[a.seed]]
-    newcomers = sorted((a for a in articles if not recorded[a.seed]),
-                       key=lambda a: ("slug" in a.overrides, a.identity, a.seed))
+    out = [
+        _keep_or_move(a, recorded[a.seed], taken)
+        for a in sorted(articles, key=lambda a: a.identity)
+        if recorded[a.seed]
+    ]
+    newcomers = sorted(
+        (a for a in articles if not recorded[a.seed]),
+        key=lambda a: ("slug" in a.overrides, a.identity, a.seed),
+    )
     out += [_newcomer(a, taken) for a in newcomers]
     return out
 
@@ -99,15 +118,27 @@ def _keep_or_move(article: Article, entry: Address, taken: dict[str, str]) -> Ar
         return replace(article, slug=entry.address, former_slugs=entry.redirects)
     if taken.get(wanted, article.seed) != article.seed or wanted in RESERVED:
         note = _taken(article, wanted, entry.address, taken.get(wanted, "a page of the site"))
-        return replace(article, slug=entry.address, former_slugs=entry.redirects,
-                       problems=(*article.problems, note))
+        return replace(
+            article,
+            slug=entry.address,
+            former_slugs=entry.redirects,
+            problems=(*article.problems, note),
+        )
     taken[wanted] = article.seed
     former = tuple(dict.fromkeys((*entry.redirects, entry.address)))
-    note = Problem(article.seed, "identity", Level.INFO,
-                   f"the page moved from {entry.address!r} to {wanted!r} after the title changed; the old address "
-                   "redirects to it")
-    return replace(article, slug=wanted, former_slugs=tuple(s for s in former if s != wanted),
-                   problems=(*article.problems, note))
+    note = Problem(
+        article.seed,
+        "identity",
+        Level.INFO,
+        f"the page moved from {entry.address!r} to {wanted!r} after the title changed; the old address "
+        "redirects to it",
+    )
+    return replace(
+        article,
+        slug=wanted,
+        former_slugs=tuple(s for s in former if s != wanted),
+        problems=(*article.problems, note),
+    )
 
 
 def _hash_part(entry: Address) -> str | None:
@@ -133,6 +164,10 @@ def _newcomer(article: Article, taken: dict[str, str]) -> Article:
 
 def _taken(article: Article, wanted: str, got: str, owner: str) -> Problem:
     """The same words whether the article is new or listed in the addresses file already."""
-    return Problem(article.seed, "identity", Level.WARNING,
-                   f"slug {wanted!r} is already used by {_quoted(owner)}; this article got {got!r} instead; "
-                   "choose another `slug:` in the seed's front-matter")
+    return Problem(
+        article.seed,
+        "identity",
+        Level.WARNING,
+        f"slug {wanted!r} is already used by {_quoted(owner)}; this article got {got!r} instead; "
+        "choose another `slug:` in the seed's front-matter",
+    )
