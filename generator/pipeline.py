@@ -19,8 +19,8 @@ from .extract.parse import parse, reclaim_header_prose, split_long
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
 from .knowledge.summarize import summarize
-from .records import Article, Block, BuildReport, Dropped, Found, Level, Problem, Seed
-from .site.addresses import dump_addresses, load_addresses
+from .records import Article, Block, BuildReport, Dropped, Found, Level, Page, Problem, Seed
+from .site.addresses import REDIRECTS_PAGE, dump_addresses, dump_redirects, load_addresses
 from .site.render import render_site
 from .site.slugs import assign_slugs, merge_duplicates
 from .site.write import write_pages
@@ -45,7 +45,8 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
                          seeds_seen=len(files) + len(problems) - len(address_problems))
     # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
     report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
-    pages = tuple(render_site(report.articles, report, config))
+    pages = (*render_site(report.articles, report, config),
+             Page(REDIRECTS_PAGE, dump_redirects(report.articles)))
     if docs_dir is None:
         return replace(report, pages=pages)
     written, removed = write_pages(pages, docs_dir)

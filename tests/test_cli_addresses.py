@@ -48,3 +48,25 @@ def test_generate_keeps_the_addresses_file_and_check_says_when_it_is_out_of_date
         ADDRESSES_FILE in again.output
         and "out of date" not in run("check", "--seeds", str(seeds)).output
     )
+
+
+def test_a_title_correction_redirects_the_old_address_on_the_built_site(tmp_path):
+    from generator import pipeline
+    from generator.config import load_config
+    from generator.site.addresses import save_addresses
+    from generator.site.write import build_site
+
+    config = load_config(ROOT / "digest.yml")
+    seeds, docs, site = tmp_path / "seeds", tmp_path / "docs", tmp_path / "site"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(TEXT, encoding="utf-8")
+    first = pipeline.build(config, seeds, docs)
+    save_addresses(seeds, first.addresses)
+    (seeds / "a.txt").write_text("---\ntitle: Huawei Faces Wider Curbs\n---\n" + TEXT, encoding="utf-8")
+    second = pipeline.build(config, seeds, docs)
+    [old], [new] = (a.slug for a in first.articles), (a.slug for a in second.articles)
+    assert old != new and new.startswith("huawei-faces-wider-curbs-")
+    build_site(ROOT / "mkdocs.yml", docs, site, strict=False)
+    redirect = (site / "articles" / old / "index.html").read_text(encoding="utf-8")
+    assert f"{new}/" in redirect and "refresh" in redirect
+    assert (site / "articles" / new / "index.html").is_file()

@@ -131,3 +131,24 @@ def redirect_map(articles: tuple[Article, ...]) -> dict[str, str]:
         for a in sorted(articles, key=lambda a: a.slug)
         for old in a.former_slugs
     }
+
+
+REDIRECTS_PAGE = ".redirects.yml"
+"""Written into docs/ beside the pages (MkDocs does not publish dot files); the MkDocs hook hands it
+to the mkdocs-redirects plugin, which writes a page at each former address leading to the new one."""
+
+
+def dump_redirects(articles: tuple[Article, ...]) -> str:
+    return yaml.safe_dump(redirect_map(articles), sort_keys=True, allow_unicode=True)
+
+
+def load_redirects(docs_dir: Path) -> dict[str, str]:
+    """The redirects the last generation wrote into docs_dir ({} when there are none)."""
+    path = docs_dir / REDIRECTS_PAGE
+    try:
+        raw = load_plain_yaml(path.read_text(encoding="utf-8"), MAX_ADDRESSES_CHARS, MAX_ADDRESSES_CHARS)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
