@@ -17,6 +17,7 @@ from . import pipeline
 from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
 from .records import BuildReport, Level
+from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
@@ -93,6 +94,9 @@ def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bo
               cache_dir: Path | None) -> BuildReport:
     report = _run(_load(config_path), seeds, docs, jobs, cache_dir)
     print_report(report, verbose)
+    if report.addresses and save_addresses(seeds, report.addresses):
+        click.echo(f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
+                   "address.", err=True)
     return report
 
 
@@ -108,9 +112,14 @@ def print_report(report: BuildReport, verbose: bool) -> None:
                 click.echo(f"dropped  {a.seed}: ({d.reason}) {d.line[:100]}", err=True)
     notes = sum(1 for p in report.problems if p.level is Level.INFO)
     warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
-    click.echo(f"{report.seeds_seen} seed files: {len(report.articles)} articles published, "
-               f"{len(report.errors)} errors, {warnings} warnings, {notes} notes"
+    click.echo(f"{count(report.seeds_seen, 'seed file')}: {count(len(report.articles), 'article')} published, "
+               f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, {count(notes, 'note')}"
                f"{'' if verbose else ' (-v lists notes and dropped lines)'}.", err=True)
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 article", "2 articles", "0 errors": console messages with the right plural."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _generation_options(command):
@@ -126,7 +135,7 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
              cache_dir: Path, no_cache: bool) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
-    click.echo(f"{len(report.written)} pages written, {len(report.removed)} removed, "
+    click.echo(f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
                f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
@@ -153,7 +162,7 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
     except MkDocsException as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({len(report.articles)} articles): open {site}/index.html, or preview "
+    click.echo(f"Site built in {site}/ ({count(len(report.articles), 'article')}): open {site}/index.html, or preview "
                "with live reload: make serve.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
@@ -203,6 +212,9 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
     """Validate the config and every seed without writing anything; list every problem."""
     report = _run(_load(config_path), seeds, None, 1)
     print_report(report, verbose)
+    if report.addresses and out_of_date(seeds, report.addresses):
+        click.secho(f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run `digest build` "
+                    "and commit it", fg="yellow", err=True)
     if report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 

@@ -168,6 +168,10 @@ class Config:
     """Feeds `digest pull` reads; the build itself never uses them."""
     stories: StoryRules = field(default_factory=StoryRules)
     """Thresholds of story grouping (`stories:` in digest.yml)."""
+    seconds_per_seed: float = 10.0
+    """Wall-clock time one seed may take before its worker is stopped (limits.seconds_per_seed)."""
+    megabytes_per_seed: int = 512
+    """Memory one seed's processing may add to its worker (limits.megabytes_per_seed)."""
 
 
 # Each section: key -> (type, required). Types are checked before any value is used.
@@ -177,7 +181,8 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
              "stories": (dict, False)},
     "site": {"title": (str, True), "description": (str, False), "subject": (str, False),
              "url": (str, False)},
-    "limits": {"max_seed_bytes": (int, False)},
+    "limits": {"max_seed_bytes": (int, False), "seconds_per_seed": ((int, float), False),
+               "megabytes_per_seed": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
                 "slug": (str, False), "country": (str, False), "sector": (str, False),
                 "ticker": (str, False), "events": (list, False)},
@@ -247,7 +252,26 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     sources = tuple(_source(s, f"{where}: sources[{i}]") for i, s in enumerate(raw.get("sources") or []))
     _unique([s.url for s in sources], where, "sources", "url")
     rules = parse_story_rules(raw.get("stories"), f"{where}: stories", ConfigError)
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources, stories=rules)
+    seconds, megabytes = _budget(limits, where)
+    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources, stories=rules,
+                  seconds_per_seed=seconds, megabytes_per_seed=megabytes)
+
+
+DEFAULT_SECONDS_PER_SEED = 10.0
+DEFAULT_MEGABYTES_PER_SEED = 512
+_MIN_MEGABYTES_PER_SEED = 64  # below this a worker cannot even read an ordinary seed
+
+
+def _budget(limits: dict, where: str) -> tuple[float, int]:
+    """The per-seed time and memory budget of `limits:`, checked."""
+    seconds = limits.get("seconds_per_seed", DEFAULT_SECONDS_PER_SEED)
+    megabytes = limits.get("megabytes_per_seed", DEFAULT_MEGABYTES_PER_SEED)
+    if isinstance(seconds, bool) or seconds <= 0:
+        raise ConfigError(f"{where}: limits.seconds_per_seed: must be a positive number of seconds, got {seconds}")
+    if megabytes < _MIN_MEGABYTES_PER_SEED:
+        raise ConfigError(f"{where}: limits.megabytes_per_seed: must be at least {_MIN_MEGABYTES_PER_SEED} "
+                          f"(megabytes), got {megabytes}")
+    return float(seconds), megabytes
 
 
 @lru_cache(maxsize=1)

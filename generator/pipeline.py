@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .budget import Budget, OverBudget, run_all
 from .cache import SeedCache
 from .config import Config
-from .extract.convert_html import html_to_text
+from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
-from .extract.parse import parse, reclaim_header_prose
+from .extract.parse import parse, reclaim_header_prose, split_long
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
 from .knowledge.summarize import summarize
-from .records import Article, Block, BuildReport, Found, Level, Problem, Seed
+from .records import Article, Block, BuildReport, Dropped, Found, Level, Page, Problem, Seed
+from .site.addresses import REDIRECTS_PAGE, dump_addresses, dump_redirects, load_addresses
 from .site.render import render_site
 from .site.slugs import assign_slugs, merge_duplicates
 from .site.write import write_pages
@@ -36,11 +37,16 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
     files, problems = find_seed_files(seeds_dir)
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
-    articles = assign_stories(assign_slugs(merge_duplicates(articles)), config.stories)
+    known, address_problems = load_addresses(seeds_dir)
+    articles = assign_stories(assign_slugs(merge_duplicates(articles, known), known), config.stories)
+    problems += address_problems
     report = BuildReport(tuple(sorted(articles, key=lambda a: a.slug)),
                          tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
-                         seeds_seen=len(files) + len(problems))
-    pages = tuple(render_site(report.articles, report, config))
+                         seeds_seen=len(files) + len(problems) - len(address_problems))
+    # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
+    report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
+    pages = (*render_site(report.articles, report, config),
+             Page(REDIRECTS_PAGE, dump_redirects(report.articles)))
     if docs_dir is None:
         return replace(report, pages=pages)
     written, removed = write_pages(pages, docs_dir)
@@ -54,12 +60,7 @@ def process_all(files: list[Path], seeds_dir: Path, config: Config, jobs: int, p
     keys = [cache.key(f, n, config.max_seed_bytes) if cache else None for f, n in zip(files, names)]
     cached = [cache.get(k) if cache else None for k in keys]
     tasks = [(f, n, config) for f, n, hit in zip(files, names, cached) if hit is None]
-    fresh: Iterable
-    if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh = list(_tracked(pool.map(_process_task, tasks, chunksize=16), len(tasks), progress))
-    else:
-        fresh = list(_tracked(map(_process_task, tasks), len(tasks), progress))
+    fresh = run_budgeted(tasks, config, jobs, progress)
     results = _merge(cached, iter(fresh), keys, cache)
     articles = [r for r in results if isinstance(r, Article)]
     problems = [p for r in results if isinstance(r, tuple) for p in r]
@@ -71,7 +72,7 @@ def _merge(cached: list, fresh: Iterator, keys: list[str | None], cache: SeedCac
     results = []
     for hit, key in zip(cached, keys):
         result = hit if hit is not None else next(fresh)
-        if cache and hit is None:
+        if cache and hit is None and not over_budget(result):
             cache.put(key, result)
         results.append(result)
     if cache:
@@ -79,17 +80,12 @@ def _merge(cached: list, fresh: Iterator, keys: list[str | None], cache: SeedCac
     return results
 
 
-def _tracked(results: Iterable, total: int, progress: Progress | None) -> Iterable:
-    for done, result in enumerate(results, 1):
-        if progress:
-            progress(done, total)
-        yield result
-
-
 def _process_task(task: tuple[Path, str, Config]) -> Article | tuple[Problem, ...]:
     path, name, config = task
     try:
         return process_seed(read_seed(path, name, config.max_seed_bytes), config)
+    except MemoryError:
+        raise  # the worker reports the seed as over its memory budget
     except Exception as exc:  # noqa: BLE001 - one seed must never stop the build or vanish from the report
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return (Problem(name, "ingest", Level.ERROR,
@@ -102,7 +98,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     """All per-seed stages; a seed with no usable text yields only its problems for the report."""
     if any(p.level is Level.ERROR for p in seed.problems) and not seed.text.strip():
         return seed.problems
-    text, hints, html_problems = seed.text, dict(seed.hints), ()
+    text, hints, html_problems, left_out = seed.text, dict(seed.hints), (), ()
     if seed.format == "markdown":
         text = markdown_to_text(text)
     if seed.format == "html":
@@ -114,6 +110,9 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
                 f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
                 "markup as plain text. Save the article as text instead")),)
         text = normalise(text) if text.strip() else text
+        if not html_problems:
+            left_out = tuple(Dropped(" ".join(normalise(p).split()), "left out by the page reader")
+                             for p in left_out_paragraphs(seed.text, text))
     overrides, override_problems = known_overrides(seed, config)
     article = Article(seed=seed.name, seed_sha256=seed.sha256, identity=_identity(text), format=seed.format,
                       overrides=overrides, hints=hints,
@@ -124,8 +123,11 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
                                            "save the article as text (select it, copy, paste into a .txt file)"))
     try:
         article = parse(article, text)
+        article = replace(article, dropped=(*article.dropped, *left_out))
         article = reclaim_header_prose(extract_metadata(article, config))
         article = summarize(enrich(article, config))
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 -- a bug on one seed must not cost the user the other pages; it is reported
         return _fallback(article, text, config, exc)
     return replace(article, problems=(*article.problems, *check_article(article)))
@@ -162,7 +164,8 @@ def _fallback(article: Article, text: str, config: Config, exc: Exception) -> Ar
     problem = Problem(article.seed, "parse", Level.ERROR,
                       f"the generator failed on this seed ({type(exc).__name__} at {Path(where.filename).name}:"
                       f"{where.lineno}); its raw text is shown unprocessed. Please report this as a bug.")
-    blocks = tuple(Block("p", " ".join(p.split())) for p in text.split("\n\n") if p.strip())
+    blocks = tuple(Block("p", piece) for p in text.split("\n\n") if p.strip()
+                   for piece in split_long(" ".join(p.split())))
     title = article.overrides.get("title") or Path(article.seed).stem
     found = Found("seed front-matter", 1.0) if article.overrides.get("title") else Found("seed file name", 0.1)
     return replace(article, title=title, blocks=blocks, found={**article.found, "title": found},
@@ -192,3 +195,63 @@ def check_article(article: Article) -> list[Problem]:
                                 "the story itself are not used); add `date: YYYY-MM-DD` to the seed's front-matter "
                                 "if you know it"))
     return problems
+
+
+# ---- the per-seed budget ----------------------------------------------------------------------
+
+_BUDGET_REASONS = {
+    "time": "took longer than the {seconds:g} s a seed may take (limits.seconds_per_seed in digest.yml)",
+    "memory": "needed more than the {megabytes:,} MB a seed may use (limits.megabytes_per_seed in digest.yml)",
+    "crash": "stopped the process that read it (it ran out of memory or crashed)",
+}
+
+
+def run_budgeted(tasks: list[tuple[Path, str, Config]], config: Config, jobs: int,
+                 progress: Progress | None) -> list:
+    """The per-seed stages for every task, each seed under the time and memory budget of `limits:`.
+
+    A seed over budget is tried once more, as raw text only (escaped, unprocessed); if even that is
+    over budget, the seed is listed in the report with the reason and nothing else.
+    """
+    budget = Budget(config.seconds_per_seed, config.megabytes_per_seed)
+    results = run_all(_process_task, tasks, jobs, budget, progress)
+    stopped = [i for i, r in enumerate(results) if isinstance(r, OverBudget)]
+    raw = run_all(_raw_task, [(*tasks[i], results[i].reason) for i in stopped], jobs, budget)
+    for i, second in zip(stopped, raw):
+        results[i] = second if not isinstance(second, OverBudget) else _budget_problems(tasks[i][1], results[i],
+                                                                                        config)
+    return results
+
+
+def over_budget(result: Article | tuple[Problem, ...]) -> bool:
+    """Whether a result was cut short by the budget (such results are not cached: the next run retries)."""
+    problems = result.problems if isinstance(result, Article) else result
+    return any(p.stage == "budget" for p in problems)
+
+
+def _budget_reason(reason: str, config: Config) -> str:
+    return _BUDGET_REASONS[reason].format(seconds=config.seconds_per_seed, megabytes=config.megabytes_per_seed)
+
+
+def _budget_problems(name: str, stopped: OverBudget, config: Config) -> tuple[Problem, ...]:
+    return (Problem(name, "budget", Level.ERROR,
+                    f"this seed {_budget_reason(stopped.reason, config)}, so it was stopped and is not "
+                    "published, not even as raw text; split it into smaller files or raise the limit"),)
+
+
+def _raw_task(task: tuple[Path, str, Config, str]) -> Article | tuple[Problem, ...]:
+    """A seed that was over budget, published as its escaped raw text with an ERROR saying why."""
+    path, name, config, reason = task
+    seed = read_seed(path, name, config.max_seed_bytes)
+    problem = Problem(name, "budget", Level.ERROR,
+                      f"this seed {_budget_reason(reason, config)}, so it was stopped; its raw text is shown "
+                      "unprocessed. Split it into smaller files, or raise the limit")
+    if not seed.text.strip():
+        return (*seed.problems, problem)
+    article = Article(seed=name, seed_sha256=seed.sha256, identity=_identity(seed.text), format=seed.format,
+                      overrides=known_overrides(seed, config)[0], problems=(*seed.problems, problem))
+    blocks = tuple(Block("p", piece) for p in seed.text.split("\n\n") if p.strip()
+                   for piece in split_long(" ".join(p.split())))
+    title = seed.overrides.get("title") or Path(name).stem
+    found = Found("seed front-matter", 1.0) if seed.overrides.get("title") else Found("seed file name", 0.1)
+    return replace(article, title=title, blocks=blocks, found={"title": found})

@@ -194,6 +194,8 @@ class Article:
     figures: tuple[Figure, ...] = ()
     topic_evidence: tuple[TopicEvidence, ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    former_slugs: tuple[str, ...] = ()
+    """Addresses this article had before (a title correction), which redirect to its page."""
 
     @property
     def body_text(self) -> str:
@@ -218,6 +220,8 @@ class BuildReport:
     written: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     seeds_seen: int = 0
+    addresses: str = ""
+    """The addresses file (seeds/addresses.yml) as this build leaves it; the CLI writes it."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

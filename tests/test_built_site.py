@@ -68,7 +68,7 @@ def test_strict_build_produced_the_site(built_site):
 
 def test_every_seed_has_an_article_page(built_site, articles):
     seeds_dir = Path(__file__).resolve().parent.parent / "seeds"
-    seeds = sorted(p.name for p in seeds_dir.iterdir() if p.is_file())
+    seeds = sorted(p.name for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt")
     assert sorted(fm["seed"] for fm in articles.values()) == seeds
     for slug, fm in articles.items():
         page = built_site / "articles" / slug / "index.html"

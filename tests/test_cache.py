@@ -21,17 +21,37 @@ def seeds(tmp_path):
     return folder
 
 
+class _Processed:
+    """Names of the seeds the per-seed stages ran on, written by the worker processes into a file."""
+
+    def __init__(self, log: Path):
+        self.log = log
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def clear(self) -> None:
+        self.log.unlink(missing_ok=True)
+
+    @property
+    def names(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").split("\n")[:-1] if self.log.exists() else []
+
+
 @pytest.fixture
-def processed(monkeypatch):
-    """Names of the seeds the per-seed stages actually ran on."""
-    names: list[str] = []
+def processed(monkeypatch, tmp_path):
+    log = tmp_path / "processed.log"
     real = pipeline.process_seed
 
     def counting(seed, config):
-        names.append(seed.name)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(seed.name + "\n")
         return real(seed, config)
     monkeypatch.setattr(pipeline, "process_seed", counting)
-    return names
+    return _Processed(log)
 
 
 def pages(report):

@@ -317,7 +317,8 @@ def test_bad_override_is_ignored_with_a_precise_warning(block, words):
     ("title: A\ntitle: B", ["'title' twice (first on line 2) at line 3", "remove one"]),
     ("date: 2021-13-45", ["could not be read", "month must be in 1..12"]),
     ("title: " + "[" * 5000, ["front-matter block"]),
-    ("title: !!python/object/apply:os.system ['echo hi']", ["not valid YAML"]),
+    ("title: !!python/object/apply:os.system ['echo hi']", ["cannot be read safely", "remove the YAML tag"]),
+    ("a: &a [x, x]\ntitle: *a", ["cannot be read safely", "anchor", "line 2", "anchors and aliases"]),
     ("- a\n- b", ["not a mapping"]),
 ])
 def test_unreadable_front_matter_is_dropped_with_a_warning(block, words):

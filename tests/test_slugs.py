@@ -29,13 +29,13 @@ def slugs(articles: list[Article]) -> dict[str, str]:
 
 def test_slug_is_title_words_and_text_hash():
     a = make("a.txt", "Huawei Faces New Export Curbs!", "text")
-    assert base_slug(a) == f"huawei-faces-new-export-curbs-{a.identity[:6]}"
+    assert base_slug(a) == f"huawei-faces-new-export-curbs-{a.identity[:16]}"
 
 
 def test_long_title_is_cut_at_a_word():
     a = make("a.txt", "Word " * 40)
     words, _, digest = base_slug(a).rpartition("-")
-    assert len(words) <= 60 and words.endswith("word") and digest == a.identity[:6]
+    assert len(words) <= 60 and words.endswith("word") and digest == a.identity[:16]
 
 
 def test_title_without_latin_letters_is_transliterated_or_falls_back():
@@ -51,7 +51,7 @@ def test_hostile_titles_give_plain_slugs():
 
 def test_title_from_the_file_name_is_not_used():
     a = make("my-old-name.txt", "my old name", found={"title": Found("seed file name", 0.1)})
-    assert base_slug(a) == f"article-{a.identity[:6]}"
+    assert base_slug(a) == f"article-{a.identity[:16]}"
 
 
 def test_hand_set_slug_wins_and_is_cleaned():

@@ -6,12 +6,25 @@ import re
 
 import trafilatura
 
+from . import linear
+from .ingest import strip_bidi
+
 # trafilatura's metadata key -> our field name.
 _HINT_KEYS = {"title": "title", "author": "author", "date": "date", "sitename": "publication", "url": "url"}
 # Only dates the page's markup states for the article (meta tags, JSON-LD, <time> in the header), never
 # a date guessed from the text: a page whose only dates are in its comments has no date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
-_HIDDEN = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN_OPEN = linear.compile(r"<(script|style|noscript|template|head)\b", re.IGNORECASE)
+# Void elements written without their closing slash, and embedded objects: the HTML parser may take
+# one for a container and hang every following paragraph inside it, where the extractor skips them.
+_VOID = linear.compile(r"<(?:embed|param|source|track|wbr|keygen|area|base|col|object|/object|iframe|/iframe|"
+                       r"applet|/applet)\b[^>]*>", re.IGNORECASE)
+# A run of opening tags with nothing between them, 40,000 unclosed `<div>` deep: no page is built like
+# that, and the HTML parser gives up past 256 levels, losing every paragraph below. Two tags are kept.
+_TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
+_PILE_KEEPS = r"\1\2"  # the first tag, and the last, which opens the text that follows
+MAX_HINT_CHARS = 1_000
+"""A metadata value from the page's markup longer than this is cut: a title or an author is short."""
 
 
 # The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a saved page:
@@ -37,13 +50,15 @@ def saved_from_address(html: str) -> str | None:
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """The article's text with one paragraph per line, and metadata hints from the page's markup."""
+    html = _TAG_PILE.sub(_PILE_KEEPS, _VOID.sub(" ", html))
     document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                            with_metadata=True, favor_precision=True,
                                            date_extraction_params=_DATE_PARAMS)
     if document is None:
         return "", {}
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    hints = {ours: " ".join(str(data[theirs]).split()) for theirs, ours in _HINT_KEYS.items() if data.get(theirs)}
+    hints = {ours: " ".join(strip_bidi(str(data[theirs])[:MAX_HINT_CHARS]).split())
+             for theirs, ours in _HINT_KEYS.items() if data.get(theirs)}
     if "author" in hints:
         hints["author"] = ", ".join(a.strip() for a in hints["author"].split(";") if a.strip())
     text = (data.get("text") or "").replace("\n", "\n\n")
@@ -52,7 +67,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
         hints["url"] = saved_from  # the page names no address of its own (no canonical link, no og:url)
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
-    shown = _HIDDEN.sub(" ", html)  # the markup readers see: no head, scripts or styles
+    shown = without_hidden(html)  # the markup readers see: no head, scripts or styles
     byline = _visible_byline(shown)
     if byline:
         hints["byline"] = byline
@@ -63,16 +78,45 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
 
 # Elements that hold a dek, by the class names sites give them ("standfirst", "article-header__subheadline").
-_DEK_ELEMENT = re.compile(r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|subtitle|"
-                          r"article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_DEK_OPEN = linear.compile(r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|"
+                           r"subtitle|article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>", re.IGNORECASE)
+_TAG = linear.compile(r"<[^>]+>")
+
+
+def without_hidden(html: str) -> str:
+    """The markup with its head, scripts, styles and templates cut out, in one pass over the page.
+
+    An element that is never closed is left in place, as the old pattern did.
+    """
+    lower, memo, parts, position = html.lower(), {}, [], 0
+    for match in _HIDDEN_OPEN.finditer(html):
+        if match.start() < position:
+            continue
+        end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
+        close = lower.find(">", end) if end >= 0 else -1
+        if close < 0:
+            continue
+        parts += [html[position:match.start()], " "]
+        position = close + 1
+    return "".join(parts) + html[position:]
+
+
+def marked_elements(shown: str, opening) -> list[str]:
+    """The inner markup of each element whose opening tag `opening` matches, up to its closing tag."""
+    lower, memo, found = shown.lower(), {}, []
+    for match in opening.finditer(shown):
+        end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
+        if end >= 0:
+            found.append(shown[match.end():end])
+    return found
 
 
 def _visible_dek(shown: str, description: str, text: str) -> str | None:
     """The dek: an element marked as one, else the page's description when the page also shows it,
     outside the article text."""
     body_text = _plain(text)
-    for match in _DEK_ELEMENT.finditer(shown):
-        dek = _text_of(match.group(2))
+    for inner in marked_elements(shown, _DEK_OPEN):
+        dek = _text_of(inner)
         if 6 <= len(dek.split()) <= 60 and _plain(dek) not in body_text:
             return dek
     description = " ".join(htmllib.unescape(description).split())
@@ -83,7 +127,7 @@ def _visible_dek(shown: str, description: str, text: str) -> str | None:
 
 def _text_of(markup: str) -> str:
     """The words of a piece of markup, entities decoded, on one line."""
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    return " ".join(htmllib.unescape(_TAG.sub(" ", markup)).split())
 
 
 def _plain(text: str) -> str:
@@ -102,14 +146,37 @@ def _stated_before_article(html: str, date: str, text: str) -> bool:
 
 
 # Elements that hold the visible byline ("c-byline", "author-names", "article__byline").
-_BYLINE_ELEMENT = re.compile(r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:byline|author-?names?)[^\"]*\"[^>]*>(.*?)</\1\s*>",
-                             re.IGNORECASE | re.DOTALL)
+_BYLINE_OPEN = linear.compile(r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:byline|author-?names?)[^\"]*\"[^>]*>",
+                              re.IGNORECASE)
 
 
 def _visible_byline(shown: str) -> str | None:
     """The byline as readers see it: the author tag in the page's metadata often names only the first writer."""
-    match = _BYLINE_ELEMENT.search(shown)
-    if not match:
-        return None
-    text = _text_of(match.group(2))
-    return text if 2 <= len(text.split()) <= 20 else None
+    lower, memo = shown.lower(), {}
+    for match in _BYLINE_OPEN.finditer(shown):  # the first marked element that is closed
+        end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
+        if end >= 0:
+            text = _text_of(shown[match.end():end])
+            return text if 2 <= len(text.split()) <= 20 else None
+    return None
+
+
+_PARAGRAPH_OPEN = linear.compile(r"<(p|li|blockquote|h[1-6])\b[^>]*>", re.IGNORECASE)
+MIN_LEFT_OUT_WORDS = 8
+"""A shorter paragraph the page reader left out is a button or a label, not article text."""
+
+
+def left_out_paragraphs(html: str, text: str) -> list[str]:
+    """Paragraphs a reader of the page sees that the page reader (trafilatura) left out.
+
+    They are listed among the dropped lines, so no visible sentence of a saved page vanishes
+    without a trace (a related-links box, a comment, or text after broken markup).
+    """
+    kept = _plain(text)
+    shown = without_hidden(_TAG_PILE.sub(_PILE_KEEPS, _VOID.sub(" ", html)))
+    out = []
+    for inner in marked_elements(shown, _PARAGRAPH_OPEN):
+        paragraph = _text_of(inner)
+        if len(paragraph.split()) >= MIN_LEFT_OUT_WORDS and _plain(paragraph) not in kept:
+            out.append(paragraph)
+    return list(dict.fromkeys(out))

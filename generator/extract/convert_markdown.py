@@ -7,18 +7,25 @@ from __future__ import annotations
 
 import re
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"`([^`]+)`")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+from . import linear
+
+_HEADING = linear.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_IMAGE = linear.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = linear.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_REFERENCE = linear.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+# `**bold**`, `__bold__`, `*it*`, `_it_`: content that starts and ends with a non-space, marker first to last
+_EMPHASIS = linear.compile("|".join(rf"{m}(\S(?:.*?\S)?){m}" for m in (r"\*\*", "__", r"\*", "_")))
+_CODE = linear.compile(r"`([^`]+)`")
+_QUOTE = linear.compile(r"^\s{0,3}>\s?")
+_RULE = linear.compile(r"^\s{0,3}(?:-(?:\s*-){2,}|\*(?:\s*\*){2,}|_(?:\s*_){2,})\s*$")
 
 # Signals that a text is Markdown, not plain prose that happens to contain a "#".
-_SIGNALS = (re.compile(r"^#{1,6}\s+\S", re.MULTILINE), _LINK, re.compile(r"\*\*[^*\n]+\*\*"),
-            re.compile(r"^\s{0,3}>\s", re.MULTILINE))
+_SIGNALS = (linear.compile(r"^#{1,6}\s+\S", re.MULTILINE), _LINK, linear.compile(r"\*\*[^*\n]+\*\*"),
+            linear.compile(r"^\s{0,3}>\s", re.MULTILINE))
+
+
+def _emphasised(match) -> str:
+    return next(g for g in match.groups() if g is not None)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -37,6 +44,6 @@ def markdown_to_text(text: str) -> str:
         line = _IMAGE.sub("", line)
         line = _LINK.sub(r"\1", line)
         line = _CODE.sub(r"\1", line)
-        line = _EMPHASIS.sub(r"\2", line)
+        line = _EMPHASIS.sub(_emphasised, line)
         lines.append(line)
     return "\n".join(lines)

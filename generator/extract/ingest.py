@@ -9,7 +9,6 @@ import errno
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,9 +16,11 @@ import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
-from ..config import StrictLoader
 from ..records import Level, Problem, Seed
+from ..site.addresses import ADDRESSES_FILE
+from . import linear
 from .convert_markdown import looks_like_markdown
+from .safe_yaml import UnsafeYaml, load_front_matter
 
 # Fields a seed's own front-matter may set, with the types each accepts.
 OVERRIDE_TYPES: dict[str, tuple[type, ...]] = {
@@ -43,10 +44,22 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates: "Ban \u202eexe.gnp\u202c Lifted" shows as "Ban png.exe
+# Lifted". Removed from the text (the seed file keeps them); escaped, with the marks, in file names.
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
+_NAME_BIDI = re.compile(f"[{_BIDI_CONTROLS}\u200e\u200f\u061c]")
+# Every space separator (Unicode category Zs) becomes a plain space.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
 _YAML_LINE = re.compile(r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)""")
 MAX_FRONT_MATTER_CHARS = 20_000
-_HTML_HINT = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)\b", re.IGNORECASE)
+# A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an XML
+# declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a `<div>`, or
+# Markdown with a line of inline HTML, is not a page.
+_PAGE_START = linear.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                             re.IGNORECASE)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -87,6 +100,8 @@ def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
             elif path.is_symlink() and _link_target(path, root) != "inside":
                 skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[_link_target(path, root)]} was not "
                      "followed; copy the file itself into seeds/")
+            elif here == seeds_dir and n == ADDRESSES_FILE:
+                continue  # the build's own record of page addresses, not an article
             elif path.is_file():
                 files.append(path)
             elif path.is_symlink():
@@ -115,12 +130,20 @@ def _link_target(path: Path, root: Path) -> str:
 def seed_name(path: Path, seeds_dir: Path) -> str:
     """The seed's name in reports: its path under seeds/, printable even for odd file names.
 
-    Bytes that are not UTF-8 become `\\xff` and control characters `\\x1b`, so a name can neither
-    break the report's layout nor send escape codes to a terminal.
+    Bytes that are not UTF-8 become `\\xff`, control characters `\\x1b` and bidirectional controls
+    `\\u202e`, so a name can neither break the report's layout, send escape codes to a terminal,
+    nor display reversed.
     """
     raw = path.relative_to(seeds_dir).as_posix()
     text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    text = _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _NAME_BIDI.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def strip_bidi(text: str) -> str:
+    """The text without bidirectional embedding, override and isolate controls, which can make a
+    title or a name display reversed."""
+    return _BIDI.sub("", text)
 
 
 def read_seed(path: Path, name: str, max_bytes: int) -> Seed:
@@ -258,7 +281,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _LINE_BREAKS.sub("\n", text)
     text = _TEXT_CONTROL.sub("", _INVISIBLE.sub("", text))
-    text = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text)
+    text = strip_bidi(text).translate(_SPACES)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
@@ -268,9 +291,7 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
     Markup in a plain .txt clipping is text the reader should see as typed, so a file is read as
     Markdown only when it says so: a .md name, or a front-matter block, with Markdown in the body.
     """
-    head = text[:5000]
-    tags = len(re.findall(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]", head))
-    if _HTML_HINT.search(head[:1000]) and tags > 5:
+    if _PAGE_START.search(text[:5000]):
         return "html"
     says_markdown = has_front_matter or name.lower().endswith((".md", ".markdown"))
     return "markdown" if says_markdown and looks_like_markdown(text) else "text"
@@ -292,7 +313,7 @@ def split_clipping(text: str) -> tuple[dict, str]:
     if not match or len(match.group(1) or "") > MAX_FRONT_MATTER_CHARS:
         return {}, text
     try:
-        raw = yaml.load("\n" + (match.group(1) or ""), Loader=StrictLoader)
+        raw = load_front_matter("\n" + (match.group(1) or ""))
     except Exception:  # noqa: BLE001 - not a clipping; split_overrides reports what is wrong with the block
         return {}, text
     if not isinstance(raw, dict) or not _CLIPPER_MARKERS & {str(k).casefold() for k in raw}:
@@ -334,15 +355,18 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
             "); it was kept as article text"))]
     try:
         # The leading newline stands for the opening --- line, so YAML's line numbers are the file's.
-        raw = yaml.load("\n" + block, Loader=StrictLoader) or {}
+        raw = load_front_matter("\n" + block) or {}
     except yaml.YAMLError as exc:
         mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or "syntax error"
         where = f" at line {mark.line + 1}" if mark else ""
         advice = ("remove one of them" if "twice" in problem else
                   "remove the YAML tag (`!!...`); only plain values are read" if "tag" in problem else
+                  "write each value out in full; anchors and aliases are not read" if "alias" in problem
+                  or "anchor" in problem else
                   "fix that line (a value containing `: ` or ` #` must be in quotes)")
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (
-            f"front-matter block is not valid YAML ({problem}{where}), so none of its overrides were used; "
+            f"front-matter block {'cannot be read safely' if isinstance(exc, UnsafeYaml) else 'is not valid YAML'} "
+            f"({problem}{where}), so none of its overrides were used; "
             f"{advice}"))]
     except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
         return {}, rest, [Problem(name, "ingest", Level.WARNING, (

@@ -34,6 +34,7 @@ from .parse import (
     is_meta_line,
     words,
 )
+from .phrase_table import PhraseTable
 
 LOW_CONFIDENCE = 0.6
 Result = tuple[object, Found] | None
@@ -714,17 +715,19 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
     The longest name found wins, so "The Times of India" is not read as "The Times".
     """
     lines = [P.PARENT_COMPANY.sub(" ", line) for line in _evidence_lines(article)]  # "Vox Media" is not Vox
-    found: list[tuple[int, int, str]] = []
-    for order, pub in enumerate(config.publications):
-        if pub.platform:
-            continue  # "Listen on YouTube", "Save to Pocket": a platform named in the chrome is not the publisher
-        for alias in (pub.name, *pub.aliases):
-            pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE if len(alias) > 4 else 0)
-            if any(pattern.search(line) for line in lines):
-                found.append((-len(alias), order, pub.name))
+    table = _publication_phrases(config.publications)
+    found = [(-len(entry.phrase), *entry.value) for line in lines for entry in table.find(line)]
     if found:
         return min(found)[2], Found("publication table, by name in the page furniture", 0.75)
     return None
+
+
+@lru_cache(maxsize=8)
+def _publication_phrases(publications: tuple[Publication, ...]) -> PhraseTable:
+    """Every name and alias of the non-platform publications ("Listen on YouTube", "Save to Pocket": a
+    platform named in the chrome is not the publisher), each with (table order, name)."""
+    return PhraseTable((alias, (order, pub.name)) for order, pub in enumerate(publications) if not pub.platform
+                       for alias in dict.fromkeys((pub.name, *pub.aliases)))
 
 
 def _copyright_holder(corporate: bool) -> Extractor:

@@ -1,0 +1,150 @@
+"""Regular expressions that run in linear time, whatever the seed text: compiled on RE2.
+
+Python's `re` backtracks: a pattern with adjacent or nested unbounded quantifiers can take hours
+on a line a few kilobytes long that almost matches. RE2 (google-re2) runs every pattern as an
+automaton, in time linear in the text, and refuses what it cannot do that way (backreferences,
+lookaround). A pattern that sees seed text is compiled here; one RE2 refuses fails at import, so
+a super-linear pattern can never slip in unnoticed.
+
+Python's meanings are kept where RE2's differ: `\\w` and `\\W` cover every script's letters and
+digits (RE2's are ASCII), and the `re` flags become inline flags. (`\\b` stays ASCII in RE2: it
+differs from Python's only between a non-ASCII letter and an ASCII one.)
+"""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+_FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"))
+# The furniture patterns are long alternations: with RE2's default 8 MB its automaton runs out of room
+# on a long line and falls back to a slower (still linear) matcher, logging each time.
+_OPTIONS = re2.Options()
+_OPTIONS.max_mem = 64 << 20
+_OPTIONS.log_errors = False
+_WORD = r"\pL\pN_"
+_SUPPORTED_FLAGS = re.IGNORECASE | re.DOTALL | re.MULTILINE
+
+
+class NotLinear(ValueError):
+    """A pattern RE2 cannot run in linear time (a backreference, a lookaround ...)."""
+
+
+def compile(pattern: str, flags: int = 0):
+    """The pattern compiled on RE2, with Python's `re` flags and Unicode `\\w`.
+
+    The result has the `re.Pattern` methods the extractors use: search, match, fullmatch, finditer,
+    findall, sub, split. Raises NotLinear for a pattern RE2 refuses.
+    """
+    if flags & ~_SUPPORTED_FLAGS:
+        raise NotLinear(f"unsupported flags {flags!r} for {pattern[:60]!r}")
+    COMPILED.append((pattern, flags))
+    inline = "".join(letter for flag, letter in _FLAGS if flags & flag)
+    translated = (f"(?{inline})" if inline else "") + unicode_words(pattern)
+    try:
+        return re2.compile(translated, _OPTIONS)
+    except re2.error as exc:
+        raise NotLinear(f"not a linear-time pattern ({exc}): {pattern[:80]!r}") from exc
+
+
+COMPILED: list[tuple[str, int]] = []
+"""Every pattern compiled here, as written, with its flags: the property tests replay them on `re`."""
+BACKTRACKING: list[tuple[str, str]] = []
+"""The few patterns left on Python's engine, each with why it is safe; a test lists them by name."""
+
+
+def backtracking(pattern: str, flags: int = 0, *, why: str) -> re.Pattern:
+    """A pattern RE2 cannot run (a lookahead), on Python's engine, with the reason it stays linear.
+
+    Use only for a pattern without nested or adjacent unbounded quantifiers; it is registered in
+    BACKTRACKING so a review sees every one of them.
+    """
+    BACKTRACKING.append((pattern, why))
+    return re.compile(pattern, flags)
+
+
+class Unless:
+    """`pattern`, in a text where `forbidden` matches nowhere: RE2's stand-in for `^(?!.*forbidden)`."""
+
+    def __init__(self, pattern, forbidden):
+        self.pattern, self.forbidden = pattern, forbidden
+
+    def search(self, text: str):
+        return None if self.forbidden.search(text) else self.pattern.search(text)
+
+
+class FirstOf:
+    """The first of several rules that matches, as one rule with one name."""
+
+    def __init__(self, *rules):
+        self.rules = rules
+
+    def search(self, text: str):
+        return next((m for m in (rule.search(text) for rule in self.rules) if m is not None), None)
+
+
+def unicode_words(pattern: str) -> str:
+    """`\\w` and `\\W` written as RE2 Unicode classes, inside and outside character classes."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escape = pattern[i + 1]
+            if escape == "w":
+                out.append(_WORD if in_class else f"[{_WORD}]")
+            elif (
+                escape == "u"
+                and pattern[i + 2 : i + 6].isalnum()
+                and len(pattern[i + 2 : i + 6]) == 4
+            ):
+                out.append(f"\\x{{{pattern[i + 2 : i + 6]}}}")  # Python's \u00C0 is RE2's \x{00C0}
+                i += 6
+                continue
+            elif escape == "W" and not in_class:
+                out.append(f"[^{_WORD}]")
+            elif escape == "W":
+                raise NotLinear(f"\\W inside a character class is not supported: {pattern[:80]!r}")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            # a `]` or `^]` right after the opening bracket is a literal, not the end of the class
+            for literal in ("^]", "]", "^"):
+                if pattern.startswith(literal, i + 1):
+                    out.append(literal)
+                    i += len(literal)
+                    break
+        elif char == "]" and in_class:
+            in_class = False
+            out.append(char)
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def find_closing(lower: str, name: str, start: int, memo: dict[str, int]) -> int:
+    """Where `</name` first appears in `lower` (lowercased markup) at or after start, or -1.
+
+    The memo remembers the last answer per element name, so asking for every one of 60,000
+    unclosed `<script>` tags costs one scan of the page, not one scan per tag; `start` must
+    therefore never decrease between calls with one memo.
+    """
+    known = memo.get(name)
+    if known is not None and (known == -1 or known >= start):
+        return known
+    tag = f"</{name}"
+    found = lower.find(tag, start)
+    while found >= 0 and lower[found + len(tag) : found + len(tag) + 1] not in _TAG_END:
+        found = lower.find(tag, found + 1)  # `</p` of a `</pre>` does not close a `<p>`
+    memo[name] = found
+    return found
+
+
+_TAG_END = frozenset(" \t\n\r\f>/")

@@ -1,0 +1,109 @@
+"""The per-seed budget inside a build: a seed over its time or memory is published as escaped raw
+text (or reported), the others are published as usual, and the result is not cached."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from generator import pipeline
+from generator.config import ConfigError, parse_config
+from generator.records import Level
+
+RAW = {
+    "site": {"title": "Test Digest"},
+    "companies": [{"name": "Huawei"}],
+    "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}],
+}
+CONFIG = replace(parse_config(RAW), seconds_per_seed=1.0, megabytes_per_seed=128)
+BODY = (
+    "The Commerce Department added Huawei to the Entity List on Wednesday, officials said, in a move "
+    "that bars American suppliers from selling to the company without a licence.\n\n"
+)
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in ("a.txt", "slow.txt", "z.txt"):
+        (folder / name).write_text(
+            f"Headline of {name} about Huawei\n\n" + BODY * 3, encoding="utf-8"
+        )
+    return folder
+
+
+def _slow_for(name: str, how: str):
+    real = pipeline.process_seed
+
+    def stage(seed, config):
+        if seed.name == name:
+            if how == "time":
+                time.sleep(60)
+            else:
+                _ = bytearray(1 << 30)  # one allocation: refused at once, whatever the load
+        return real(seed, config)
+
+    return stage
+
+
+@pytest.mark.parametrize(
+    "how,words", [("time", "1 s a seed may take"), ("memory", "128 MB a seed may use")]
+)
+def test_a_seed_over_budget_is_published_as_raw_text_and_the_build_goes_on(
+    seeds, monkeypatch, how, words
+):
+    monkeypatch.setattr(pipeline, "process_seed", _slow_for("slow.txt", how))
+    report = pipeline.build(CONFIG, seeds, None)
+    by_seed = {a.seed: a for a in report.articles}
+    assert sorted(by_seed) == ["a.txt", "slow.txt", "z.txt"]
+    slow = by_seed["slow.txt"]
+    assert slow.title == "slow" and "officials said" in slow.body_text
+    [problem] = [p for p in slow.problems if p.stage == "budget"]
+    assert (
+        problem.level is Level.ERROR and words in problem.message and "raw text" in problem.message
+    )
+    assert by_seed["a.txt"].title == "Headline of a.txt about Huawei"
+
+
+def test_a_seed_over_budget_even_as_raw_text_is_reported_with_the_reason(seeds, monkeypatch):
+    monkeypatch.setattr(pipeline, "process_seed", _slow_for("slow.txt", "time"))
+    monkeypatch.setattr(pipeline, "read_seed", lambda path, name, limit: time.sleep(60))
+    report = pipeline.build(CONFIG, seeds, None)
+    assert report.articles == ()
+    [problem, *_] = [p for p in report.problems if p.seed == "slow.txt"]
+    assert problem.stage == "budget" and "not even as raw text" in problem.message
+
+
+def test_an_over_budget_result_is_not_cached(seeds, monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "process_seed", _slow_for("slow.txt", "time"))
+    pipeline.build(CONFIG, seeds, None, cache_dir=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+
+
+def test_jobs_2_gives_the_same_result_under_the_budget(seeds, monkeypatch):
+    monkeypatch.setattr(pipeline, "process_seed", _slow_for("slow.txt", "time"))
+    one, two = pipeline.build(CONFIG, seeds, None), pipeline.build(CONFIG, seeds, None, jobs=2)
+    assert [p.text for p in one.pages] == [p.text for p in two.pages]
+
+
+@pytest.mark.parametrize(
+    "limits,message",
+    [
+        ({"seconds_per_seed": 0}, "positive number of seconds"),
+        ({"seconds_per_seed": True}, "seconds_per_seed"),
+        ({"megabytes_per_seed": 10}, "at least 64"),
+        ({"megabytes_per_seed": "lots"}, "expected a whole number"),
+    ],
+)
+def test_bad_limits_are_config_errors(limits, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_config({**RAW, "limits": limits})
+
+
+def test_limits_default_to_ten_seconds_and_512_mb():
+    config = parse_config(RAW)
+    assert (config.seconds_per_seed, config.megabytes_per_seed) == (10.0, 512)
+    assert parse_config({**RAW, "limits": {"seconds_per_seed": 2.5}}).seconds_per_seed == 2.5
