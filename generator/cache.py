@@ -28,10 +28,10 @@ log = logging.getLogger(__name__)
 
 @cache
 def code_version() -> str:
-    """Hash of the generator's source and templates: new code never reuses old results."""
+    """Hash of the generator's source, templates, data and model: new code never reuses old results."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".j2")):
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".j2", ".crfsuite", ".yml")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -15,6 +15,7 @@ from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
+from .extract.roles import with_role_title
 from .extract.parse import parse, reclaim_header_prose, split_long
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
@@ -124,7 +125,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     try:
         article = parse(article, text)
         article = replace(article, dropped=(*article.dropped, *left_out))
-        article = reclaim_header_prose(extract_metadata(article, config))
+        article = reclaim_header_prose(with_role_title(extract_metadata(article, config), text, config))
         article = summarize(enrich(article, config))
     except MemoryError:
         raise

@@ -71,3 +71,33 @@ def test_title_from_roles_replaces_chrome_taken_for_the_title():
     assert better is not None and better.text.startswith("Rail operator cuts")
     assert better.confidence >= TITLE_OVERRIDE_CONFIDENCE
     assert title_from_roles(TEXT, None, CONFIG).text.startswith("Rail operator cuts")
+
+
+def _article(title, method, overrides=None):
+    from generator.records import Article, Found
+    return Article(seed="s.txt", seed_sha256="0" * 64, title=title, overrides=overrides or {},
+                   found={"title": Found(method, 0.5)})
+
+
+def test_the_model_replaces_a_rules_title_it_is_sure_is_not_the_headline(monkeypatch):
+    from generator.extract import roles
+    line = roles.RoledLine(2, "EXCLUSIVE: Rail operator cuts weekend services", "title", 0.91)
+    monkeypatch.setattr(roles, "title_from_roles", lambda text, title, config: line)
+    article = roles.with_role_title(_article("Skip to main content", "first line"), TEXT, CONFIG)
+    assert article.title == "Rail operator cuts weekend services"  # cleaned like any headline
+    assert (article.found["title"].method, article.found["title"].confidence) == ("line-role model", 0.91)
+
+
+def test_a_front_matter_title_is_never_overridden(monkeypatch):
+    from generator.extract import roles
+    line = roles.RoledLine(2, "Some other line", "title", 0.99)
+    monkeypatch.setattr(roles, "title_from_roles", lambda text, title, config: line)
+    article = _article("My title", "seed front-matter", {"title": "My title"})
+    assert roles.with_role_title(article, TEXT, CONFIG) is article
+
+
+def test_no_better_line_keeps_the_rules_title():
+    from generator.extract import roles
+    title = "Rail operator cuts weekend services on coastal line for six weeks of track work"
+    article = _article(title, "first prominent line")
+    assert roles.with_role_title(article, TEXT, CONFIG) is article

@@ -251,6 +251,11 @@ subtitle_from_field = _field("subtitle|sub-?headline|dek|standfirst|description"
                              lambda v: " ".join(v.split()))
 
 
+def clean_title(text: str) -> str:
+    """A headline line without glued section labels, kickers, host names (public: line roles)."""
+    return _clean_title(text)
+
+
 def _clean_title(text: str) -> str:
     text = re.sub(r"^(?:Opinion|Exclusive|Breaking|Live|Explainer|Editorial)\s+(?=[A-Z])", "", text)  # a glued section label
     # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...", "Tech war | Singapore server ..."

@@ -3,19 +3,21 @@ caption, related, comment or footer, as a small trained linear-chain CRF says.
 
 The model (generator/data/roles.crfsuite, crfsuite's own binary format, no pickle) is trained by
 `make train` from the development part of the labelled set (generator/role_training.py); its
-features are in role_features.py. Not wired into metadata yet: `tag_lines` is the entry point.
+features are in role_features.py. `tag_lines` is the entry point; the pipeline's `role title`
+stage (`with_role_title`) lets the model correct the rules' headline.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
 from ..config import Config
+from ..records import Article, Found
 from .role_features import as_crfsuite, line_features, text_lines
 
 ROLES = (
@@ -105,3 +107,25 @@ def title_from_roles(text: str, rules_title: str | None, config: Config,
     if best is None or best.confidence < TITLE_OVERRIDE_CONFIDENCE:
         return None
     return best if _norm(best.text) != wanted else None
+
+
+TRUSTED_TITLE_SOURCES = ("seed front-matter",)
+"""Titles the model never overrides: the one a person wrote into the seed. A saved page's own
+metadata title is a rule the model may still correct (portals put their own name or another
+story's headline there); that is the combination chosen on the development part."""
+
+
+def with_role_title(article: Article, text: str, config: Config) -> Article:
+    """The article with the model's title line when it beats the rules' (title_from_roles)."""
+    found = article.found.get("title")
+    if "title" in article.overrides or (found and found.method.startswith(TRUSTED_TITLE_SOURCES)):
+        return article
+    better = title_from_roles(text, article.title, config)
+    if better is None:
+        return article
+    from .metadata import clean_title  # metadata imports this package's patterns; import late
+    title = clean_title(better.text)
+    if not title:
+        return article
+    provenance = Found("line-role model", round(better.confidence, 2))
+    return replace(article, title=title, found={**article.found, "title": provenance})
