@@ -115,21 +115,27 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
               show_default=True, help="Folder the static site is built into.")
 @click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
+@click.option("--search", "search", type=click.Choice(["config", "lunr", "pagefind"]), default="config",
+              show_default=True, help="Search engine; `config` follows digest.yml's search.engine.")
 def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
           cache_dir: Path, no_cache: bool,
-          site: Path, mkdocs_yml: Path) -> None:
+          site: Path, mkdocs_yml: Path, search: str) -> None:
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
+    from .site.search import SearchIndexError, choose_engine
     from .site.write import build_site
+    config = _load(config_path)
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
+    engine = search if search != "config" else choose_engine(config.search, len(report.articles))
     try:
-        build_site(mkdocs_yml, docs, site, strict)
-    except MkDocsException as exc:
+        build_site(mkdocs_yml, docs, site, strict, engine)
+    except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({len(report.articles)} articles): open {site}/index.html, or preview "
-               "with live reload: make serve.", err=True)
+    click.echo(f"Site built in {site}/ ({len(report.articles)} articles, {engine} search): see it with "
+               "`make preview` (serves site/ and prints its address), or preview with live reload: "
+               "make serve.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 

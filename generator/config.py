@@ -88,6 +88,20 @@ class SiteInfo:
     subject: str
 
 
+SEARCH_ENGINES = ("auto", "lunr", "pagefind")
+DEFAULT_PAGEFIND_FROM = 1000
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    engine: str = "auto"
+    """`lunr` (Material's own search), `pagefind`, or `auto`: Pagefind from `pagefind_from` articles."""
+    pagefind_from: int = DEFAULT_PAGEFIND_FROM
+    """lunr.js builds its whole index in the browser; at 1,000 articles that is 10 MB to fetch."""
+    variants: tuple[tuple[str, ...], ...] = ()
+    """Groups of spellings that find each other's articles (Uyghur, Uighur, Uygur)."""
+
+
 @dataclass(frozen=True)
 class Config:
     site: SiteInfo
@@ -97,12 +111,13 @@ class Config:
     max_seed_bytes: int
     fingerprint: str
     """Hash of the config text, part of the cache key: a config edit invalidates cached results."""
+    search: SearchSettings = SearchSettings()
 
 
 # Each section: key -> (type, required). Types are checked before any value is used.
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     "root": {"site": (dict, True), "companies": (list, True), "topics": (list, True),
-             "publications": (list, False), "limits": (dict, False)},
+             "publications": (list, False), "limits": (dict, False), "search": (dict, False)},
     "site": {"title": (str, True), "description": (str, False), "subject": (str, False)},
     "limits": {"max_seed_bytes": (int, False)},
     "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
@@ -111,6 +126,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
               "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False)},
     "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False),
                     "platform": (bool, False)},
+    "search": {"engine": (str, False), "pagefind_from": (int, False), "variants": (list, False)},
 }
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
@@ -164,7 +180,8 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     if max_bytes <= 0:
         raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
     info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]))
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint)
+    search = _search(raw.get("search") or {}, f"{where}: search")
+    return Config(info, companies, topics, pubs, max_bytes, fingerprint, search)
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +275,22 @@ def _publication(raw: Any, where: str) -> Publication:
     domains = tuple(d.lower().removeprefix("www.") for d in _strings(raw.get("domains", []), f"{where}.domains"))
     return Publication(raw["name"], domains, _strings(raw.get("aliases", []), f"{where}.aliases"),
                        raw.get("platform", False))
+
+
+def _search(raw: Any, where: str) -> SearchSettings:
+    _check(raw, "search", where)
+    engine = raw.get("engine", "auto")
+    if engine not in SEARCH_ENGINES:
+        raise ConfigError(f"{where}.engine: {engine!r} is not one of {', '.join(SEARCH_ENGINES)}")
+    threshold = raw.get("pagefind_from", DEFAULT_PAGEFIND_FROM)
+    if threshold < 0:
+        raise ConfigError(f"{where}.pagefind_from: must be 0 or more articles, got {threshold}")
+    groups = []
+    for i, group in enumerate(raw.get("variants", [])):
+        if not isinstance(group, list) or len(group) < 2:
+            raise ConfigError(f"{where}.variants[{i}]: expected a list of two or more spellings, got {_short(group)}")
+        groups.append(_strings(group, f"{where}.variants[{i}]"))
+    return SearchSettings(engine, threshold, tuple(groups))
 
 
 def _unique(values: list[str], where: str, section: str, what: str) -> None:

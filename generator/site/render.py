@@ -15,6 +15,7 @@ from ..config import Company, Config, Topic
 from ..extract.metadata import LOW_CONFIDENCE
 from ..records import Article, BuildReport, Level, Page, Problem
 from .markup import Md, escape, front_matter, message, plain, safe_url
+from .search import search_terms_block
 
 WORDS_PER_MINUTE = 230
 LATEST_ON_HOME = 10
@@ -91,7 +92,8 @@ def render_article(a: Article, config: Config, same_story: Sequence[Article] = (
                    topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
                    redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
                    comment_count=plural(len(a.comments), "paragraph"),
-                   other_reports=_other_reports(a, same_story, here))
+                   other_reports=_other_reports(a, same_story, here),
+                   search_terms=search_terms_block(a, config))
     return Page(here, text)
 
 
@@ -102,8 +104,12 @@ def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list
 
 
 def _byline(a: Article) -> Md:
+    from .sources import authors_of, page_path  # sources builds on this module's listings
+    here = article_path(a)
     minutes = max(1, round(a.words / WORDS_PER_MINUTE))
-    parts = [f"**{escape(a.author or 'Author not named')}**", escape(a.publication or "Publication unknown"),
+    authors = ", ".join(link(n, page_path("authors", n), here) for n in authors_of(a))
+    publication = link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
+    parts = [f"**{authors or 'Author not named'}**", publication or "Publication unknown",
              escape(long_date(a.date)), f"{minutes} min read"]
     return Md(" · ".join(parts))
 
@@ -275,4 +281,7 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
     pages += [render_section_index("companies", articles, config), render_section_index("topics", articles, config),
               render_articles_index(articles), render_home(articles, report, config), render_report(report),
               render_tags_page()]
+    from .browse import render_browse_page
+    from .sources import render_sources  # sources builds on this module's listings
+    pages += [*render_sources(articles), render_browse_page()]
     return pages

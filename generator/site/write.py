@@ -11,8 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from ..records import Page
 
-GENERATED_DIRS = ("articles", "companies", "topics")
-GENERATED_FILES = ("index.md", "report.md", "tags.md")
+GENERATED_DIRS = ("articles", "companies", "topics", "publications", "authors")
+GENERATED_FILES = ("index.md", "report.md", "tags.md", "browse.md")
 
 
 class WriteError(Exception):
@@ -82,8 +82,9 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     return removed
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
-    """Run MkDocs' own build; raises mkdocs.exceptions.MkDocsException (Abort under --strict)."""
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_engine: str = "lunr") -> None:
+    """Run MkDocs' own build, then index it with Pagefind when that is the site's search engine;
+    raises mkdocs.exceptions.MkDocsException (Abort under --strict) or search.SearchIndexError."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -91,4 +92,8 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
     # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add strictness.
     config = load_config(config_file=str(mkdocs_yml), strict=True if strict else None,
                          docs_dir=str(docs.resolve()), site_dir=str(site.resolve()))
+    config["extra"]["search_engine"] = search_engine  # read by overrides/ and search_hook.py
     build(config)
+    from .search import PAGEFIND, index_with_pagefind
+    if search_engine == PAGEFIND:
+        index_with_pagefind(site)
