@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-SECTIONS = ["Digest", "Companies", "Topics", "Articles", "About"]
+SECTIONS = ["Digest", "Companies", "Topics", "Articles", "Browse", "Publications", "Authors", "About"]
 MAX_ARTICLE_PAGE_BYTES = 100_000
 
 

@@ -149,6 +149,37 @@
     });
   }
 
+  /* Under lunr, Material's results show an article's title and tags; its publication and date come
+   * from the Browse rows (a lunr site is small: a few chunks of rows, fetched on the first search). */
+  let facts = null;
+  function loadFacts() {
+    if (!facts) {
+      const folder = new URL("browse/", base);
+      facts = getJSON(folder, "index.json").then(async (index) => {
+        const chunks = Math.ceil(index.total / index.chunk);
+        const rows = (await Promise.all(Array.from({ length: chunks }, (_, n) => getJSON(folder, `rows/${n}.json`)))).flat();
+        return new Map(rows.map((row) => [new URL(row[0], base).pathname, row]));
+      });
+    }
+    return facts;
+  }
+
+  function setupLunrFacts() {
+    const list = document.querySelector('[data-md-component="search-result"] .md-search-result__list');
+    if (!list) return;
+    new MutationObserver(async () => {
+      const heads = [...list.querySelectorAll("a.md-search-result__link > article > h1")]
+        .filter((h1) => !h1.nextElementSibling?.classList.contains("digest-search-facts"));
+      if (!heads.length) return;
+      const byPath = await loadFacts();
+      for (const h1 of heads) {
+        const row = byPath.get(new URL(h1.closest("a").href).pathname);
+        if (!row || h1.nextElementSibling?.classList.contains("digest-search-facts")) continue;
+        h1.after(el("p", { class: "digest-search-facts" }, [row[3], longDate(row[2])].filter(Boolean).join(" · ")));
+      }
+    }).observe(list, { childList: true, subtree: true });
+  }
+
   /* Marks the searched words in the article a Pagefind result opened. */
   function highlightTerms() {
     const query = new URL(location.href).searchParams.get(HIGHLIGHT);
@@ -348,7 +379,7 @@
 
   async function pagefindQuery(index, state, start) {
     const pf = await loadPagefind();
-    const filters = {};
+    const filters = { kind: "article" };
     for (const [facet] of FACETS) if (state[facet]) filters[facet] = state[facet];
     const slices = monthSlices(index, state);
     if (slices) {
@@ -391,6 +422,7 @@
   /* ---- wiring: once, and after every instant navigation ---------------------------------------- */
 
   setupHeaderSearch();
+  if (engine === "lunr") setupLunrFacts();
   const onPage = () => { highlightTerms(); setupBrowse(); };
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(onPage);

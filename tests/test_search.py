@@ -1,0 +1,74 @@
+"""generator.site.search: the engine chosen, the hidden words that make aliases, spelling variants
+and authors find an article, and the Pagefind command."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from generator.config import SearchSettings, parse_config
+from generator.records import Article, Block
+from generator.site.search import (
+    LUNR,
+    PAGEFIND,
+    TERMS_WEIGHT,
+    choose_engine,
+    pagefind_command,
+    search_terms,
+    search_terms_block,
+)
+
+CONFIG = parse_config({
+    "site": {"title": "T"},
+    "companies": [{"name": "Hikvision", "aliases": ["Hik Vision", "Hangzhou Hikvision"]},
+                  {"name": "ZTE", "aliases": ["ZTE Corp"]}],
+    "topics": [{"slug": "x", "title": "X", "keywords": ["x"]}],
+    "search": {"variants": [["Uyghur", "Uighur", "Uygur"]]},
+})
+
+
+def make(body: str = "Nothing here.", **fields) -> Article:
+    return Article(**({"seed": "s.txt", "seed_sha256": "0" * 64, "title": "A headline", "slug": "a",
+                       "blocks": (Block("p", body),)} | fields))
+
+
+@pytest.mark.parametrize(("settings", "articles", "engine"), [
+    (SearchSettings(), 5, LUNR), (SearchSettings(), 999, LUNR), (SearchSettings(), 1000, PAGEFIND),
+    (SearchSettings(pagefind_from=10), 10, PAGEFIND), (SearchSettings(engine="pagefind"), 5, PAGEFIND),
+    (SearchSettings(engine="lunr"), 50_000, LUNR)])
+def test_engine_follows_the_config_and_the_size(settings, articles, engine):
+    assert choose_engine(settings, articles) == engine
+
+
+def test_every_alias_of_a_mentioned_company_is_a_term():
+    terms = search_terms(make(companies=("Hikvision",)), CONFIG)
+    assert terms[:3] == ("Hikvision", "Hik Vision", "Hangzhou Hikvision")
+    assert "ZTE Corp" not in terms
+
+
+def test_one_spelling_brings_the_whole_variant_group():
+    assert {"Uyghur", "Uighur", "Uygur"} <= set(search_terms(make("Detained Uighurs and an uighur poet."), CONFIG))
+    # Whole words only: "Uighurs" is not "Uighur" (it has its own group in digest.yml).
+    assert not set(search_terms(make("Uighurs."), CONFIG)) & {"Uyghur", "Uygur"}
+
+
+def test_authors_are_terms_one_by_one():
+    assert search_terms(make(author="Jane Doe, John Roe"), CONFIG) == ("Jane Doe", "John Roe")
+
+
+def test_no_terms_no_block():
+    assert search_terms_block(make(), CONFIG) == ""
+
+
+def test_the_block_is_hidden_weighted_and_escaped():
+    hostile = replace(make(author="<script>alert(1)</script> *Doe*"))
+    block = search_terms_block(hostile, CONFIG)
+    assert block.startswith('<div class="digest-search-terms" hidden data-search-exclude="true" '
+                            f'data-pagefind-weight="{TERMS_WEIGHT}"')
+    assert "<script>" not in block and "&lt;script&gt;" in block and r"\*Doe\*" in block
+
+
+def test_pagefind_indexes_the_built_site_in_place(tmp_path):
+    command = pagefind_command(tmp_path)
+    assert command[1:3] == ["-m", "pagefind"] and str(tmp_path) in command
+    assert "--output-subdir" in command
