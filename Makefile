@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check golden bench lint clean chromium lock
+.PHONY: site serve preview test check golden bench search-bench lint clean chromium lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ site: $(VENV)/.site-deps  ## Generate pages from seeds/ and build the static sit
 serve: $(VENV)/.site-deps  ## Preview on http://127.0.0.1:8000, regenerating when seeds or digest.yml change
 	$(BIN)/digest serve
 
+# The built site needs a web server: search, Browse and page links do not work from file://.
+PORT ?= 8001
+preview: site  ## Build the site, then serve site/ on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)
+	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/python -m http.server $(PORT) --directory site --bind 127.0.0.1
+
 check: $(VENV)/.site-deps  ## Validate digest.yml and every seed without writing anything
 	$(BIN)/digest check
 
@@ -51,6 +57,9 @@ golden: $(VENV)/.site-deps  ## Regenerate the golden tree after an intended chan
 
 bench: $(VENV)/.site-deps  ## Benchmark generation and the site build on a synthetic corpus (SIZE=2000)
 	$(BIN)/python bench/benchmark.py --size $(or $(SIZE),2000)
+
+search-bench: $(VENV)/.test-deps chromium  ## Search and Browse in Chromium at 1,000 and 10,000 articles
+	$(BIN)/python bench/search_bench.py --sizes $(or $(SIZES),1000,10000)
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .

@@ -82,7 +82,8 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     return removed
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_engine: str = "lunr") -> None:
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_engine: str = "lunr",
+               index_search: bool = True) -> None:
     """Run MkDocs' own build, then index it with Pagefind when that is the site's search engine;
     raises mkdocs.exceptions.MkDocsException (Abort under --strict) or search.SearchIndexError."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
@@ -95,5 +96,5 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_en
     config["extra"]["search_engine"] = search_engine  # read by overrides/ and search_hook.py
     build(config)
     from .search import PAGEFIND, index_with_pagefind
-    if search_engine == PAGEFIND:
+    if search_engine == PAGEFIND and index_search:  # the benchmark times the indexing on its own
         index_with_pagefind(site)
