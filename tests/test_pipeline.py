@@ -187,7 +187,8 @@ def test_second_build_writes_nothing_and_stale_pages_are_removed(tmp_path):
     (seeds / "b.txt").unlink()
     third = build(CONFIG, seeds, docs)
     gone = next(a for a in first.articles if a.seed == "b.txt")
-    assert third.removed == (f"articles/{gone.slug}.md",)
+    # Its author's page goes with it: no other article names Mark Roe.
+    assert third.removed == (f"articles/{gone.slug}.md", "authors/mark-roe.md")
     assert not (docs / "articles" / f"{gone.slug}.md").exists()
 
 

@@ -34,6 +34,9 @@ def render_browse_page() -> Page:
                        "description": "Narrow the articles by company, topic, publication, author, "
                                       "story and date."})
     text = (f"{fm}# Browse\n\n"
+            "Choose a company, topic, publication, author, story or months; the address of this page "
+            "keeps your choice, so you can bookmark or share it. Every tag is on the "
+            "[Tags](tags.md) page.\n\n"
             '<div id="digest-browse" class="digest-browse" data-search-exclude data-pagefind-ignore '
             f'data-browse="{FOLDER}/"></div>\n\n'
             "<noscript>Browsing needs JavaScript. The [Articles](articles/index.md) page lists every "
