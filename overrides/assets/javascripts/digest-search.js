@@ -112,15 +112,16 @@
 
     function resultItem(data, query) {
       const m = data.meta || {};
-      const facts = [m.publication, m.date ? longDate(m.date) : null].filter(Boolean).join(" · ");
-      const article = el("article", { class: "md-search-result__article md-typeset" },
+      const article = Boolean(m.summary);  // only article pages carry a summary
+      const facts = [m.publication, m.date || article ? longDate(m.date) : null].filter(Boolean).join(" · ");
+      const card = el("article", { class: "md-search-result__article md-typeset" },
         el("div", { class: "md-search-result__icon md-icon" }),
         el("h1", {}, m.title || data.url),
         facts ? el("p", { class: "digest-search-facts" }, facts) : null,
         el("p", {}, ...snippet(data)));
       return el("li", { class: "md-search-result__item" },
         el("a", { href: withHighlight(data.url.replace(/^\//, ""), query),
-                  class: "md-search-result__link", tabindex: "-1" }, article));
+                  class: "md-search-result__link", tabindex: "-1" }, card));
     }
 
     document.addEventListener("keydown", (event) => {
