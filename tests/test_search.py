@@ -72,3 +72,27 @@ def test_pagefind_indexes_the_built_site_in_place(tmp_path):
     command = pagefind_command(tmp_path)
     assert command[1:3] == ["-m", "pagefind"] and str(tmp_path) in command
     assert "--output-subdir" in command
+
+
+def test_build_with_pagefind_writes_its_index_and_an_empty_lunr_index(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    root = Path(__file__).resolve().parent.parent
+    seeds, docs, site = tmp_path / "seeds", tmp_path / "docs", tmp_path / "site"
+    seeds.mkdir()
+    shutil.copy2(root / "seeds" / "001_a884d1ac60f28a38.txt", seeds / "a.txt")
+    shutil.copytree(root / "docs" / "stylesheets", docs / "stylesheets")
+    shutil.copy2(root / "docs" / "about.md", docs / "about.md")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "--docs", str(docs), "--site", str(site),
+                                       "--mkdocs-config", str(root / "mkdocs.yml"), "--search", "pagefind",
+                                       "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "pagefind search" in result.output
+    assert (site / "pagefind" / "pagefind.js").is_file() and any((site / "pagefind" / "index").iterdir())
+    assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
+    assert 'data-digest-search="pagefind"' in (site / "index.html").read_text(encoding="utf-8")
