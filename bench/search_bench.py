@@ -39,7 +39,7 @@ import synth
 
 from generator import pipeline
 from generator.config import load_config
-from generator.site.search import LUNR, PAGEFIND, pagefind_command
+from generator.site.search import LUNR, PAGEFIND, pagefind_shards, write_shard_list
 from generator.site.write import build_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -145,18 +145,23 @@ def _size(request) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def index_pagefind(site: Path) -> dict:
-    """Run Pagefind on the built site; its wall time and peak RSS (VmHWM, polled)."""
+def index_pagefind(site: Path, work: Path) -> dict:
+    """Index the built site as `digest build` does, shard by shard; the total wall time and the
+    largest peak RSS (VmHWM, polled) of one Pagefind run."""
     start = time.perf_counter()
-    process = subprocess.Popen(pagefind_command(site), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    shutil.rmtree(work / "shards", ignore_errors=True)
+    commands = pagefind_shards(site, work / "shards")
     peak = 0
-    while process.poll() is None:
-        peak = max(peak, _hwm(process.pid))
-        time.sleep(POLL_SECONDS)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        raise RuntimeError(f"pagefind failed: {process.stderr.read().decode()[-2000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_bytes": peak}
+    for command in commands:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        while process.poll() is None:
+            peak = max(peak, _hwm(process.pid))
+            time.sleep(POLL_SECONDS)
+        if process.returncode != 0:
+            raise RuntimeError(f"pagefind failed: {process.stderr.read().decode()[-2000:]}")
+    write_shard_list(site, len(commands))
+    return {"seconds": round(time.perf_counter() - start, 2), "peak_rss_bytes": peak,
+            "shards": len(commands)}
 
 
 def _hwm(pid: int) -> int:
@@ -177,25 +182,29 @@ def _folder_bytes(folder: Path) -> int:
 def run_size(size: int, engines: list[str], work: Path, lunr_max: int) -> dict:
     config = load_config(ROOT / "digest.yml")
     seeds, docs = work / "seeds", work / "docs"
-    synth.write_corpus(seeds, size, config)
-    docs.mkdir(parents=True)
-    for name in HAND_WRITTEN:
-        src = ROOT / "docs" / name
-        (shutil.copytree(src, docs / name) if src.is_dir() else shutil.copy2(src, docs / name))
-    report = pipeline.build(config, seeds, docs, 2)
-    result = {"size": size, "articles": len(report.articles), "engines": {}}
+    if (docs / "index.md").is_file():  # --keep: a second run measures the pages generated before
+        articles = sum(1 for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    else:
+        synth.write_corpus(seeds, size, config)
+        docs.mkdir(parents=True, exist_ok=True)
+        for name in HAND_WRITTEN:
+            src = ROOT / "docs" / name
+            (shutil.copytree(src, docs / name) if src.is_dir() else shutil.copy2(src, docs / name))
+        articles = len(pipeline.build(config, seeds, docs, 2).articles)
+    result = {"size": size, "articles": articles, "engines": {}}
     for engine in engines:
         if engine == LUNR and size > lunr_max:
             result["engines"][engine] = {"skipped": f"above --lunr-max {lunr_max}"}
             continue
         site = work / f"site-{engine}"
+        shutil.rmtree(site, ignore_errors=True)
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         start = time.perf_counter()
         build_site(ROOT / "mkdocs.yml", docs, site, False, engine, index_search=False)
         figures: dict = {"mkdocs_build_seconds": round(time.perf_counter() - start, 2)}
         if engine == PAGEFIND:
-            figures["indexing"] = index_pagefind(site)
-            figures["index_bytes"] = _folder_bytes(site / "pagefind")
+            figures["indexing"] = index_pagefind(site, work)
+            figures["index_bytes"] = sum(_folder_bytes(d) for d in site.glob("pagefind*"))
         else:
             figures["index_bytes"] = (site / "search" / "search_index.json").stat().st_size
         httpd = _serve(site)
@@ -223,8 +232,8 @@ def table(results: list[dict]) -> str:
                 lines.append(f"{r['articles']:>8}  {engine:<8}  skipped ({f['skipped']})")
                 continue
             if "indexing" in f:
-                index = (f"pagefind {f['indexing']['seconds']:.1f} s, peak {_mb(f['indexing']['peak_rss_bytes'])}, "
-                         f"index {_mb(f['index_bytes'])}")
+                index = (f"pagefind {f['indexing']['seconds']:.1f} s in {f['indexing']['shards']} shard(s), "
+                         f"peak {_mb(f['indexing']['peak_rss_bytes'])}, index {_mb(f['index_bytes'])}")
             else:
                 index = f"mkdocs build {f['mkdocs_build_seconds']:.1f} s, search_index.json {_mb(f['index_bytes'])}"
             for view in ("search", "browse"):

@@ -196,3 +196,35 @@ def test_no_serious_accessibility_violations(page, site):
 def _serious(results) -> list[str]:
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
             for v in results.response["violations"] if v.get("impact") in SERIOUS]
+
+
+@pytest.fixture(scope="module")
+def sharded(generated, tmp_path_factory):
+    """The Pagefind site indexed in shards of three pages, as a large site is."""
+    import shutil
+
+    from generator.site.search import index_with_pagefind
+    from generator.site.write import build_site
+    docs, report = generated
+    folder = tmp_path_factory.mktemp("site-sharded") / "site"
+    build_site(ROOT / "mkdocs.yml", docs, folder, strict=True, search_engine="pagefind", index_search=False)
+    index_with_pagefind(folder, shard_pages=3)
+    assert len(list(folder.glob("pagefind-*"))) >= 3
+    httpd, thread = _serve(folder)
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", {a.seed[:3]: a.slug for a in report.articles}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_search_and_browse_cover_every_shard(page, sharded):
+    from playwright.sync_api import expect
+    base, slugs = sharded
+    hrefs = _search(page, base, "Hikvision")
+    found = {seed for seed, slug in slugs.items() if any(f"/articles/{slug}/" in h for h in hrefs)}
+    assert found == set(slugs), hrefs
+    page.goto(f"{base}/browse/?q=Hikvision")
+    expect(page.locator(".digest-browse__status")).to_have_text(re.compile(r"^5 articles match"))

@@ -23,6 +23,10 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (pf) => {
         await pf.options({ excerptLength: 26 });
+        // A large site is indexed in shards (generator/site/search.py); search covers them all.
+        const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []))
+          .catch(() => []);
+        for (const shard of shards) await pf.mergeIndex(new URL(shard, base).href);
         pf.init();
         return pf;
       });
