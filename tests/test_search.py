@@ -96,3 +96,25 @@ def test_build_with_pagefind_writes_its_index_and_an_empty_lunr_index(tmp_path):
     assert (site / "pagefind" / "pagefind.js").is_file() and any((site / "pagefind" / "index").iterdir())
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
     assert 'data-digest-search="pagefind"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_shards_hold_only_searchable_pages_and_split_by_size(tmp_path):
+    import json
+
+    from generator.site.search import pagefind_shards, write_shard_list
+    site = tmp_path / "site"
+    for i in range(5):
+        (site / "articles" / f"a{i}").mkdir(parents=True)
+        (site / "articles" / f"a{i}" / "index.html").write_text("<main data-pagefind-body>x</main>")
+    (site / "report").mkdir()
+    (site / "report" / "index.html").write_text("<main>not searchable</main>")
+    commands = pagefind_shards(site, tmp_path / "work", shard_pages=2)
+    assert len(commands) == 3
+    shard = tmp_path / "work" / "shard-3"
+    assert [p.relative_to(shard).as_posix() for p in shard.rglob("*.html")] == ["articles/a4/index.html"]
+    assert not list((tmp_path / "work").rglob("report"))
+    assert commands[0][commands[0].index("--output-path") + 1] == str(site / "pagefind")
+    assert commands[2][commands[2].index("--output-path") + 1] == str(site / "pagefind-3")
+    (site / "pagefind").mkdir()
+    write_shard_list(site, 3)
+    assert json.loads((site / "pagefind" / "shards.json").read_text()) == ["pagefind-2/", "pagefind-3/"]
