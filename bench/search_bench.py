@@ -123,15 +123,17 @@ def measure(base: str, action: str) -> dict:
                 box = page.locator("input.md-search__input")
                 box.click()
                 box.press_sequentially(QUERY, delay=20)
+                typed = time.perf_counter()
                 page.locator(".md-search-result__item").first.wait_for(state="visible")
             else:
                 page.goto(f"{base}/{BROWSE}")
                 page.locator(".digest-browse__item").first.wait_for(state="visible")
-            seconds = time.perf_counter() - start
+            end = time.perf_counter()
             pss = _pss_bytes(_children(_browser_pid(tag)))
             transferred = sum(_size(r) for r in fetched)
-            return {"seconds": round(seconds, 3), "bytes": transferred, "pss_bytes": pss,
-                    "requests": len(fetched)}
+            after_typing = round(end - typed, 3) if action == "search" else None
+            return {"seconds": round(end - start, 3), "after_typing_seconds": after_typing,
+                    "bytes": transferred, "pss_bytes": pss, "requests": len(fetched)}
         finally:
             browser.close()
 
@@ -224,8 +226,8 @@ def _mb(n: float) -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["articles  engine    view    first result  transferred  browser PSS  indexing",
-             "-" * 86]
+    lines = ["articles  engine    view    first result (after typing)  transferred  browser PSS  indexing",
+             "-" * 104]
     for r in results:
         for engine, f in r["engines"].items():
             if "skipped" in f:
@@ -238,7 +240,8 @@ def table(results: list[dict]) -> str:
                 index = f"mkdocs build {f['mkdocs_build_seconds']:.1f} s, search_index.json {_mb(f['index_bytes'])}"
             for view in ("search", "browse"):
                 m = f[view]
-                lines.append(f"{r['articles']:>8}  {engine:<8}  {view:<6}  {m['seconds']:>10.2f} s  "
+                typed = f"({m['after_typing_seconds']:.2f} s)" if m["after_typing_seconds"] else ""
+                lines.append(f"{r['articles']:>8}  {engine:<8}  {view:<6}  {m['seconds']:>10.2f} s {typed:>10}       "
                              f"{_mb(m['bytes']):>11}  {_mb(m['pss_bytes']):>11}  {index if view == 'search' else ''}")
     return "\n".join(lines)
 

@@ -16,6 +16,7 @@
   const engine = document.querySelector('meta[name="digest-search"]')?.content || "lunr";
   const HIGHLIGHT = "highlight";
   const RESULTS_SHOWN = 20;
+  const RESULTS_FIRST = 5;
   const PAGE_SIZE = 50;
 
   let pagefind = null;
@@ -26,7 +27,7 @@
         // A large site is indexed in shards (generator/site/search.py); search covers them all.
         const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []))
           .catch(() => []);
-        for (const shard of shards) await pf.mergeIndex(new URL(shard, base).href);
+        await Promise.all(shards.map((shard) => pf.mergeIndex(new URL(shard, base).href)));
         pf.init();
         return pf;
       });
@@ -106,12 +107,16 @@
       const pf = await loadPagefind();
       const search = await pf.debouncedSearch(query, {}, 120);
       if (search === null || query !== latest) return;  // a newer query is on its way
-      const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((r) => r.data()));
-      if (query !== latest) return;
       const n = search.results.length;
       meta.textContent = n === 0 ? "No matching documents" : n === 1 ? "1 matching document"
         : `${n} matching documents`;
-      list.replaceChildren(...shown.map((data) => resultItem(data, query)));
+      // The first few as soon as their fragments arrive, then the rest.
+      const first = await Promise.all(search.results.slice(0, RESULTS_FIRST).map((r) => r.data()));
+      if (query !== latest) return;
+      list.replaceChildren(...first.map((data) => resultItem(data, query)));
+      const rest = await Promise.all(search.results.slice(RESULTS_FIRST, RESULTS_SHOWN).map((r) => r.data()));
+      if (query !== latest) return;
+      list.append(...rest.map((data) => resultItem(data, query)));
     }
 
     function resultItem(data, query) {
