@@ -82,6 +82,9 @@ def _search(page, base: str, query: str) -> list[str]:
     box.click()
     box.press_sequentially(query, delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+    if page.locator("[data-digest-search=pagefind]").count():  # the first five come first, then the rest
+        total = int(page.locator(".md-search-result__meta").inner_text().split()[0])
+        expect(page.locator(".md-search-result__item")).to_have_count(min(total, 20))
     return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
 
 
