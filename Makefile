@@ -71,4 +71,4 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site docs/articles docs/companies docs/topics docs/index.md docs/report.md docs/tags.md
+	rm -rf site docs/articles docs/companies docs/topics docs/authors docs/publications docs/index.md docs/report.md docs/tags.md docs/browse.md
