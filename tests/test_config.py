@@ -226,7 +226,7 @@ def test_the_build_refuses_to_start_on_a_config_error(tmp_path, command, case):
 
 def test_search_settings_are_optional_and_read():
     plain = parse_config(edited(lambda raw: raw.pop("search"))).search
-    assert (plain.engine, plain.pagefind_from, plain.variants) == ("auto", 1000, ())
+    assert (plain.engine, plain.pagefind_from, plain.variants) == ("auto", 300, ())
     config = load_config(DIGEST_YML).search
     assert ("Uyghur", "Uighur", "Uygur") in config.variants
 

@@ -33,7 +33,7 @@ def make(body: str = "Nothing here.", **fields) -> Article:
 
 
 @pytest.mark.parametrize(("settings", "articles", "engine"), [
-    (SearchSettings(), 5, LUNR), (SearchSettings(), 999, LUNR), (SearchSettings(), 1000, PAGEFIND),
+    (SearchSettings(), 5, LUNR), (SearchSettings(), 299, LUNR), (SearchSettings(), 300, PAGEFIND),
     (SearchSettings(pagefind_from=10), 10, PAGEFIND), (SearchSettings(engine="pagefind"), 5, PAGEFIND),
     (SearchSettings(engine="lunr"), 50_000, LUNR)])
 def test_engine_follows_the_config_and_the_size(settings, articles, engine):
