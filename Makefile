@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check golden bench lint clean chromium lock pull train
+.PHONY: site serve preview test check golden bench search-bench lint clean chromium lock pull train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ site: $(VENV)/.site-deps  ## Generate pages from seeds/ and build the static sit
 serve: $(VENV)/.site-deps  ## Preview on http://127.0.0.1:8000, regenerating when seeds or digest.yml change
 	$(BIN)/digest serve
 
+# The built site needs a web server: search, Browse and page links do not work from file://.
+PORT ?= 8001
+preview: site  ## Build the site, then serve site/ on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)
+	@echo "Serving site/ at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/python -m http.server $(PORT) --directory site --bind 127.0.0.1
+
 check: $(VENV)/.site-deps  ## Validate digest.yml and every seed without writing anything
 	$(BIN)/digest check
 
@@ -58,6 +64,9 @@ bench: $(VENV)/.site-deps  ## Benchmark generation and the site build on a synth
 train: $(VENV)/.site-deps  ## Retrain the line-role model (generator/data/roles.crfsuite) from the labelled set
 	$(BIN)/python -m generator.role_training
 
+search-bench: $(VENV)/.test-deps chromium  ## Search and Browse in Chromium at 1,000 and 10,000 articles
+	$(BIN)/python bench/search_bench.py --sizes $(or $(SIZES),1000,10000)
+
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 
@@ -68,5 +77,5 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site docs/articles docs/companies docs/topics docs/index.md docs/report.md docs/tags.md \
-	  docs/stories docs/digests docs/feeds docs/data docs/timeline.md
+	rm -rf site docs/articles docs/companies docs/topics docs/authors docs/publications docs/index.md \
+	  docs/report.md docs/tags.md docs/browse.md docs/stories docs/digests docs/feeds docs/data docs/timeline.md

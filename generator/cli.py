@@ -149,21 +149,28 @@ def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: 
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
               help="Site builder: MkDocs, or Zensical (Material's successor; the [zensical] extra).")
+@click.option("--search", "search", type=click.Choice(["config", "lunr", "pagefind"]), default="config",
+              show_default=True, help="Search engine; `config` follows digest.yml's search.engine.")
 def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
           cache_dir: Path, no_cache: bool,
-          site: Path, mkdocs_yml: Path, engine: str) -> None:
+          site: Path, mkdocs_yml: Path, engine: str, search: str) -> None:
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
+    from .site.search import SearchIndexError, choose_engine
     from .site.write import build_site
+    config = _load(config_path)
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
+    search_engine = search if search != "config" else choose_engine(config.search, len(report.articles))
+    search_engine = "Zensical's own" if engine == "zensical" else search_engine
     try:
-        build_site(mkdocs_yml, docs, site, strict, engine)
-    except MkDocsException as exc:
+        build_site(mkdocs_yml, docs, site, strict, search_engine, engine=engine)
+    except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({count(len(report.articles), 'article')}): open {site}/index.html, or preview "
-               "with live reload: make serve.", err=True)
+    click.echo(f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
+               "see it with `make preview` (serves site/ and prints its address), or preview with live "
+               "reload: make serve.", err=True)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 

@@ -15,8 +15,8 @@ from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
-from .extract.roles import with_role_title
 from .extract.parse import parse, reclaim_header_prose, split_long
+from .extract.roles import with_role_title
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories
 from .knowledge.summarize import summarize

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-SECTIONS = ["Digest", "Stories", "Timeline", "Companies", "Topics", "Articles", "About"]
+SECTIONS = ["Digest", "Stories", "Timeline", "Companies", "Topics", "Articles", "Browse", "Publications",
+            "Authors", "About"]
 MAX_ARTICLE_PAGE_BYTES = 100_000
 
 

@@ -224,3 +224,21 @@ def test_the_build_refuses_to_start_on_a_config_error(tmp_path, command, case):
     assert result.exit_code == 2, out
     assert f"config error: {config}: " in out and expected in out
     assert not docs.exists() and not site.exists()
+
+
+def test_search_settings_are_optional_and_read():
+    plain = parse_config(edited(lambda raw: raw.pop("search"))).search
+    assert (plain.engine, plain.pagefind_from, plain.variants) == ("auto", 300, ())
+    config = load_config(DIGEST_YML).search
+    assert ("Uyghur", "Uighur", "Uygur") in config.variants
+
+
+@pytest.mark.parametrize(("search", "expected"), [
+    ({"engine": "elastic"}, "search.engine: 'elastic' is not one of auto, lunr, pagefind"),
+    ({"pagefind_from": -1}, "search.pagefind_from: must be 0 or more"),
+    ({"variants": [["Uyghur"]]}, "search.variants[0]: expected a list of two or more spellings"),
+    ({"variants": [["Uyghur", ""]]}, "search.variants[0][1]: expected a non-empty string"),
+    ({"engines": "lunr"}, "unknown key 'engines'"),
+])
+def test_bad_search_settings_are_named(search, expected):
+    assert expected in error(edited(lambda raw: raw.update(search=search)))

@@ -714,7 +714,12 @@ def shape(page: BeautifulSoup) -> set[tuple[str, tuple[str, ...]]]:
 
 
 def scripts(page: BeautifulSoup) -> set[str]:
-    return {s.get("src") or re.sub(r'"base": "[./]*"', "", s.get_text()) for s in page.find_all("script")}
+    """Each script's address or text, without the page's depth (`../../`), so pages of any depth
+    (paginated author pages sit three folders down) compare with the benign site's."""
+    def text(script) -> str:
+        text = re.sub(r'"base": "[./]*"|new URL\("[./]*"', "", script.get_text())
+        return re.sub(r'(?<=")(?:\.\./)+', "", text)
+    return {re.sub(r"^(?:\.\./)+", "", s.get("src") or "") or text(s) for s in page.find_all("script")}
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -188,8 +188,10 @@ def test_second_build_writes_nothing_and_stale_pages_are_removed(tmp_path):
     third = build(CONFIG, seeds, docs)
     gone = next(a for a in first.articles if a.seed == "b.txt")
     assert f"articles/{gone.slug}.md" in third.removed
-    # Its month's digest and its story's feed can go with it; nothing hand-written ever does.
-    assert all(p.startswith(("articles/", "digests/", "stories/", "feeds/")) for p in third.removed)
+    # Its author's page goes with it (no other article names Mark Roe); its month's digest and its
+    # story's feed can go too; nothing hand-written ever does.
+    assert "authors/mark-roe.md" in third.removed
+    assert all(p.startswith(("articles/", "digests/", "stories/", "feeds/", "authors/")) for p in third.removed)
     assert not (docs / "articles" / f"{gone.slug}.md").exists()
 
 

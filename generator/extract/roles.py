@@ -125,7 +125,14 @@ def with_role_title(article: Article, text: str, config: Config) -> Article:
         return article
     from .metadata import clean_title  # metadata imports this package's patterns; import late
     title = clean_title(better.text)
-    if not title:
+    if not title or _is_body_paragraph(better.text, article):
         return article
     provenance = Found("line-role model", round(better.confidence, 2))
     return replace(article, title=title, found={**article.found, "title": provenance})
+
+
+def _is_body_paragraph(line: str, article: Article) -> bool:
+    """A line the body cleaner kept as article text is prose, not the headline: taking it would
+    also show it twice, as the title and as the lead."""
+    wanted = " ".join(line.split())
+    return any(block.kind == "p" and " ".join(block.text.split()) == wanted for block in article.blocks)

@@ -108,3 +108,8 @@ def front_matter(data: dict) -> str:
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
                      width=100000)
     return f"---\n{body}---\n"
+
+
+NOT_SEARCHED = {"search": {"exclude": True}}
+"""Front-matter of listing pages (indexes, timeline, digests): they repeat the titles of many
+articles, so in search results they would bury the articles themselves. Both engines honour it."""

@@ -16,7 +16,8 @@ from ..knowledge.related import RELATED, related_articles
 from ..knowledge.stories import Story, build_stories
 from ..knowledge.timeline import build_timeline, company_events
 from ..records import Article, BuildReport, Level, Page, Problem
-from .markup import Md, escape, front_matter, message, plain, safe_url
+from .markup import NOT_SEARCHED, Md, escape, front_matter, message, plain, safe_url
+from .search import search_terms_block
 
 WORDS_PER_MINUTE = 230
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -100,7 +101,7 @@ def render_article(a: Article, config: Config, same_story: Sequence[Article] = (
                    related=[{"link": link(o.title, article_path(o), here),
                              "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))}
                             for o in related],
-                   **_knowledge(a, config, here))
+                   search_terms=search_terms_block(a, config), **_knowledge(a, config, here))
     return Page(here, text)
 
 
@@ -116,8 +117,12 @@ def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list
 
 
 def _byline(a: Article) -> Md:
+    from .sources import authors_of, page_path  # sources builds on this module's listings
+    here = article_path(a)
     minutes = max(1, round(a.words / WORDS_PER_MINUTE))
-    parts = [f"**{escape(a.author or 'Author not named')}**", escape(a.publication or "Publication unknown"),
+    authors = ", ".join(link(n, page_path("authors", n), here) for n in authors_of(a))
+    publication = link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
+    parts = [f"**{authors or 'Author not named'}**", publication or "Publication unknown",
              escape(long_date(a.date)), f"{minutes} min read"]
     return Md(" · ".join(parts))
 
@@ -161,7 +166,7 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     heading = "Companies" if kind == "companies" else "Topics"
     intro = (f"{len(entries)} {kind} from the config (digest.yml), by number of articles. "
              "A company or topic with no articles yet is listed with 0.")
-    return Page(here, _render("section_index.md.j2", front_matter=Md(front_matter({"title": heading})),
+    return Page(here, _render("section_index.md.j2", front_matter=Md(front_matter({"title": heading, **NOT_SEARCHED})),
                               heading=heading, intro=intro, rows=rows,
                               column="Company" if kind == "companies" else "Topic"))
 
@@ -174,7 +179,7 @@ def render_articles_index(articles: Sequence[Article]) -> Page:
         groups.setdefault(key, []).append(a)
     months = [(month, listing(items, here)) for month, items in groups.items()]
     intro = f"All {len(articles)} articles, newest first; undated articles come last."
-    return Page(here, _render("articles_index.md.j2", front_matter=Md(front_matter({"title": "Articles"})),
+    return Page(here, _render("articles_index.md.j2", front_matter=Md(front_matter({"title": "Articles", **NOT_SEARCHED})),
                               intro=intro, months=months))
 
 
@@ -250,4 +255,7 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
                                           config)]
     pages += story_pages.render_digests(articles, found, config)
     pages += feeds.render_feeds(articles, found, config) + export.render_exports(articles, found, config)
+    from .browse import render_browse_page
+    from .sources import render_sources  # sources builds on this module's listings
+    pages += [*render_sources(articles), render_browse_page()]
     return pages

@@ -14,7 +14,7 @@ from ..knowledge.stories import Story, period_label
 from ..knowledge.timeline import Timeline, month_of
 from ..records import Article, Page
 from .charts import articles_per_month, chart_markdown, co_mentions, mentions_over_time
-from .markup import Md, escape, front_matter, plain
+from .markup import NOT_SEARCHED, Md, escape, front_matter, plain
 from .render import _MONTHS, _render, article_path, link, listing, long_date, newest_first, plural
 
 TOP_COMPANIES_IN_DIGEST = 8
@@ -130,7 +130,7 @@ def render_story_index(stories: Sequence[Story]) -> Page:
         here,
         _render(
             "stories_index.md.j2",
-            front_matter=Md(front_matter({"title": "Stories"})),
+            front_matter=Md(front_matter({"title": "Stories", **NOT_SEARCHED})),
             intro=intro,
             items=items,
         ),
@@ -159,7 +159,7 @@ def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Con
         here,
         _render(
             "timeline.md.j2",
-            front_matter=Md(front_matter({"title": "Timeline"})),
+            front_matter=Md(front_matter({"title": "Timeline", **NOT_SEARCHED})),
             months=months,
             undated=undated,
             charts=_charts(articles, config),
@@ -247,7 +247,7 @@ def _month_page(
         here,
         _render(
             "digest.md.j2",
-            front_matter=Md(front_matter(fm)),
+            front_matter=Md(front_matter({**fm, **NOT_SEARCHED})),
             heading=f"Digest: {month_name(month)}",
             count=count,
             nav=Md(nav),
@@ -274,7 +274,7 @@ def _year_page(
         here,
         _render(
             "digest_year.md.j2",
-            front_matter=Md(front_matter(fm)),
+            front_matter=Md(front_matter({**fm, **NOT_SEARCHED})),
             year=year,
             count=plural(total, "article"),
             rows=rows,

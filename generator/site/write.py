@@ -20,8 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from ..records import Page
 
-GENERATED_DIRS = ("articles", "companies", "topics", "stories", "digests")
-GENERATED_FILES = ("index.md", "report.md", "tags.md", "timeline.md")
+GENERATED_DIRS = ("articles", "companies", "topics", "stories", "digests", "publications", "authors")
+GENERATED_FILES = ("index.md", "report.md", "tags.md", "timeline.md", "browse.md")
 GENERATED_DATA_DIRS = ("feeds", "data")
 """Feeds and data exports: every file in them is generated, whatever its extension."""
 
@@ -129,10 +129,13 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
 ENGINES = ("mkdocs", "zensical")
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, engine: str = "mkdocs") -> None:
-    """Build the site from docs/ into site/ with MkDocs (or Zensical, which reads mkdocs.yml).
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_engine: str = "lunr",
+               index_search: bool = True, engine: str = "mkdocs") -> None:
+    """Build the site from docs/ into site/ with MkDocs (or Zensical, which reads mkdocs.yml), then
+    index it with Pagefind when that is the site's search engine.
 
-    Raises mkdocs.exceptions.MkDocsException (Abort under --strict) when the build fails.
+    Raises mkdocs.exceptions.MkDocsException (Abort under --strict) or search.SearchIndexError.
+    Zensical brings its own search, so `search_engine` applies to MkDocs builds only.
     """
     if engine == "zensical":
         _build_with_zensical(mkdocs_yml, docs, site, strict)
@@ -145,7 +148,11 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, engine: s
     with fresh_folder(site) as building:
         config = load_config(config_file=str(mkdocs_yml), strict=True if strict else None,
                              docs_dir=str(docs.resolve()), site_dir=str(building))
+        config["extra"]["search_engine"] = search_engine  # read by overrides/ and search_hook.py
         build(config)
+        from .search import PAGEFIND, index_with_pagefind
+        if search_engine == PAGEFIND and index_search:  # the benchmark times the indexing on its own
+            index_with_pagefind(building)
 
 
 @contextmanager

@@ -1,0 +1,64 @@
+"""MkDocs hook for search and browsing, run by `mkdocs build` and `mkdocs serve` alike.
+
+- Every page gets a `description` (its summary) for the meta and Open Graph tags.
+- Each article's hidden search words (aliases, spelling variants, authors; see search.py) go into
+  a `terms` field of Material's lunr index, boosted above body text, instead of its text.
+- The Browse page's static data (browse.py) is written from the articles' front-matter.
+- Under Pagefind, Material's own search_index.json is replaced by an empty one: nothing reads it.
+"""
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from pathlib import Path
+
+from generator.site import browse
+
+_TERMS = re.compile(r'<div class="digest-search-terms"[^>]*>(?P<words>[^<]*)</div>')
+_SEPARATOR = " · "
+_articles: dict[str, dict] = {}
+_terms: dict[str, str] = {}
+
+
+def on_pre_build(config) -> None:
+    _articles.clear()
+    _terms.clear()
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    summary = page.meta.get("summary")
+    if summary and not page.meta.get("description"):
+        page.meta["description"] = str(summary)
+    if page.file.src_uri.startswith("articles/") and page.file.src_uri != "articles/index.md":
+        _articles[page.url] = dict(page.meta)
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    match = _TERMS.search(html)
+    if match:
+        _terms[page.url] = html_module.unescape(" ".join(match["words"].split(_SEPARATOR)))
+    return html
+
+
+def on_post_build(config) -> None:
+    site = Path(config["site_dir"])
+    index = site / "search" / "search_index.json"
+    if config["extra"].get("search_engine") == "pagefind":
+        if index.is_file():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
+    elif index.is_file():
+        _add_terms(index)
+    browse.write_data(site, _articles)
+
+
+def _add_terms(index: Path) -> None:
+    """The `terms` field Material's worker indexes (mkdocs.yml: plugins.search.fields)."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        words = _terms.get(doc["location"])
+        if words is not None:
+            doc["terms"] = words
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

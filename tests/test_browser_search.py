@@ -1,0 +1,233 @@
+"""Search, Browse, dark mode, phone width and accessibility of the built site in Debian's Chromium,
+with each search engine: the five-seed site built once with lunr and once with Pagefind."""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, QuietHandler
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+ROOT = Path(__file__).resolve().parent.parent
+ENGINES = ("lunr", "pagefind")
+# (query, seed the article comes from): a body word, a company alias no seed spells out, a person
+# quoted in the body, and the spellings the issue names.
+QUERIES = [("stockpiling", "004"), ("Hik Vision", "004"), ("Liu Guohong", "001"), ("Uyghur", "004"),
+           ("Uighur", "004"), ("Meiya Pico", "001")]
+SERIOUS = ("serious", "critical")
+
+
+def _serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, thread
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def site(request, generated, tmp_path_factory):
+    """(engine, base URL, slug of each seed's article) for the site built with that engine."""
+    from generator.site.write import build_site
+    docs, report = generated
+    folder = tmp_path_factory.mktemp(f"site-{request.param}") / "site"
+    build_site(ROOT / "mkdocs.yml", docs, folder, strict=True, search_engine=request.param)
+    slugs = {a.seed[:3]: a.slug for a in report.articles}
+    httpd, thread = _serve(folder)
+    try:
+        yield request.param, f"http://127.0.0.1:{httpd.server_address[1]}", slugs
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _search(page, base: str, query: str) -> list[str]:
+    from playwright.sync_api import expect
+    page.goto(f"{base}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    if page.locator("[data-digest-search=pagefind]").count():  # the first five come first, then the rest
+        total = int(page.locator(".md-search-result__meta").inner_text().split()[0])
+        expect(page.locator(".md-search-result__item")).to_have_count(min(total, 20))
+    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
+
+
+@pytest.mark.parametrize(("query", "seed"), QUERIES)
+def test_search_finds_the_article(page, site, query, seed):
+    engine, base, slugs = site
+    hrefs = _search(page, base, query)
+    assert any(f"/articles/{slugs[seed]}/" in h for h in hrefs), f"{engine}: {query!r} -> {hrefs}"
+    assert not page.js_errors, page.js_errors
+
+
+def test_a_result_shows_title_publication_date_and_opens_highlighted(page, site):
+    engine, base, slugs = site
+    _search(page, base, "stockpiling")
+    from playwright.sync_api import expect
+    item = page.locator(f".md-search-result__item a[href*='{slugs['004']}']").first
+    expect(item).to_contain_text("Surveillance Company")
+    expect(item).to_contain_text(re.compile(r"VICE News · May 22, 2019"))
+    page.locator(f".md-search-result__item a[href*='{slugs['004']}'][href*='stockpiling']").first.click()
+    page.wait_for_url(re.compile(slugs["004"]))
+    page.wait_for_timeout(500)
+    assert page.locator("article mark").count() >= 1, f"{engine}: no highlighted word on the target page"
+
+
+def test_slash_key_opens_search(page, site):
+    from playwright.sync_api import expect
+    _, base, _ = site
+    page.goto(f"{base}/about/")
+    page.locator("body").click()
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+def test_browse_filter_narrows_and_the_url_reproduces_it(page, site):
+    from playwright.sync_api import expect
+    engine, base, _ = site
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base}/browse/")
+    status = page.locator(".digest-browse__status")
+    expect(status).to_have_text(re.compile(r"^5 articles match"))
+    page.locator("select[name=topic]").select_option("xinjiang")
+    expect(status).to_have_text(re.compile(r"^2 articles match"))
+    page.locator("select[name=company]").select_option("ZTE")
+    expect(status).to_have_text(re.compile(r"^1 article matches"))
+    assert "topic=xinjiang" in page.url and "company=ZTE" in page.url, page.url
+    titles = page.locator(".digest-browse__item > a").all_inner_texts()
+    # A filter without a search term never downloads a search index. (Under lunr, Material's
+    # header search fetches search_index.json on every page load, Browse or not.)
+    fetched = [u for u in requests if "/pagefind/" in u or (engine == "pagefind" and "search_index" in u)]
+    assert not fetched, fetched
+    page.goto(page.url)
+    expect(status).to_have_text(re.compile(r"^1 article matches"))
+    assert page.locator(".digest-browse__item > a").all_inner_texts() == titles
+    assert not page.js_errors, f"{engine}: {page.js_errors}"
+
+
+def test_browse_date_range_and_words(page, site):
+    from playwright.sync_api import expect
+    _, base, _ = site
+    page.goto(f"{base}/browse/?from=2017-01&to=2019-12")
+    expect(page.locator(".digest-browse__status")).to_have_text(re.compile(r"^2 articles match"))
+    page.goto(f"{base}/browse/?from=2018-01")
+    expect(page.locator(".digest-browse__status")).to_have_text(re.compile(r"^1 article matches"))
+    page.goto(f"{base}/browse/?q=Hikvision&publication=ZDNet")
+    expect(page.locator(".digest-browse__status")).to_have_text(re.compile(r"^1 article matches"))
+
+
+def test_light_dark_toggle(page, site):
+    _, base, _ = site
+    page.goto(f"{base}/")
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}, (before, after)
+
+
+def _views(base: str, slugs: dict[str, str]) -> dict[str, str]:
+    return {"home": f"{base}/", "article": f"{base}/articles/{slugs['004']}/",
+            "company": f"{base}/companies/hikvision/", "browse": f"{base}/browse/?company=Hikvision",
+            "publication": f"{base}/publications/vice-news/"}
+
+
+def test_no_horizontal_scroll_at_375_px(browser, site):
+    _, base, slugs = site
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    try:
+        for name, url in _views(base, slugs).items():
+            phone.goto(url)
+            phone.wait_for_timeout(300)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"{name} is {width} px wide at 375 px"
+    finally:
+        context.close()
+
+
+def test_no_serious_accessibility_violations(page, site):
+    from axe_playwright_python.sync_playwright import Axe
+    engine, base, slugs = site
+    axe = Axe()
+    found = {}
+    for name, url in _views(base, slugs).items():
+        page.goto(url)
+        page.wait_for_timeout(300)
+        found[name] = _serious(axe.run(page))
+    _search(page, base, "Hikvision")
+    found["search results"] = _serious(axe.run(page))
+    assert not any(found.values()), f"{engine}: {found}"
+
+
+def _serious(results) -> list[str]:
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+            for v in results.response["violations"] if v.get("impact") in SERIOUS]
+
+
+@pytest.fixture(scope="module")
+def sharded(generated, tmp_path_factory):
+    """The Pagefind site indexed in shards of three pages, as a large site is."""
+    import shutil
+
+    from generator.site.search import index_with_pagefind
+    from generator.site.write import build_site
+    docs, report = generated
+    folder = tmp_path_factory.mktemp("site-sharded") / "site"
+    build_site(ROOT / "mkdocs.yml", docs, folder, strict=True, search_engine="pagefind", index_search=False)
+    index_with_pagefind(folder, shard_pages=3)
+    assert len(list(folder.glob("pagefind-*"))) >= 3
+    httpd, thread = _serve(folder)
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", {a.seed[:3]: a.slug for a in report.articles}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_search_and_browse_cover_every_shard(page, sharded):
+    from playwright.sync_api import expect
+    base, slugs = sharded
+    hrefs = _search(page, base, "Hikvision")
+    found = {seed for seed, slug in slugs.items() if any(f"/articles/{slug}/" in h for h in hrefs)}
+    assert found == set(slugs), hrefs
+    page.goto(f"{base}/browse/?q=Hikvision")
+    expect(page.locator(".digest-browse__status")).to_have_text(re.compile(r"^5 articles match"))

@@ -1,0 +1,48 @@
+"""generator.site.search_hook: descriptions, the boosted `terms` field of the lunr index, and the
+empty lunr index under Pagefind."""
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+from generator.site import search_hook
+
+
+def page(src_uri: str, url: str, **meta):
+    return SimpleNamespace(meta=dict(meta), url=url, file=SimpleNamespace(src_uri=src_uri))
+
+
+def write_index(site, docs):
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": {"lang": ["en"]}, "docs": docs}))
+
+
+def test_the_summary_becomes_the_description():
+    p = page("articles/a.md", "articles/a/", summary="What happened.")
+    search_hook.on_page_markdown("", p, None, None)
+    assert p.meta["description"] == "What happened."
+    kept = page("about.md", "about/", summary="x", description="Own words.")
+    search_hook.on_page_markdown("", kept, None, None)
+    assert kept.meta["description"] == "Own words."
+
+
+def test_terms_go_into_their_own_field_of_the_article_document(tmp_path):
+    search_hook.on_pre_build(None)
+    p = page("articles/a.md", "articles/a/", title="A")
+    search_hook.on_page_markdown("", p, None, None)
+    search_hook.on_page_content('<p>Body</p><div class="digest-search-terms" data-pagefind-weight="7" '
+                                'hidden="hidden">Hik Vision · Uighur · O&amp;Neil</div>', p, None, None)
+    write_index(tmp_path, [{"location": "articles/a/", "title": "A", "text": "Body"},
+                           {"location": "articles/a/#part", "title": "Part", "text": "More"}])
+    search_hook.on_post_build({"site_dir": str(tmp_path), "extra": {"search_engine": "lunr"}})
+    docs = json.loads((tmp_path / "search" / "search_index.json").read_text())["docs"]
+    assert docs[0]["terms"] == "Hik Vision Uighur O&Neil" and "terms" not in docs[1]
+    assert json.loads((tmp_path / "browse" / "index.json").read_text())["total"] == 1
+
+
+def test_under_pagefind_the_lunr_index_is_emptied(tmp_path):
+    search_hook.on_pre_build(None)
+    write_index(tmp_path, [{"location": "x/", "title": "X", "text": "y" * 1000}])
+    search_hook.on_post_build({"site_dir": str(tmp_path), "extra": {"search_engine": "pagefind"}})
+    data = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    assert data == {"config": {"lang": ["en"]}, "docs": []}
