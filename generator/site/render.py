@@ -137,7 +137,7 @@ def _source_line(a: Article) -> Md:
 
 def listing(articles: Sequence[Article], here: str) -> Md:
     items = [{"link": link(a.title, article_path(a), here),
-              "meta": Md(" · ".join(escape(x) for x in (a.date or "Undated", a.publication) if x)),
+              "meta": Md(" · ".join(escape(x) for x in (long_date(a.date) if a.date else "Undated", a.publication) if x)),
               "summary": a.summary} for a in newest_first(articles)]
     return Md(_render("listing.md.j2", items=items).rstrip("\n")) if items else Md("*No articles yet.*")
 
