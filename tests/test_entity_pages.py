@@ -58,13 +58,16 @@ def test_company_page_profile_standing_and_timeline():
     assert "NDAA section 889 procurement ban** since August 13, 2018" in standing
     assert "denial order" not in standing.lower()  # lifted measures are not current
     assert "Lifted July 13, 2018" in body and "Denial &lt;b&gt;order&lt;/b&gt;" in body
-    timeline = body[body.index("### Timeline"):body.index("## Mentions")]
+    timeline = body[body.index("### Timeline"):body.index("## Articles")]
+    assert "## Mentions over time" not in body  # one month of articles: no chart, the list says it
     assert timeline.index("August 13, 2018") < timeline.index("October 9, 2019")
     assert "Article within 30 days: [Story 1](../articles/story-1.md)" in timeline
 
 
 def test_company_page_articles_quotes_figures_people_and_co_mentions():
-    _, body = split(render_company_page(CONFIG.companies[0], ARTICLES, CONFIG).text)
+    later = article(3, "2019-12-02", companies=("Hikvision",),
+                    mentions=(Mention("Hikvision", 1, "Hikvision again.", True),))
+    _, body = split(render_company_page(CONFIG.companies[0], [*ARTICLES, later], CONFIG).text)
     assert "> Hikvision was \\*blacklisted\\*." in body  # the mentioning sentence, escaped
     assert "“Hikvision is a supplier”" in body and "**Liu Guohong**, research director" in body
     assert "**38%** — Hikvision had 38% of the market." in body
@@ -73,7 +76,7 @@ def test_company_page_articles_quotes_figures_people_and_co_mentions():
     assert "[Story 2](../articles/story-2.md)" in passing and "photo credit" in passing
     chart = body[body.index("## Mentions over time"):body.index("## Articles")]
     assert '<figure class="digest-chart"' in chart and "</svg>" in chart
-    assert "    | 2019-10 | 1 |" in chart  # the chart's data, as its text alternative
+    assert "    | 2019-10 | 1 |" in chart and "    | 2019-12 | 1 |" in chart  # its text alternative
 
 
 def test_topic_page_articles_why_companies_and_events():

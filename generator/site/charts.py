@@ -121,16 +121,24 @@ def _articles_per_month(dated: tuple[str, ...]) -> Chart | None:
     )
 
 
+MIN_CHART_MONTHS = 2
+"""A company with articles in fewer months gets no chart: one bar says nothing its article list
+(dated) does not, and each chart costs a tenth of a second on every build."""
+
+
 @_styled
 def company_mentions(articles: Sequence[Article], company: str) -> Chart | None:
     """One company's articles per month: for its company page."""
     mine = [a for a in articles if company in a.companies]
     months = months_of(mine)
-    if not months:
-        return None
     counts = Counter(a.date[:7] for a in mine if a.date)
+    if len(counts) < MIN_CHART_MONTHS:
+        return None
     fig, ax = _figure(height=2.0, bottom=0.38)
-    ax.bar(range(len(months)), [counts[m] for m in months], color=ACCENT, width=0.8)
+    # One filled step outline, not a bar per month: drawn for every company on every build, and a
+    # patch per month made this chart 0.25 s a company (18 s of a 25 s rebuild at 300 seeds).
+    edges = [n - 0.5 for n in range(len(months) + 1)]
+    ax.stairs([counts[m] for m in months], edges, fill=True, color=ACCENT)
     _month_axis(ax, months)
     ax.set_ylabel("articles")
     title = f"Dated articles mentioning {company} per month"
