@@ -8,6 +8,7 @@ Nothing read back is trusted blindly: each entry carries a format tag and a SHA-
 checked before unpickling, so a truncated or corrupted entry (or one from another release of the
 format) is reported, processed again and replaced.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,9 @@ def code_version() -> str:
     """Hash of the generator's source, templates, data and model: new code never reuses old results."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".j2", ".crfsuite", ".yml")):
+    for path in sorted(
+        p for p in package.rglob("*") if p.suffix in (".py", ".j2", ".crfsuite", ".yml")
+    ):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -54,7 +57,9 @@ class SeedCache:
             data = path.read_bytes()
         except OSError:
             return None
-        return hashlib.sha256(self.salt + b"\0" + name.encode("utf-8", "replace") + b"\0" + data).hexdigest()
+        return hashlib.sha256(
+            self.salt + b"\0" + name.encode("utf-8", "replace") + b"\0" + data
+        ).hexdigest()
 
     def get(self, key: str | None):
         if key is None:
@@ -86,9 +91,13 @@ class SeedCache:
     def prune(self) -> None:
         """Remove entries no seed of this run asked for (deleted or edited seeds, old code)."""
         if self.rejected:
-            log.warning("%d cache %s in %s could not be trusted (corrupt, truncated or from another "
-                        "version); those seeds were processed again", self.rejected,
-                        "entry" if self.rejected == 1 else "entries", self.folder)
+            log.warning(
+                "%d cache %s in %s could not be trusted (corrupt, truncated or from another "
+                "version); those seeds were processed again",
+                self.rejected,
+                "entry" if self.rejected == 1 else "entries",
+                self.folder,
+            )
         if not self.folder.is_dir():
             return
         for entry in self.folder.iterdir():
@@ -102,7 +111,7 @@ def _verified_payload(data: bytes) -> bytes | None:
     if len(data) < head or not data.startswith(ENTRY_FORMAT):
         return None
     payload = data[head:]
-    return payload if hashlib.sha256(payload).digest() == data[len(ENTRY_FORMAT):head] else None
+    return payload if hashlib.sha256(payload).digest() == data[len(ENTRY_FORMAT) : head] else None
 
 
 def hash_config(config: Config) -> str:

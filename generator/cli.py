@@ -3,6 +3,7 @@
 Exit codes: 0 success; 1 problems under --strict (or a failed site build); 2 unusable config or
 arguments.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,20 +23,55 @@ from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
 
-_seeds = click.option("--seeds", "seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
-                      show_default=True, help="Folder of seed articles.")
-_docs = click.option("--docs", "docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"),
-                     show_default=True, help="Folder the generated Markdown pages are written into.")
-_config = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                       default=Path("digest.yml"), show_default=True, help="Companies, topics and publications.")
-_strict = click.option("--strict", is_flag=True, help="Exit with status 1 when any seed has an error.")
-_verbose = click.option("-v", "--verbose", is_flag=True, help="Also list every dropped line and every note.")
-_cache = click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
-                      default=DEFAULT_FOLDER, show_default=True,
-                      help="Folder of per-seed results reused by the next run.")
-_no_cache = click.option("--no-cache", is_flag=True, help="Process every seed again, ignoring the cache.")
-_jobs = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="Seeds processed in parallel.")
+_seeds = click.option(
+    "--seeds",
+    "seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of seed articles.",
+)
+_docs = click.option(
+    "--docs",
+    "docs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs"),
+    show_default=True,
+    help="Folder the generated Markdown pages are written into.",
+)
+_config = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("digest.yml"),
+    show_default=True,
+    help="Companies, topics and publications.",
+)
+_strict = click.option(
+    "--strict", is_flag=True, help="Exit with status 1 when any seed has an error."
+)
+_verbose = click.option(
+    "-v", "--verbose", is_flag=True, help="Also list every dropped line and every note."
+)
+_cache = click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_FOLDER,
+    show_default=True,
+    help="Folder of per-seed results reused by the next run.",
+)
+_no_cache = click.option(
+    "--no-cache", is_flag=True, help="Process every seed again, ignoring the cache."
+)
+_jobs = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Seeds processed in parallel.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,15 +96,20 @@ def _check_seeds(seeds: Path) -> None:
         raise SystemExit(EXIT_CONFIG)
 
 
-def _run(config: Config, seeds: Path, docs: Path | None, jobs: int, cache_dir: Path | None = None) -> BuildReport:
+def _run(
+    config: Config, seeds: Path, docs: Path | None, jobs: int, cache_dir: Path | None = None
+) -> BuildReport:
     _check_seeds(seeds)
     if not sys.stderr.isatty():
         return pipeline.build(config, seeds, docs, jobs, PlainProgress(), cache_dir)
-    with click.progressbar(length=1, label="Processing seeds", file=sys.stderr, show_pos=True,
-                           show_eta=True) as bar:
+    with click.progressbar(
+        length=1, label="Processing seeds", file=sys.stderr, show_pos=True, show_eta=True
+    ) as bar:
+
         def progress(done: int, total: int) -> None:
             bar.length = total
             bar.update(1)
+
         return pipeline.build(config, seeds, docs, jobs, progress, cache_dir)
 
 
@@ -86,17 +127,24 @@ class PlainProgress:
         self.last = now
         elapsed = now - self.start
         left = elapsed / done * (total - done)
-        click.echo(f"processed {done:,} of {total:,} seeds ({100 * done // total}%), "
-                   f"{elapsed:.0f} s so far, about {left:.0f} s left", err=True)
+        click.echo(
+            f"processed {done:,} of {total:,} seeds ({100 * done // total}%), "
+            f"{elapsed:.0f} s so far, about {left:.0f} s left",
+            err=True,
+        )
 
 
-def _generate(config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool,
-              cache_dir: Path | None) -> BuildReport:
+def _generate(
+    config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool, cache_dir: Path | None
+) -> BuildReport:
     report = _run(_load(config_path), seeds, docs, jobs, cache_dir)
     print_report(report, verbose)
     if report.addresses and save_addresses(seeds, report.addresses):
-        click.echo(f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
-                   "address.", err=True)
+        click.echo(
+            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
+            "address.",
+            err=True,
+        )
     return report
 
 
@@ -112,9 +160,12 @@ def print_report(report: BuildReport, verbose: bool) -> None:
                 click.echo(f"dropped  {a.seed}: ({d.reason}) {d.line[:100]}", err=True)
     notes = sum(1 for p in report.problems if p.level is Level.INFO)
     warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
-    click.echo(f"{count(report.seeds_seen, 'seed file')}: {count(len(report.articles), 'article')} published, "
-               f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, {count(notes, 'note')}"
-               f"{'' if verbose else ' (-v lists notes and dropped lines)'}.", err=True)
+    click.echo(
+        f"{count(report.seeds_seen, 'seed file')}: {count(len(report.articles), 'article')} published, "
+        f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, {count(notes, 'note')}"
+        f"{'' if verbose else ' (-v lists notes and dropped lines)'}.",
+        err=True,
+    )
 
 
 def count(n: int, noun: str) -> str:
@@ -131,46 +182,97 @@ def _generation_options(command):
 
 @main.command()
 @_generation_options
-def generate(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
-             cache_dir: Path, no_cache: bool) -> None:
+def generate(
+    seeds: Path,
+    docs: Path,
+    config_path: Path,
+    strict: bool,
+    verbose: bool,
+    jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
+) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
-    click.echo(f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
-               f"{len(report.pages) - len(report.written)} unchanged in {docs}/.", err=True)
+    click.echo(
+        f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
+        f"{len(report.pages) - len(report.written)} unchanged in {docs}/.",
+        err=True,
+    )
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 
 
 @main.command()
 @_generation_options
-@click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
-              show_default=True, help="Folder the static site is built into.")
-@click.option("--mkdocs-config", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True, help="MkDocs configuration.")
-@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
-              help="Site builder: MkDocs, or Zensical (Material's successor; the [zensical] extra).")
-@click.option("--search", "search", type=click.Choice(["config", "lunr", "pagefind"]), default="config",
-              show_default=True, help="Search engine; `config` follows digest.yml's search.engine.")
-def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: bool, jobs: int,
-          cache_dir: Path, no_cache: bool,
-          site: Path, mkdocs_yml: Path, engine: str, search: str) -> None:
+@click.option(
+    "--site",
+    "site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder the static site is built into.",
+)
+@click.option(
+    "--mkdocs-config",
+    "mkdocs_yml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="MkDocs configuration.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="Site builder: MkDocs, or Zensical (Material's successor; the [zensical] extra).",
+)
+@click.option(
+    "--search",
+    "search",
+    type=click.Choice(["config", "lunr", "pagefind"]),
+    default="config",
+    show_default=True,
+    help="Search engine; `config` follows digest.yml's search.engine.",
+)
+def build(
+    seeds: Path,
+    docs: Path,
+    config_path: Path,
+    strict: bool,
+    verbose: bool,
+    jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
+    site: Path,
+    mkdocs_yml: Path,
+    engine: str,
+    search: str,
+) -> None:
     """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
     from mkdocs.exceptions import MkDocsException
 
     from .site.search import SearchIndexError, choose_engine
     from .site.write import build_site
+
     config = _load(config_path)
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
-    search_engine = search if search != "config" else choose_engine(config.search, len(report.articles))
+    search_engine = (
+        search if search != "config" else choose_engine(config.search, len(report.articles))
+    )
     search_engine = "Zensical's own" if engine == "zensical" else search_engine
     try:
         build_site(mkdocs_yml, docs, site, strict, search_engine, engine=engine)
     except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
-    click.echo(f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
-               "see it with `make preview` (serves site/ and prints its address), or preview with live "
-               "reload: make serve.", err=True)
+    click.echo(
+        f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
+        "see it with `make preview` (serves site/ and prints its address), or preview with live "
+        "reload: make serve.",
+        err=True,
+    )
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 
@@ -179,24 +281,36 @@ def build(seeds: Path, docs: Path, config_path: Path, strict: bool, verbose: boo
 @_seeds
 @_docs
 @_config
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
 def serve(seeds: Path, docs: Path, config_path: Path, dev_addr: str) -> None:
     """Preview the site with live reload; editing a seed or the config regenerates the pages."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
+
     _check_port_free(dev_addr)
     report = _run(_load(config_path), seeds, docs, 1, DEFAULT_FOLDER)
     print_report(report, False)
     # Read by generator.mkdocs_hook, which regenerates before each rebuild.
-    os.environ.update(DIGEST_SEEDS=str(seeds.resolve()), DIGEST_DOCS=str(docs.resolve()),
-                      DIGEST_CONFIG=str(config_path.resolve()), DIGEST_CACHE=str(DEFAULT_FOLDER.resolve()))
-    mkdocs_serve(config_file="mkdocs.yml", dev_addr=dev_addr, livereload=True,
-                 watch=[str(seeds), str(config_path)])
+    os.environ.update(
+        DIGEST_SEEDS=str(seeds.resolve()),
+        DIGEST_DOCS=str(docs.resolve()),
+        DIGEST_CONFIG=str(config_path.resolve()),
+        DIGEST_CACHE=str(DEFAULT_FOLDER.resolve()),
+    )
+    mkdocs_serve(
+        config_file="mkdocs.yml",
+        dev_addr=dev_addr,
+        livereload=True,
+        watch=[str(seeds), str(config_path)],
+    )
 
 
 def _check_port_free(dev_addr: str) -> None:
     """Say in one line that the address is taken, instead of a traceback from deep in MkDocs."""
     import socket
+
     host, _, port = dev_addr.rpartition(":")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
@@ -205,9 +319,12 @@ def _check_port_free(dev_addr: str) -> None:
         click.secho(f"error: --dev-addr {dev_addr!r} is not HOST:PORT", fg="red", err=True)
         raise SystemExit(EXIT_CONFIG) from None
     except OSError as exc:
-        click.secho(f"error: cannot serve on {dev_addr}: {exc.strerror or exc} (is another "
-                    "`digest serve` running? pick another with --dev-addr 127.0.0.1:PORT)",
-                    fg="red", err=True)
+        click.secho(
+            f"error: cannot serve on {dev_addr}: {exc.strerror or exc} (is another "
+            "`digest serve` running? pick another with --dev-addr 127.0.0.1:PORT)",
+            fg="red",
+            err=True,
+        )
         raise SystemExit(EXIT_CONFIG) from None
 
 
@@ -220,37 +337,71 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
     report = _run(_load(config_path), seeds, None, 1)
     print_report(report, verbose)
     if report.addresses and out_of_date(seeds, report.addresses):
-        click.secho(f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run `digest build` "
-                    "and commit it", fg="yellow", err=True)
+        click.secho(
+            f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run `digest build` "
+            "and commit it",
+            fg="yellow",
+            err=True,
+        )
     if report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 
 
 @main.command(name="eval")
 @_config
-@click.option("--articles", "articles", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("tests/data/eval/articles"), show_default=True, help="Folder of labelled articles.")
-@click.option("--labels", "labels", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("tests/data/eval/labels.yml"), show_default=True, help="Expected metadata per file.")
-@click.option("--split", "split", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("tests/data/eval/split.yml"), show_default=True,
-              help="Development and sealed parts; without this file the whole set is scored as one.")
+@click.option(
+    "--articles",
+    "articles",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("tests/data/eval/articles"),
+    show_default=True,
+    help="Folder of labelled articles.",
+)
+@click.option(
+    "--labels",
+    "labels",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("tests/data/eval/labels.yml"),
+    show_default=True,
+    help="Expected metadata per file.",
+)
+@click.option(
+    "--split",
+    "split",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("tests/data/eval/split.yml"),
+    show_default=True,
+    help="Development and sealed parts; without this file the whole set is scored as one.",
+)
 @click.option("--quiet", is_flag=True, help="Only the accuracy table, not the list of misses.")
-def evaluate_command(config_path: Path, articles: Path, labels: Path, split: Path, quiet: bool) -> None:
+def evaluate_command(
+    config_path: Path, articles: Path, labels: Path, split: Path, quiet: bool
+) -> None:
     """Score metadata extraction on a labelled set: per-field accuracy for the development and the
     sealed part, and every miss in the development part."""
     from .evaluate import evaluate, evaluate_parts, format_parts, format_scores
+
     if split.is_file():
-        click.echo(format_parts(evaluate_parts(articles, labels, split, _load(config_path)),
-                                show_misses=not quiet))
+        click.echo(
+            format_parts(
+                evaluate_parts(articles, labels, split, _load(config_path)), show_misses=not quiet
+            )
+        )
         return
     scores = evaluate(articles, labels, _load(config_path))
     click.echo(format_scores(scores, show_misses=not quiet))
 
 
-_state = click.option("--state", "state_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                      help="Pull state file (default: pull-state.json beside the seeds folder).")
-_dry_run = click.option("--dry-run", is_flag=True, help="Fetch and show what would be saved; write nothing.")
+_state = click.option(
+    "--state",
+    "state_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Pull state file (default: pull-state.json beside the seeds folder).",
+)
+_dry_run = click.option(
+    "--dry-run", is_flag=True, help="Fetch and show what would be saved; write nothing."
+)
 
 
 @main.command()
@@ -259,9 +410,12 @@ _dry_run = click.option("--dry-run", is_flag=True, help="Fetch and show what wou
 @_config
 @_state
 @_dry_run
-def add(urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool) -> None:
+def add(
+    urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool
+) -> None:
     """Fetch each web page at URLS and save it, as served, as a new seed (skipping ones already there)."""
     from .sources import commands
+
     report = commands.add(_load(config_path), seeds, state_path, list(urls), dry_run)
     if report.failed:
         raise SystemExit(EXIT_PROBLEMS)
@@ -272,10 +426,15 @@ def add(urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path 
 @_config
 @_state
 @_dry_run
-@click.option("-v", "--verbose", is_flag=True, help="Also list the entries filtered out or pulled before.")
-def pull(seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool, verbose: bool) -> None:
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list the entries filtered out or pulled before."
+)
+def pull(
+    seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool, verbose: bool
+) -> None:
     """Read every feed under `sources:` in the config and save each new entry's page as a seed."""
     from .sources import commands
+
     reports = commands.pull(_load(config_path), seeds, state_path, dry_run, verbose)
     if any(r.failed for r in reports):
         raise SystemExit(EXIT_PROBLEMS)

@@ -4,6 +4,7 @@ Every key is checked; an unknown key, a wrong type, an alias shared by two compa
 regular expression that does not compile is a ConfigError naming where it is. The build refuses
 to start on a ConfigError rather than guess.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,9 +41,11 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: igno
                 key = (key_node.tag, key_node.value)
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
-                        "while reading a mapping", node.start_mark,
+                        "while reading a mapping",
+                        node.start_mark,
                         f"found the key {key_node.value!r} twice (first on line {seen[key].start_mark.line + 1})",
-                        key_node.start_mark)
+                        key_node.start_mark,
+                    )
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
@@ -137,6 +140,7 @@ class SiteInfo:
 @dataclass(frozen=True)
 class SourceFilter:
     """Which feed entries `digest pull` keeps: those matching any of the criteria switched on."""
+
     companies: bool = False
     """Keep entries whose title or summary mentions a company of `companies:`."""
     topics: bool = False
@@ -148,6 +152,7 @@ class SourceFilter:
 @dataclass(frozen=True)
 class Source:
     """A feed (RSS, Atom or JSON Feed) that `digest pull` reads for new articles."""
+
     url: str
     name: str
     """Shown in the pull summary; the feed's host when the config gives none."""
@@ -192,23 +197,60 @@ class Config:
 
 # Each section: key -> (type, required). Types are checked before any value is used.
 _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
-    "root": {"site": (dict, True), "companies": (list, True), "topics": (list, True),
-             "publications": (list, False), "limits": (dict, False), "sources": (list, False),
-             "stories": (dict, False), "search": (dict, False)},
-    "site": {"title": (str, True), "description": (str, False), "subject": (str, False),
-             "url": (str, False)},
-    "limits": {"max_seed_bytes": (int, False), "seconds_per_seed": ((int, float), False),
-               "megabytes_per_seed": (int, False)},
-    "company": {"name": (str, True), "aliases": (list, False), "description": (str, False),
-                "slug": (str, False), "country": (str, False), "sector": (str, False),
-                "ticker": (str, False), "events": (list, False)},
-    "event": {"date": ((str, dt.date), True), "kind": (str, True), "title": (str, True),
-              "source": (str, True), "ended": ((str, dt.date), False)},
-    "topic": {"slug": (str, True), "title": (str, True), "description": (str, False),
-              "keywords": (list, False), "patterns": (list, False), "min_mentions": (int, False),
-              "signals": (dict, False), "threshold": ((int, float), False)},
-    "publication": {"name": (str, True), "domains": (list, False), "aliases": (list, False),
-                    "platform": (bool, False)},
+    "root": {
+        "site": (dict, True),
+        "companies": (list, True),
+        "topics": (list, True),
+        "publications": (list, False),
+        "limits": (dict, False),
+        "sources": (list, False),
+        "stories": (dict, False),
+        "search": (dict, False),
+    },
+    "site": {
+        "title": (str, True),
+        "description": (str, False),
+        "subject": (str, False),
+        "url": (str, False),
+    },
+    "limits": {
+        "max_seed_bytes": (int, False),
+        "seconds_per_seed": ((int, float), False),
+        "megabytes_per_seed": (int, False),
+    },
+    "company": {
+        "name": (str, True),
+        "aliases": (list, False),
+        "description": (str, False),
+        "slug": (str, False),
+        "country": (str, False),
+        "sector": (str, False),
+        "ticker": (str, False),
+        "events": (list, False),
+    },
+    "event": {
+        "date": ((str, dt.date), True),
+        "kind": (str, True),
+        "title": (str, True),
+        "source": (str, True),
+        "ended": ((str, dt.date), False),
+    },
+    "topic": {
+        "slug": (str, True),
+        "title": (str, True),
+        "description": (str, False),
+        "keywords": (list, False),
+        "patterns": (list, False),
+        "min_mentions": (int, False),
+        "signals": (dict, False),
+        "threshold": ((int, float), False),
+    },
+    "publication": {
+        "name": (str, True),
+        "domains": (list, False),
+        "aliases": (list, False),
+        "platform": (bool, False),
+    },
     "source": {"url": (str, True), "name": (str, False), "filter": (dict, False)},
     "source_filter": {"companies": (bool, False), "topics": (bool, False), "words": (list, False)},
     "search": {"engine": (str, False), "pagefind_from": (int, False), "variants": (list, False)},
@@ -232,7 +274,9 @@ def load_config(path: Path) -> Config:
     except (ValueError, RecursionError) as exc:  # impossible dates, absurd nesting
         raise ConfigError(f"{path}: not usable YAML: {exc}") from exc
     if raw is None:
-        raise ConfigError(f"{path}: the config file is empty; it needs at least `site:`, `companies:` and `topics:`")
+        raise ConfigError(
+            f"{path}: the config file is empty; it needs at least `site:`, `companies:` and `topics:`"
+        )
     return parse_config(raw, str(path), hashlib.sha256(text.encode()).hexdigest()[:16])
 
 
@@ -243,7 +287,9 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
     if mark is None or problem is None:
         return " ".join(str(exc).split())
     context = getattr(exc, "context", None)
-    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" + (f" ({context})" if context else "")
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" + (
+        f" ({context})" if context else ""
+    )
 
 
 def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> Config:
@@ -252,27 +298,53 @@ def parse_config(raw: Any, where: str = "digest.yml", fingerprint: str = "") -> 
     _check(site, "site", f"{where}: site")
     limits = raw.get("limits") or {}
     _check(limits, "limits", f"{where}: limits")
-    companies = tuple(_company(c, f"{where}: companies[{i}]") for i, c in enumerate(raw["companies"]))
+    companies = tuple(
+        _company(c, f"{where}: companies[{i}]") for i, c in enumerate(raw["companies"])
+    )
     topics = tuple(_topic(t, f"{where}: topics[{i}]") for i, t in enumerate(raw["topics"]))
-    pubs = tuple(_publication(p, f"{where}: publications[{i}]")
-                 for i, p in enumerate(raw.get("publications") or []))
-    pubs += tuple(p for p in builtin_publications() if p.name.casefold() not in {q.name.casefold() for q in pubs})
+    pubs = tuple(
+        _publication(p, f"{where}: publications[{i}]")
+        for i, p in enumerate(raw.get("publications") or [])
+    )
+    pubs += tuple(
+        p
+        for p in builtin_publications()
+        if p.name.casefold() not in {q.name.casefold() for q in pubs}
+    )
     _unique([c.name.casefold() for c in companies], where, "companies", "name")
     _unique([c.slug for c in companies], where, "companies", "slug")
     _unique_aliases(raw["companies"], where)
     _unique([t.slug for t in topics], where, "topics", "slug")
     max_bytes = limits.get("max_seed_bytes", DEFAULT_MAX_SEED_BYTES)
     if max_bytes <= 0:
-        raise ConfigError(f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}")
-    info = SiteInfo(site["title"], site.get("description", ""), site.get("subject", site["title"]),
-                    site.get("url", ""))
-    sources = tuple(_source(s, f"{where}: sources[{i}]") for i, s in enumerate(raw.get("sources") or []))
+        raise ConfigError(
+            f"{where}: limits.max_seed_bytes: must be a positive number of bytes, got {max_bytes}"
+        )
+    info = SiteInfo(
+        site["title"],
+        site.get("description", ""),
+        site.get("subject", site["title"]),
+        site.get("url", ""),
+    )
+    sources = tuple(
+        _source(s, f"{where}: sources[{i}]") for i, s in enumerate(raw.get("sources") or [])
+    )
     _unique([s.url for s in sources], where, "sources", "url")
     rules = parse_story_rules(raw.get("stories"), f"{where}: stories", ConfigError)
     seconds, megabytes = _budget(limits, where)
-    return Config(info, companies, topics, pubs, max_bytes, fingerprint, sources=sources, stories=rules,
-                  seconds_per_seed=seconds, megabytes_per_seed=megabytes,
-                  search=_search(raw.get("search") or {}, f"{where}: search"))
+    return Config(
+        info,
+        companies,
+        topics,
+        pubs,
+        max_bytes,
+        fingerprint,
+        sources=sources,
+        stories=rules,
+        seconds_per_seed=seconds,
+        megabytes_per_seed=megabytes,
+        search=_search(raw.get("search") or {}, f"{where}: search"),
+    )
 
 
 DEFAULT_SECONDS_PER_SEED = 10.0
@@ -285,10 +357,14 @@ def _budget(limits: dict, where: str) -> tuple[float, int]:
     seconds = limits.get("seconds_per_seed", DEFAULT_SECONDS_PER_SEED)
     megabytes = limits.get("megabytes_per_seed", DEFAULT_MEGABYTES_PER_SEED)
     if isinstance(seconds, bool) or seconds <= 0:
-        raise ConfigError(f"{where}: limits.seconds_per_seed: must be a positive number of seconds, got {seconds}")
+        raise ConfigError(
+            f"{where}: limits.seconds_per_seed: must be a positive number of seconds, got {seconds}"
+        )
     if megabytes < _MIN_MEGABYTES_PER_SEED:
-        raise ConfigError(f"{where}: limits.megabytes_per_seed: must be at least {_MIN_MEGABYTES_PER_SEED} "
-                          f"(megabytes), got {megabytes}")
+        raise ConfigError(
+            f"{where}: limits.megabytes_per_seed: must be at least {_MIN_MEGABYTES_PER_SEED} "
+            f"(megabytes), got {megabytes}"
+        )
     return float(seconds), megabytes
 
 
@@ -308,21 +384,38 @@ def _check(value: Any, section: str, where: str) -> None:
     if unknown:
         close = difflib.get_close_matches(unknown[0], schema, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(schema)}){hint}")
+        raise ConfigError(
+            f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(schema)}){hint}"
+        )
     prefix = f"{where}: " if section == "root" else f"{where}."
     for key, (kind, required) in schema.items():
         if key not in value:
             if required:
                 raise ConfigError(f"{where}: missing required key {key!r}")
             continue
-        if not isinstance(value[key], kind) or isinstance(value[key], bool) and kind in (int, (int, float)):
-            expected = _kind_name(kind) if isinstance(kind, type) else " or ".join(map(_kind_name, kind))
-            raise ConfigError(f"{prefix}{key}: expected {expected}, got {_kind(value[key])} ({_short(value[key])})")
+        if (
+            not isinstance(value[key], kind)
+            or isinstance(value[key], bool)
+            and kind in (int, (int, float))
+        ):
+            expected = (
+                _kind_name(kind) if isinstance(kind, type) else " or ".join(map(_kind_name, kind))
+            )
+            raise ConfigError(
+                f"{prefix}{key}: expected {expected}, got {_kind(value[key])} ({_short(value[key])})"
+            )
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "text", int: "a whole number", list: "a list", dict: "a mapping of keys",
-            bool: "true or false", float: "a number", dt.date: "a date"}.get(kind, kind.__name__)
+    return {
+        str: "text",
+        int: "a whole number",
+        list: "a list",
+        dict: "a mapping of keys",
+        bool: "true or false",
+        float: "a number",
+        dt.date: "a date",
+    }.get(kind, kind.__name__)
 
 
 def _kind(value: Any) -> str:
@@ -354,23 +447,47 @@ def _company(raw: Any, where: str) -> Company:
     merged = tuple(dict.fromkeys((name, *aliases)))
     slug = raw.get("slug") or slugify(name)
     if not slug:
-        raise ConfigError(f"{where}: the name {name!r} gives no usable page name; add `slug:` (letters, digits, -)")
+        raise ConfigError(
+            f"{where}: the name {name!r} gives no usable page name; add `slug:` (letters, digits, -)"
+        )
     if slug != slugify(slug):
         raise ConfigError(f"{where}.slug: {slug!r} is not a slug; use {slugify(slug)!r}")
-    events = tuple(sorted((_event(e, f"{where}.events[{i}]") for i, e in enumerate(raw.get("events", []))),
-                          key=lambda e: (e.date, e.kind, e.title)))
-    return Company(name, slug, merged, raw.get("description", ""), raw.get("country"), raw.get("sector"),
-                   raw.get("ticker"), events)
+    events = tuple(
+        sorted(
+            (_event(e, f"{where}.events[{i}]") for i, e in enumerate(raw.get("events", []))),
+            key=lambda e: (e.date, e.kind, e.title),
+        )
+    )
+    return Company(
+        name,
+        slug,
+        merged,
+        raw.get("description", ""),
+        raw.get("country"),
+        raw.get("sector"),
+        raw.get("ticker"),
+        events,
+    )
 
 
 def _event(raw: Any, where: str) -> Event:
     _check(raw, "event", where)
     if raw["kind"] not in EVENT_KINDS:
-        raise ConfigError(f"{where}.kind: unknown kind {raw['kind']!r} (allowed: {', '.join(EVENT_KINDS)})")
+        raise ConfigError(
+            f"{where}.kind: unknown kind {raw['kind']!r} (allowed: {', '.join(EVENT_KINDS)})"
+        )
     if not raw["source"].startswith("https://"):
-        raise ConfigError(f"{where}.source: give the https:// address of the public record, got {raw['source']!r}")
+        raise ConfigError(
+            f"{where}.source: give the https:// address of the public record, got {raw['source']!r}"
+        )
     ended = _iso_date(raw["ended"], f"{where}.ended") if raw.get("ended") is not None else None
-    return Event(_iso_date(raw["date"], f"{where}.date"), raw["kind"], raw["title"].strip(), raw["source"], ended)
+    return Event(
+        _iso_date(raw["date"], f"{where}.date"),
+        raw["kind"],
+        raw["title"].strip(),
+        raw["source"],
+        ended,
+    )
 
 
 def _iso_date(value: str | dt.date, where: str) -> str:
@@ -386,13 +503,17 @@ def _iso_date(value: str | dt.date, where: str) -> str:
 def _topic(raw: Any, where: str) -> Topic:
     _check(raw, "topic", where)
     if not raw["slug"] or raw["slug"] != slugify(raw["slug"]):
-        raise ConfigError(f"{where}.slug: {raw['slug']!r} is not a slug; use {slugify(raw['slug'])!r}")
+        raise ConfigError(
+            f"{where}.slug: {raw['slug']!r} is not a slug; use {slugify(raw['slug'])!r}"
+        )
     patterns = _strings(raw.get("patterns", []), f"{where}.patterns")
     for i, pattern in enumerate(patterns):
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"{where}.patterns[{i}]: invalid regular expression {pattern!r}: {exc}") from exc
+            raise ConfigError(
+                f"{where}.patterns[{i}]: invalid regular expression {pattern!r}: {exc}"
+            ) from exc
     keywords = _strings(raw.get("keywords", []), f"{where}.keywords")
     signals = _signals(raw.get("signals", {}), f"{where}.signals")
     if not keywords and not patterns and not signals:
@@ -403,8 +524,16 @@ def _topic(raw: Any, where: str) -> Topic:
     threshold = float(raw.get("threshold", min_mentions))
     if threshold <= 0:
         raise ConfigError(f"{where}.threshold: must be more than 0, got {raw['threshold']}")
-    return Topic(raw["slug"], raw["title"], raw.get("description", ""), keywords, patterns, min_mentions,
-                 signals, threshold)
+    return Topic(
+        raw["slug"],
+        raw["title"],
+        raw.get("description", ""),
+        keywords,
+        patterns,
+        min_mentions,
+        signals,
+        threshold,
+    )
 
 
 def _signals(raw: dict, where: str) -> tuple[tuple[str, float], ...]:
@@ -414,16 +543,24 @@ def _signals(raw: dict, where: str) -> tuple[tuple[str, float], ...]:
         if not isinstance(phrase, str) or not phrase.strip():
             raise ConfigError(f"{where}: a signal phrase must be non-empty text, got {phrase!r}")
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
-            raise ConfigError(f"{where}.{phrase}: the weight must be a positive number, got {weight!r}")
+            raise ConfigError(
+                f"{where}.{phrase}: the weight must be a positive number, got {weight!r}"
+            )
         out.append((phrase.strip(), float(weight)))
     return tuple(out)
 
 
 def _publication(raw: Any, where: str) -> Publication:
     _check(raw, "publication", where)
-    domains = tuple(d.lower().removeprefix("www.") for d in _strings(raw.get("domains", []), f"{where}.domains"))
-    return Publication(raw["name"], domains, _strings(raw.get("aliases", []), f"{where}.aliases"),
-                       raw.get("platform", False))
+    domains = tuple(
+        d.lower().removeprefix("www.") for d in _strings(raw.get("domains", []), f"{where}.domains")
+    )
+    return Publication(
+        raw["name"],
+        domains,
+        _strings(raw.get("aliases", []), f"{where}.aliases"),
+        raw.get("platform", False),
+    )
 
 
 def _search(raw: Any, where: str) -> SearchSettings:
@@ -437,7 +574,9 @@ def _search(raw: Any, where: str) -> SearchSettings:
     groups = []
     for i, group in enumerate(raw.get("variants", [])):
         if not isinstance(group, list) or len(group) < 2:
-            raise ConfigError(f"{where}.variants[{i}]: expected a list of two or more spellings, got {_short(group)}")
+            raise ConfigError(
+                f"{where}.variants[{i}]: expected a list of two or more spellings, got {_short(group)}"
+            )
         groups.append(_strings(group, f"{where}.variants[{i}]"))
     return SearchSettings(engine, threshold, tuple(groups))
 
@@ -446,7 +585,9 @@ def _unique(values: list[str], where: str, section: str, what: str) -> None:
     seen: dict[str, int] = {}
     for i, v in enumerate(values):
         if v in seen:
-            raise ConfigError(f"{where}: {section}[{i}]: duplicate {what} {v!r} (already used by {section}[{seen[v]}])")
+            raise ConfigError(
+                f"{where}: {section}[{i}]: duplicate {what} {v!r} (already used by {section}[{seen[v]}])"
+            )
         seen[v] = i
 
 
@@ -456,14 +597,19 @@ def _unique_aliases(raw_companies: list[dict], where: str) -> None:
     for i, raw in enumerate(raw_companies):
         name = raw["name"].strip()
         spellings = [(f"companies[{i}].name", name)]
-        spellings += [(f"companies[{i}].aliases[{j}]", a.strip()) for j, a in enumerate(raw.get("aliases", []))]
+        spellings += [
+            (f"companies[{i}].aliases[{j}]", a.strip())
+            for j, a in enumerate(raw.get("aliases", []))
+        ]
         for place, alias in spellings:
             key = alias.casefold()
             if key in owner and owner[key][0] != name:
                 first_name, first_place = owner[key]
-                raise ConfigError(f"{where}: {place}: alias {alias!r} is claimed by both {first_name!r} "
-                                  f"({first_place}) and {name!r}; an alias must name one company, so remove "
-                                  "it from one of them")
+                raise ConfigError(
+                    f"{where}: {place}: alias {alias!r} is claimed by both {first_name!r} "
+                    f"({first_place}) and {name!r}; an alias must name one company, so remove "
+                    "it from one of them"
+                )
             owner.setdefault(key, (name, place))
 
 
@@ -478,8 +624,12 @@ def _source(raw: Any, where: str) -> Source:
         return Source(url, name)
     _check(raw["filter"], "source_filter", f"{where}.filter")
     words = _strings(raw["filter"].get("words", []), f"{where}.filter.words")
-    kept = SourceFilter(raw["filter"].get("companies", False), raw["filter"].get("topics", False), words)
+    kept = SourceFilter(
+        raw["filter"].get("companies", False), raw["filter"].get("topics", False), words
+    )
     if not (kept.companies or kept.topics or kept.words):
-        raise ConfigError(f"{where}.filter: keeps nothing; set `companies: true`, `topics: true` or list "
-                          "`words:`, or remove the filter to keep every entry")
+        raise ConfigError(
+            f"{where}.filter: keeps nothing; set `companies: true`, `topics: true` or list "
+            "`words:`, or remove the filter to keep every entry"
+        )
     return Source(url, name, kept)

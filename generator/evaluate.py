@@ -3,6 +3,7 @@
 `digest eval` prints per-field accuracy and the misses for the development part and the sealed
 part of the set (see eval_split.py); tests hold floors on the sealed part's numbers.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,15 +56,22 @@ def normalise(field_name: str, value: object) -> object:
 def load_labels(labels_file: Path) -> dict[str, dict]:
     """labels.yml with the keep/drop lines of body.yml beside it merged in."""
     labels = yaml.safe_load(labels_file.read_text(encoding="utf-8")) or {}
-    body_file = labels_file.with_name("body.yml")  # keep/drop lines for articles labelled before they existed
+    body_file = labels_file.with_name(
+        "body.yml"
+    )  # keep/drop lines for articles labelled before they existed
     if body_file.exists():
         for name, extra in (yaml.safe_load(body_file.read_text(encoding="utf-8")) or {}).items():
             labels.setdefault(name, {}).update(extra)
     return labels
 
 
-def evaluate(articles_dir: Path, labels_file: Path, config: Config,
-             names: Iterable[str] | None = None, with_roles: bool = False) -> dict[str, FieldScore]:
+def evaluate(
+    articles_dir: Path,
+    labels_file: Path,
+    config: Config,
+    names: Iterable[str] | None = None,
+    with_roles: bool = False,
+) -> dict[str, FieldScore]:
     """Scores over the labelled articles, or only over `names` when given. `with_roles` adds the
     title the rules would give with the line-role model's override (not yet in the pipeline)."""
     labels = load_labels(labels_file)
@@ -79,21 +87,32 @@ def evaluate(articles_dir: Path, labels_file: Path, config: Config,
         problems = result.problems if article else result
         for problem in problems:
             if problem.level.value == "error":
-                scores.setdefault("errors", FieldScore()).misses.append((name, "no error", problem.message))
+                scores.setdefault("errors", FieldScore()).misses.append(
+                    (name, "no error", problem.message)
+                )
         for field_name in SCORED:
             if field_name not in labels[name]:
                 continue
             _score(scores[field_name], name, field_name, labels[name][field_name], article)
         for key, score_name in BODY_SCORES.items():
             for line in labels[name].get(key) or ():
-                _score_body(scores.setdefault(score_name, FieldScore()), name, line, article, key == "keep")
+                _score_body(
+                    scores.setdefault(score_name, FieldScore()), name, line, article, key == "keep"
+                )
     return scores
 
 
-def _score_role_title(scores: dict[str, FieldScore], name: str, data: bytes, expected: object,
-                      article: Article | None, config: Config) -> None:
+def _score_role_title(
+    scores: dict[str, FieldScore],
+    name: str,
+    data: bytes,
+    expected: object,
+    article: Article | None,
+    config: Config,
+) -> None:
     from .extract.roles import title_from_roles
     from .role_training import seed_text  # here: role_training imports this module
+
     rules = article.title if article else None
     better = title_from_roles(seed_text(name, data), rules, config)
     got = better.text if better else rules
@@ -104,14 +123,17 @@ def _score_role_title(scores: dict[str, FieldScore], name: str, data: bytes, exp
 @dataclass(frozen=True)
 class _Titled:
     """Stands in for an Article where only a title is scored."""
+
     title: str | None
 
 
-def evaluate_parts(articles_dir: Path, labels_file: Path, split_file: Path,
-                   config: Config) -> dict[str, dict[str, FieldScore]]:
+def evaluate_parts(
+    articles_dir: Path, labels_file: Path, split_file: Path, config: Config
+) -> dict[str, dict[str, FieldScore]]:
     """Scores for each part of the recorded split (dev, sealed), each part scored on its own."""
     split = load_split(split_file)
     from .role_training import model_exists, role_scores  # here: role_training imports this module
+
     roles = model_exists()
     parts = {p: evaluate(articles_dir, labels_file, config, split.parts[p], roles) for p in PARTS}
     if roles:
@@ -121,9 +143,15 @@ def evaluate_parts(articles_dir: Path, labels_file: Path, split_file: Path,
     return parts
 
 
-def _score_body(score: FieldScore, name: str, line: str, article: Article | None, should_stay: bool) -> None:
+def _score_body(
+    score: FieldScore, name: str, line: str, article: Article | None, should_stay: bool
+) -> None:
     """A kept sentence must be somewhere in the body; a furniture line must not be one of its paragraphs."""
-    blocks = [normalise("body", b.text) for b in article.blocks if b.kind != "redacted"] if article else []
+    blocks = (
+        [normalise("body", b.text) for b in article.blocks if b.kind != "redacted"]
+        if article
+        else []
+    )
     wanted = normalise("body", line)
     stayed = any(wanted in b for b in blocks) if should_stay else wanted in blocks
     score.total += 1
@@ -133,7 +161,9 @@ def _score_body(score: FieldScore, name: str, line: str, article: Article | None
         score.misses.append((name, "kept" if should_stay else "dropped", line))
 
 
-def _score(score: FieldScore, name: str, field_name: str, expected: object, article: Article | None) -> None:
+def _score(
+    score: FieldScore, name: str, field_name: str, expected: object, article: Article | None
+) -> None:
     got = getattr(article, field_name) if article else None
     score.total += 1
     if normalise(field_name, expected) == normalise(field_name, got):
@@ -158,8 +188,10 @@ def format_scores(scores: dict[str, FieldScore], show_misses: bool = True) -> st
     return "\n".join(lines)
 
 
-PART_TITLES = {"dev": "development part (tune on these)",
-               "sealed": "sealed part (never tuned on; CI floors hold here)"}
+PART_TITLES = {
+    "dev": "development part (tune on these)",
+    "sealed": "sealed part (never tuned on; CI floors hold here)",
+}
 
 
 def format_parts(parts: dict[str, dict[str, FieldScore]], show_misses: bool = True) -> str:
@@ -168,5 +200,7 @@ def format_parts(parts: dict[str, dict[str, FieldScore]], show_misses: bool = Tr
     sections = []
     for part, scores in parts.items():
         table = format_scores(scores, show_misses=show_misses and part != "sealed")
-        sections.append(f"== {PART_TITLES.get(part, part)}: {scores['title'].total} articles ==\n{table}")
+        sections.append(
+            f"== {PART_TITLES.get(part, part)}: {scores['title'].total} articles ==\n{table}"
+        )
     return "\n\n".join(sections)

@@ -1,5 +1,6 @@
 """The build, read top to bottom: gather every seed, run the per-seed stages, then the cross-seed
 steps, render everything, and only then write."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,14 @@ from .site.write import write_pages
 Progress = Callable[[int, int], None]
 
 
-def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
-          progress: Progress | None = None, cache_dir: Path | None = None) -> BuildReport:
+def build(
+    config: Config,
+    seeds_dir: Path,
+    docs_dir: Path | None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+) -> BuildReport:
     """Generate the whole site's Markdown; write it into docs_dir unless that is None (a dry run).
 
     With a cache_dir, per-seed results are reused from it and stored in it.
@@ -39,23 +46,35 @@ def build(config: Config, seeds_dir: Path, docs_dir: Path | None, jobs: int = 1,
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
     known, address_problems = load_addresses(seeds_dir)
-    articles = assign_stories(assign_slugs(merge_duplicates(articles, known), known), config.stories)
+    articles = assign_stories(
+        assign_slugs(merge_duplicates(articles, known), known), config.stories
+    )
     problems += address_problems
-    report = BuildReport(tuple(sorted(articles, key=lambda a: a.slug)),
-                         tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
-                         seeds_seen=len(files) + len(problems) - len(address_problems))
+    report = BuildReport(
+        tuple(sorted(articles, key=lambda a: a.slug)),
+        tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
+        seeds_seen=len(files) + len(problems) - len(address_problems),
+    )
     # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
     report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
-    pages = (*render_site(report.articles, report, config),
-             Page(REDIRECTS_PAGE, dump_redirects(report.articles)))
+    pages = (
+        *render_site(report.articles, report, config),
+        Page(REDIRECTS_PAGE, dump_redirects(report.articles)),
+    )
     if docs_dir is None:
         return replace(report, pages=pages)
     written, removed = write_pages(pages, docs_dir)
     return replace(report, pages=pages, written=tuple(written), removed=tuple(removed))
 
 
-def process_all(files: list[Path], seeds_dir: Path, config: Config, jobs: int, progress: Progress | None,
-                cache: SeedCache | None = None) -> tuple[list[Article], list[Problem]]:
+def process_all(
+    files: list[Path],
+    seeds_dir: Path,
+    config: Config,
+    jobs: int,
+    progress: Progress | None,
+    cache: SeedCache | None = None,
+) -> tuple[list[Article], list[Problem]]:
     """Run the per-seed stages over every file not in the cache, in parallel when jobs > 1."""
     names = [seed_name(f, seeds_dir) for f in files]
     keys = [cache.key(f, n, config.max_seed_bytes) if cache else None for f, n in zip(files, names)]
@@ -89,10 +108,16 @@ def _process_task(task: tuple[Path, str, Config]) -> Article | tuple[Problem, ..
         raise  # the worker reports the seed as over its memory budget
     except Exception as exc:  # noqa: BLE001 - one seed must never stop the build or vanish from the report
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return (Problem(name, "ingest", Level.ERROR,
-                        f"the generator failed while reading this seed ({type(exc).__name__} at "
-                        f"{Path(where.filename).name}:{where.lineno}), so it is not published; check the file "
-                        "is a text or HTML article, and please report this as a bug"),)
+        return (
+            Problem(
+                name,
+                "ingest",
+                Level.ERROR,
+                f"the generator failed while reading this seed ({type(exc).__name__} at "
+                f"{Path(where.filename).name}:{where.lineno}), so it is not published; check the file "
+                "is a text or HTML article, and please report this as a bug",
+            ),
+        )
 
 
 def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
@@ -107,25 +132,50 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
             text, page_hints = html_to_text(seed.text)
             hints.update(page_hints)
         except Exception as exc:  # noqa: BLE001 - a page the HTML reader chokes on is still published, as text
-            html_problems = (Problem(seed.name, "parse", Level.WARNING, (
-                f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
-                "markup as plain text. Save the article as text instead")),)
+            html_problems = (
+                Problem(
+                    seed.name,
+                    "parse",
+                    Level.WARNING,
+                    (
+                        f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
+                        "markup as plain text. Save the article as text instead"
+                    ),
+                ),
+            )
         text = normalise(text) if text.strip() else text
         if not html_problems:
-            left_out = tuple(Dropped(" ".join(normalise(p).split()), "left out by the page reader")
-                             for p in left_out_paragraphs(seed.text, text))
+            left_out = tuple(
+                Dropped(" ".join(normalise(p).split()), "left out by the page reader")
+                for p in left_out_paragraphs(seed.text, text)
+            )
     overrides, override_problems = known_overrides(seed, config)
-    article = Article(seed=seed.name, seed_sha256=seed.sha256, identity=_identity(text), format=seed.format,
-                      overrides=overrides, hints=hints,
-                      problems=(*seed.problems, *html_problems, *override_problems))
+    article = Article(
+        seed=seed.name,
+        seed_sha256=seed.sha256,
+        identity=_identity(text),
+        format=seed.format,
+        overrides=overrides,
+        hints=hints,
+        problems=(*seed.problems, *html_problems, *override_problems),
+    )
     if not text.strip():
-        return (*article.problems, Problem(seed.name, "parse", Level.ERROR,
-                                           "no article text found in the saved web page, so it is not published; "
-                                           "save the article as text (select it, copy, paste into a .txt file)"))
+        return (
+            *article.problems,
+            Problem(
+                seed.name,
+                "parse",
+                Level.ERROR,
+                "no article text found in the saved web page, so it is not published; "
+                "save the article as text (select it, copy, paste into a .txt file)",
+            ),
+        )
     try:
         article = parse(article, text)
         article = replace(article, dropped=(*article.dropped, *left_out))
-        article = reclaim_header_prose(with_role_title(extract_metadata(article, config), text, config))
+        article = reclaim_header_prose(
+            with_role_title(extract_metadata(article, config), text, config)
+        )
         article = summarize(enrich(article, config))
     except MemoryError:
         raise
@@ -139,18 +189,29 @@ def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
     the company's name); anything else is dropped with a warning instead of becoming a tag."""
     overrides, problems = dict(seed.overrides), []
     names = {alias.casefold(): c.name for c in config.companies for alias in c.aliases}
-    slugs = {t.slug: t.slug for t in config.topics} | {t.title.casefold(): t.slug for t in config.topics}
-    for key, table, known in (("companies", names, "company names"), ("topics", slugs, "topic slugs")):
+    slugs = {t.slug: t.slug for t in config.topics} | {
+        t.title.casefold(): t.slug for t in config.topics
+    }
+    for key, table, known in (
+        ("companies", names, "company names"),
+        ("topics", slugs, "topic slugs"),
+    ):
         if key not in overrides:
             continue
         values = [table.get(v.casefold()) for v in overrides[key]]
         unknown = [v for v, found in zip(overrides[key], values) if found is None]
         if unknown:
             listed = ", ".join(repr(v[:40].replace("`", "'")) for v in unknown[:5])
-            problems.append(Problem(seed.name, "ingest", Level.WARNING,
-                                    f"front-matter {key} {listed} {'is' if len(unknown) == 1 else 'are'} not in "
-                                    f"digest.yml and {'was' if len(unknown) == 1 else 'were'} ignored; use the "
-                                    f"{known} from digest.yml, or add the missing one there"))
+            problems.append(
+                Problem(
+                    seed.name,
+                    "ingest",
+                    Level.WARNING,
+                    f"front-matter {key} {listed} {'is' if len(unknown) == 1 else 'are'} not in "
+                    f"digest.yml and {'was' if len(unknown) == 1 else 'were'} ignored; use the "
+                    f"{known} from digest.yml, or add the missing one there",
+                )
+            )
         overrides[key] = tuple(dict.fromkeys(v for v in values if v))
     return overrides, problems
 
@@ -162,15 +223,32 @@ def _identity(text: str) -> str:
 def _fallback(article: Article, text: str, config: Config, exc: Exception) -> Article:
     """Publish the raw text, escaped, with an ERROR, so the seed is never silently lost."""
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    problem = Problem(article.seed, "parse", Level.ERROR,
-                      f"the generator failed on this seed ({type(exc).__name__} at {Path(where.filename).name}:"
-                      f"{where.lineno}); its raw text is shown unprocessed. Please report this as a bug.")
-    blocks = tuple(Block("p", piece) for p in text.split("\n\n") if p.strip()
-                   for piece in split_long(" ".join(p.split())))
+    problem = Problem(
+        article.seed,
+        "parse",
+        Level.ERROR,
+        f"the generator failed on this seed ({type(exc).__name__} at {Path(where.filename).name}:"
+        f"{where.lineno}); its raw text is shown unprocessed. Please report this as a bug.",
+    )
+    blocks = tuple(
+        Block("p", piece)
+        for p in text.split("\n\n")
+        if p.strip()
+        for piece in split_long(" ".join(p.split()))
+    )
     title = article.overrides.get("title") or Path(article.seed).stem
-    found = Found("seed front-matter", 1.0) if article.overrides.get("title") else Found("seed file name", 0.1)
-    return replace(article, title=title, blocks=blocks, found={**article.found, "title": found},
-                   problems=(*article.problems, problem))
+    found = (
+        Found("seed front-matter", 1.0)
+        if article.overrides.get("title")
+        else Found("seed file name", 0.1)
+    )
+    return replace(
+        article,
+        title=title,
+        blocks=blocks,
+        found={**article.found, "title": found},
+        problems=(*article.problems, problem),
+    )
 
 
 def check_article(article: Article) -> list[Problem]:
@@ -178,23 +256,39 @@ def check_article(article: Article) -> list[Problem]:
     problems = []
     found = article.found
     if found.get("title") and found["title"].confidence <= 0.3:
-        problems.append(Problem(article.seed, "metadata", Level.WARNING,
-                                f"no recognisable headline; the title was taken from the {found['title'].method}. "
-                                "Add `title:` to the seed's front-matter"))
+        problems.append(
+            Problem(
+                article.seed,
+                "metadata",
+                Level.WARNING,
+                f"no recognisable headline; the title was taken from the {found['title'].method}. "
+                "Add `title:` to the seed's front-matter",
+            )
+        )
     if not any(b.kind == "p" for b in article.blocks) and not article.redacted:
         if article.dropped:
-            message = (f"no article text left after removing page furniture ({len(article.dropped)} line"
-                       f"{'s' if len(article.dropped) > 1 else ''} dropped; `digest check -v` lists them); check "
-                       "the seed is complete")
+            message = (
+                f"no article text left after removing page furniture ({len(article.dropped)} line"
+                f"{'s' if len(article.dropped) > 1 else ''} dropped; `digest check -v` lists them); check "
+                "the seed is complete"
+            )
         else:
-            message = ("the seed holds only a headline or byline, no article text; paste the article's text "
-                       "below it")
+            message = (
+                "the seed holds only a headline or byline, no article text; paste the article's text "
+                "below it"
+            )
         problems.append(Problem(article.seed, "parse", Level.WARNING, message))
     if not article.date:
-        problems.append(Problem(article.seed, "metadata", Level.INFO,
-                                "no publication date in the article (dates in comments, captions, related links or "
-                                "the story itself are not used); add `date: YYYY-MM-DD` to the seed's front-matter "
-                                "if you know it"))
+        problems.append(
+            Problem(
+                article.seed,
+                "metadata",
+                Level.INFO,
+                "no publication date in the article (dates in comments, captions, related links or "
+                "the story itself are not used); add `date: YYYY-MM-DD` to the seed's front-matter "
+                "if you know it",
+            )
+        )
     return problems
 
 
@@ -207,8 +301,9 @@ _BUDGET_REASONS = {
 }
 
 
-def run_budgeted(tasks: list[tuple[Path, str, Config]], config: Config, jobs: int,
-                 progress: Progress | None) -> list:
+def run_budgeted(
+    tasks: list[tuple[Path, str, Config]], config: Config, jobs: int, progress: Progress | None
+) -> list:
     """The per-seed stages for every task, each seed under the time and memory budget of `limits:`.
 
     A seed over budget is tried once more, as raw text only (escaped, unprocessed); if even that is
@@ -219,8 +314,11 @@ def run_budgeted(tasks: list[tuple[Path, str, Config]], config: Config, jobs: in
     stopped = [i for i, r in enumerate(results) if isinstance(r, OverBudget)]
     raw = run_all(_raw_task, [(*tasks[i], results[i].reason) for i in stopped], jobs, budget)
     for i, second in zip(stopped, raw):
-        results[i] = second if not isinstance(second, OverBudget) else _budget_problems(tasks[i][1], results[i],
-                                                                                        config)
+        results[i] = (
+            second
+            if not isinstance(second, OverBudget)
+            else _budget_problems(tasks[i][1], results[i], config)
+        )
     return results
 
 
@@ -231,28 +329,54 @@ def over_budget(result: Article | tuple[Problem, ...]) -> bool:
 
 
 def _budget_reason(reason: str, config: Config) -> str:
-    return _BUDGET_REASONS[reason].format(seconds=config.seconds_per_seed, megabytes=config.megabytes_per_seed)
+    return _BUDGET_REASONS[reason].format(
+        seconds=config.seconds_per_seed, megabytes=config.megabytes_per_seed
+    )
 
 
 def _budget_problems(name: str, stopped: OverBudget, config: Config) -> tuple[Problem, ...]:
-    return (Problem(name, "budget", Level.ERROR,
-                    f"this seed {_budget_reason(stopped.reason, config)}, so it was stopped and is not "
-                    "published, not even as raw text; split it into smaller files or raise the limit"),)
+    return (
+        Problem(
+            name,
+            "budget",
+            Level.ERROR,
+            f"this seed {_budget_reason(stopped.reason, config)}, so it was stopped and is not "
+            "published, not even as raw text; split it into smaller files or raise the limit",
+        ),
+    )
 
 
 def _raw_task(task: tuple[Path, str, Config, str]) -> Article | tuple[Problem, ...]:
     """A seed that was over budget, published as its escaped raw text with an ERROR saying why."""
     path, name, config, reason = task
     seed = read_seed(path, name, config.max_seed_bytes)
-    problem = Problem(name, "budget", Level.ERROR,
-                      f"this seed {_budget_reason(reason, config)}, so it was stopped; its raw text is shown "
-                      "unprocessed. Split it into smaller files, or raise the limit")
+    problem = Problem(
+        name,
+        "budget",
+        Level.ERROR,
+        f"this seed {_budget_reason(reason, config)}, so it was stopped; its raw text is shown "
+        "unprocessed. Split it into smaller files, or raise the limit",
+    )
     if not seed.text.strip():
         return (*seed.problems, problem)
-    article = Article(seed=name, seed_sha256=seed.sha256, identity=_identity(seed.text), format=seed.format,
-                      overrides=known_overrides(seed, config)[0], problems=(*seed.problems, problem))
-    blocks = tuple(Block("p", piece) for p in seed.text.split("\n\n") if p.strip()
-                   for piece in split_long(" ".join(p.split())))
+    article = Article(
+        seed=name,
+        seed_sha256=seed.sha256,
+        identity=_identity(seed.text),
+        format=seed.format,
+        overrides=known_overrides(seed, config)[0],
+        problems=(*seed.problems, problem),
+    )
+    blocks = tuple(
+        Block("p", piece)
+        for p in seed.text.split("\n\n")
+        if p.strip()
+        for piece in split_long(" ".join(p.split()))
+    )
     title = seed.overrides.get("title") or Path(name).stem
-    found = Found("seed front-matter", 1.0) if seed.overrides.get("title") else Found("seed file name", 0.1)
+    found = (
+        Found("seed front-matter", 1.0)
+        if seed.overrides.get("title")
+        else Found("seed file name", 0.1)
+    )
     return replace(article, title=title, blocks=blocks, found={"title": found})

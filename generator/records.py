@@ -1,4 +1,5 @@
 """Typed records that flow between pipeline stages. No I/O lives here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -239,8 +239,10 @@ def role_table(names: list[str], config: Config, model_path: Path = MODEL_PATH) 
     rows = [f"  {'role':<8} {'lines':>6} {'recall':>7} {'precision':>10}"]
     for role in ROLES:
         if actual[role] or predicted[role]:
-            rows.append(f"  {role:<8} {actual[role]:>6} {right[role] / max(1, actual[role]):>7.1%} "
-                        f"{right[role] / max(1, predicted[role]):>10.1%}")
+            rows.append(
+                f"  {role:<8} {actual[role]:>6} {right[role] / max(1, actual[role]):>7.1%} "
+                f"{right[role] / max(1, predicted[role]):>10.1%}"
+            )
     return "\n".join(rows)
 
 

@@ -1,4 +1,5 @@
 """Saved HTML pages: trafilatura finds the article and the page's own metadata."""
+
 from __future__ import annotations
 
 import html as htmllib
@@ -10,15 +11,24 @@ from . import linear
 from .ingest import strip_bidi
 
 # trafilatura's metadata key -> our field name.
-_HINT_KEYS = {"title": "title", "author": "author", "date": "date", "sitename": "publication", "url": "url"}
+_HINT_KEYS = {
+    "title": "title",
+    "author": "author",
+    "date": "date",
+    "sitename": "publication",
+    "url": "url",
+}
 # Only dates the page's markup states for the article (meta tags, JSON-LD, <time> in the header), never
 # a date guessed from the text: a page whose only dates are in its comments has no date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _HIDDEN_OPEN = linear.compile(r"<(script|style|noscript|template|head)\b", re.IGNORECASE)
 # Void elements written without their closing slash, and embedded objects: the HTML parser may take
 # one for a container and hang every following paragraph inside it, where the extractor skips them.
-_VOID = linear.compile(r"<(?:embed|param|source|track|wbr|keygen|area|base|col|object|/object|iframe|/iframe|"
-                       r"applet|/applet)\b[^>]*>", re.IGNORECASE)
+_VOID = linear.compile(
+    r"<(?:embed|param|source|track|wbr|keygen|area|base|col|object|/object|iframe|/iframe|"
+    r"applet|/applet)\b[^>]*>",
+    re.IGNORECASE,
+)
 # A run of opening tags with nothing between them, 40,000 unclosed `<div>` deep: no page is built like
 # that, and the HTML parser gives up past 256 levels, losing every paragraph below. Two tags are kept.
 _TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
@@ -29,8 +39,12 @@ MAX_HINT_CHARS = 1_000
 
 # The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a saved page:
 # `<!-- saved from url=(0031)https://example.com/article -->`, the number being the address's length.
-_SAVED_FROM = re.compile(r"<!-- saved from url=\((?P<length>\d{4})\)(?P<url>https?://[^\s<>\"]{1,2000}) -->")
-_SAVED_FROM_WITHIN = 4000  # characters from the start of the page: after a doctype and BOM, before <html>
+_SAVED_FROM = re.compile(
+    r"<!-- saved from url=\((?P<length>\d{4})\)(?P<url>https?://[^\s<>\"]{1,2000}) -->"
+)
+_SAVED_FROM_WITHIN = (
+    4000  # characters from the start of the page: after a doctype and BOM, before <html>
+)
 _HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
 
 
@@ -51,20 +65,30 @@ def saved_from_address(html: str) -> str | None:
 def html_to_text(html: str) -> tuple[str, dict]:
     """The article's text with one paragraph per line, and metadata hints from the page's markup."""
     html = _TAG_PILE.sub(_PILE_KEEPS, _VOID.sub(" ", html))
-    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                           with_metadata=True, favor_precision=True,
-                                           date_extraction_params=_DATE_PARAMS)
+    document = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        favor_precision=True,
+        date_extraction_params=_DATE_PARAMS,
+    )
     if document is None:
         return "", {}
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    hints = {ours: " ".join(strip_bidi(str(data[theirs])[:MAX_HINT_CHARS]).split())
-             for theirs, ours in _HINT_KEYS.items() if data.get(theirs)}
+    hints = {
+        ours: " ".join(strip_bidi(str(data[theirs])[:MAX_HINT_CHARS]).split())
+        for theirs, ours in _HINT_KEYS.items()
+        if data.get(theirs)
+    }
     if "author" in hints:
         hints["author"] = ", ".join(a.strip() for a in hints["author"].split(";") if a.strip())
     text = (data.get("text") or "").replace("\n", "\n\n")
     saved_from = saved_from_address(html)
     if saved_from and "url" not in hints:
-        hints["url"] = saved_from  # the page names no address of its own (no canonical link, no og:url)
+        hints["url"] = (
+            saved_from  # the page names no address of its own (no canonical link, no og:url)
+        )
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
     shown = without_hidden(html)  # the markup readers see: no head, scripts or styles
@@ -78,8 +102,11 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
 
 # Elements that hold a dek, by the class names sites give them ("standfirst", "article-header__subheadline").
-_DEK_OPEN = linear.compile(r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|"
-                           r"subtitle|article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>", re.IGNORECASE)
+_DEK_OPEN = linear.compile(
+    r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|"
+    r"subtitle|article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>",
+    re.IGNORECASE,
+)
 _TAG = linear.compile(r"<[^>]+>")
 
 
@@ -96,7 +123,7 @@ def without_hidden(html: str) -> str:
         close = lower.find(">", end) if end >= 0 else -1
         if close < 0:
             continue
-        parts += [html[position:match.start()], " "]
+        parts += [html[position : match.start()], " "]
         position = close + 1
     return "".join(parts) + html[position:]
 
@@ -107,7 +134,7 @@ def marked_elements(shown: str, opening) -> list[str]:
     for match in opening.finditer(shown):
         end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
         if end >= 0:
-            found.append(shown[match.end():end])
+            found.append(shown[match.end() : end])
     return found
 
 
@@ -120,7 +147,11 @@ def _visible_dek(shown: str, description: str, text: str) -> str | None:
         if 6 <= len(dek.split()) <= 60 and _plain(dek) not in body_text:
             return dek
     description = " ".join(htmllib.unescape(description).split())
-    if len(description.split()) < 6 or description.endswith(("...", "…")) or _plain(description) in body_text:
+    if (
+        len(description.split()) < 6
+        or description.endswith(("...", "…"))
+        or _plain(description) in body_text
+    ):
         return None
     return description if _plain(description) in _plain(_text_of(shown)) else None
 
@@ -141,13 +172,17 @@ def _stated_before_article(html: str, date: str, text: str) -> bool:
     page = htmllib.unescape(html)
     body = re.search(r"<body\b", page, re.IGNORECASE)
     opening = " ".join(text.split()[:6])
-    start = page.find(opening, body.start() if body else 0) if opening else -1  # the lede is in meta tags too
+    start = (
+        page.find(opening, body.start() if body else 0) if opening else -1
+    )  # the lede is in meta tags too
     return start < 0 or date in page[:start]
 
 
 # Elements that hold the visible byline ("c-byline", "author-names", "article__byline").
-_BYLINE_OPEN = linear.compile(r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:byline|author-?names?)[^\"]*\"[^>]*>",
-                              re.IGNORECASE)
+_BYLINE_OPEN = linear.compile(
+    r"<(p|div|span|address)\b[^>]*\bclass=\"[^\"]*(?:byline|author-?names?)[^\"]*\"[^>]*>",
+    re.IGNORECASE,
+)
 
 
 def _visible_byline(shown: str) -> str | None:
@@ -156,7 +191,7 @@ def _visible_byline(shown: str) -> str | None:
     for match in _BYLINE_OPEN.finditer(shown):  # the first marked element that is closed
         end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
         if end >= 0:
-            text = _text_of(shown[match.end():end])
+            text = _text_of(shown[match.end() : end])
             return text if 2 <= len(text.split()) <= 20 else None
     return None
 

@@ -3,6 +3,7 @@
 Markup is removed, never rendered: a heading becomes its text, a link its words, emphasis its
 content, so the same cleaning and metadata cascade applies to every input format.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,12 @@ _QUOTE = linear.compile(r"^\s{0,3}>\s?")
 _RULE = linear.compile(r"^\s{0,3}(?:-(?:\s*-){2,}|\*(?:\s*\*){2,}|_(?:\s*_){2,})\s*$")
 
 # Signals that a text is Markdown, not plain prose that happens to contain a "#".
-_SIGNALS = (linear.compile(r"^#{1,6}\s+\S", re.MULTILINE), _LINK, linear.compile(r"\*\*[^*\n]+\*\*"),
-            linear.compile(r"^\s{0,3}>\s", re.MULTILINE))
+_SIGNALS = (
+    linear.compile(r"^#{1,6}\s+\S", re.MULTILINE),
+    _LINK,
+    linear.compile(r"\*\*[^*\n]+\*\*"),
+    linear.compile(r"^\s{0,3}>\s", re.MULTILINE),
+)
 
 
 def _emphasised(match) -> str:

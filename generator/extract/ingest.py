@@ -2,6 +2,7 @@
 
 This is the only per-seed stage that touches the file system.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,19 +25,37 @@ from .safe_yaml import UnsafeYaml, load_front_matter
 
 # Fields a seed's own front-matter may set, with the types each accepts.
 OVERRIDE_TYPES: dict[str, tuple[type, ...]] = {
-    "title": (str,), "subtitle": (str, type(None)), "author": (str, list, type(None)),
-    "date": (str, dt.date, type(None)), "publication": (str, type(None)), "url": (str, type(None)),
-    "companies": (list,), "topics": (list,), "summary": (str,), "slug": (str,),
+    "title": (str,),
+    "subtitle": (str, type(None)),
+    "author": (str, list, type(None)),
+    "date": (str, dt.date, type(None)),
+    "publication": (str, type(None)),
+    "url": (str, type(None)),
+    "companies": (list,),
+    "topics": (list,),
+    "summary": (str,),
+    "slug": (str,),
 }
 
 # Magic numbers of binary formats people drop into folders by mistake.
 _MAGIC = {
-    b"\x89PNG": "PNG image", b"PK\x03\x04": "ZIP archive (or .docx/.xlsx)", b"%PDF": "PDF document",
-    b"GIF8": "GIF image", b"\xff\xd8\xff": "JPEG image", b"\x7fELF": "executable",
-    b"\x1f\x8b": "gzip archive", b"Rar!": "RAR archive", b"\xd0\xcf\x11\xe0": "old Office document",
+    b"\x89PNG": "PNG image",
+    b"PK\x03\x04": "ZIP archive (or .docx/.xlsx)",
+    b"%PDF": "PDF document",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x7fELF": "executable",
+    b"\x1f\x8b": "gzip archive",
+    b"Rar!": "RAR archive",
+    b"\xd0\xcf\x11\xe0": "old Office document",
 }
-_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, fix_character_width=False)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -50,16 +69,25 @@ _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
 _NAME_BIDI = re.compile(f"[{_BIDI_CONTROLS}\u200e\u200f\u061c]")
 # Every space separator (Unicode category Zs) becomes a plain space.
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                      "\u2009\u200a\u202f\u205f\u3000", " "))
+_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
-_YAML_LINE = re.compile(r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)""")
+_YAML_LINE = re.compile(
+    r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)"""
+)
 MAX_FRONT_MATTER_CHARS = 20_000
 # A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an XML
 # declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a `<div>`, or
 # Markdown with a line of inline HTML, is not a page.
-_PAGE_START = linear.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                             re.IGNORECASE)
+_PAGE_START = linear.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE,
+)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -75,45 +103,81 @@ def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
     def skip(path: Path, level: Level, message: str) -> None:
         problems.append(Problem(seed_name(path, seeds_dir), "ingest", level, message))
 
-    for folder, dirs, names in os.walk(seeds_dir, onerror=lambda exc: skip(
-            Path(exc.filename or seeds_dir), Level.ERROR, f"cannot open this folder ({exc.strerror}); "
-            "check its permissions")):
+    for folder, dirs, names in os.walk(
+        seeds_dir,
+        onerror=lambda exc: skip(
+            Path(exc.filename or seeds_dir),
+            Level.ERROR,
+            f"cannot open this folder ({exc.strerror}); check its permissions",
+        ),
+    ):
         here = Path(folder)
         for d in sorted(dirs):
             path = here / d
             if d.startswith("."):
-                skip(path, Level.INFO, "hidden folder skipped with everything in it; rename it without the "
-                     "leading dot to publish its files")
+                skip(
+                    path,
+                    Level.INFO,
+                    "hidden folder skipped with everything in it; rename it without the "
+                    "leading dot to publish its files",
+                )
             elif path.is_symlink():
                 where = _link_target(path, root)
                 if where == "inside":
-                    skip(path, Level.INFO, "symbolic link to a folder inside seeds/ was not followed; its files "
-                         "are read where they really are")
+                    skip(
+                        path,
+                        Level.INFO,
+                        "symbolic link to a folder inside seeds/ was not followed; its files "
+                        "are read where they really are",
+                    )
                 else:
-                    skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[where]} was not followed; copy the "
-                         "folder's files into seeds/ instead")
+                    skip(
+                        path,
+                        Level.ERROR,
+                        f"symbolic link {_LINK_PROBLEMS[where]} was not followed; copy the "
+                        "folder's files into seeds/ instead",
+                    )
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
         for n in sorted(names):
             path = here / n
             if n.startswith("."):
-                skip(path, Level.INFO, "hidden file skipped; rename it without the leading dot to publish it")
+                skip(
+                    path,
+                    Level.INFO,
+                    "hidden file skipped; rename it without the leading dot to publish it",
+                )
             elif path.is_symlink() and _link_target(path, root) != "inside":
-                skip(path, Level.ERROR, f"symbolic link {_LINK_PROBLEMS[_link_target(path, root)]} was not "
-                     "followed; copy the file itself into seeds/")
+                skip(
+                    path,
+                    Level.ERROR,
+                    f"symbolic link {_LINK_PROBLEMS[_link_target(path, root)]} was not "
+                    "followed; copy the file itself into seeds/",
+                )
             elif here == seeds_dir and n == ADDRESSES_FILE:
                 continue  # the build's own record of page addresses, not an article
             elif path.is_file():
                 files.append(path)
             elif path.is_symlink():
-                skip(path, Level.ERROR, "symbolic link that does not lead to a readable file; "
-                     "replace it with the file itself")
+                skip(
+                    path,
+                    Level.ERROR,
+                    "symbolic link that does not lead to a readable file; "
+                    "replace it with the file itself",
+                )
             else:
-                skip(path, Level.ERROR, "not a regular file (a pipe, socket or device); remove it from seeds/")
+                skip(
+                    path,
+                    Level.ERROR,
+                    "not a regular file (a pipe, socket or device); remove it from seeds/",
+                )
     return sorted(files), problems
 
 
-_LINK_PROBLEMS = {"outside": "pointing outside seeds/", "broken": "to something that does not exist",
-                  "loop": "in a loop of links"}
+_LINK_PROBLEMS = {
+    "outside": "pointing outside seeds/",
+    "broken": "to something that does not exist",
+    "loop": "in a loop of links",
+}
 
 
 def _link_target(path: Path, root: Path) -> str:
@@ -152,19 +216,31 @@ def read_seed(path: Path, name: str, max_bytes: int) -> Seed:
     A file over max_bytes is refused before any of it is read; the read itself stops at
     max_bytes + 1 in case the file grows meanwhile, so memory stays bounded.
     """
-    too_big = ("over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml), so it was not read; "
-               "trim it to the article text, split it, or raise the limit")
+    too_big = (
+        "over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml), so it was not read; "
+        "trim it to the article text, split it, or raise the limit"
+    )
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _refused(name, size, f"file is {size:,} bytes, " + too_big.format(limit=max_bytes))
+            return _refused(
+                name, size, f"file is {size:,} bytes, " + too_big.format(limit=max_bytes)
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return _refused(name, 0, f"cannot read the file ({exc.strerror or exc}); check that it exists and "
-                        "that its permissions allow reading")
+        return _refused(
+            name,
+            0,
+            f"cannot read the file ({exc.strerror or exc}); check that it exists and "
+            "that its permissions allow reading",
+        )
     if len(data) > max_bytes:
-        return _refused(name, len(data), "file grew while it was read and is now " + too_big.format(limit=max_bytes))
+        return _refused(
+            name,
+            len(data),
+            "file grew while it was read and is now " + too_big.format(limit=max_bytes),
+        )
     return decode_seed(name, data)
 
 
@@ -173,29 +249,65 @@ def decode_seed(name: str, data: bytes) -> Seed:
     digest = hashlib.sha256(data).hexdigest()
     kind = _binary_kind(data)
     if kind:
-        return Seed(name, digest, len(data), problems=(Problem(
-            name, "ingest", Level.ERROR, f"binary file ({kind}), not an article; remove it from seeds/, or save "
-            "the article as plain text (.txt) or as a web page (.html) and put that in instead"),))
+        return Seed(
+            name,
+            digest,
+            len(data),
+            problems=(
+                Problem(
+                    name,
+                    "ingest",
+                    Level.ERROR,
+                    f"binary file ({kind}), not an article; remove it from seeds/, or save "
+                    "the article as plain text (.txt) or as a web page (.html) and put that in instead",
+                ),
+            ),
+        )
     text, encoding, problems = _decode(name, data)
-    nuls = data.count(b"\x00") if encoding.startswith("utf-8") or encoding in ("cp1252", "latin-1") else 0
+    nuls = (
+        data.count(b"\x00")
+        if encoding.startswith("utf-8") or encoding in ("cp1252", "latin-1")
+        else 0
+    )
     if nuls:
-        problems.append(Problem(name, "ingest", Level.WARNING, f"{nuls} NUL byte{'s were' if nuls > 1 else ' was'} "
-                                "removed from the text; check the seed was saved completely"))
+        problems.append(
+            Problem(
+                name,
+                "ingest",
+                Level.WARNING,
+                f"{nuls} NUL byte{'s were' if nuls > 1 else ' was'} "
+                "removed from the text; check the seed was saved completely",
+            )
+        )
     text = normalise(text)
     hints, text = split_clipping(text)
     overrides, text, override_problems = split_overrides(name, text)
     fmt = detect_format(text, name, has_front_matter=bool(overrides or hints))
     fmt = "markdown" if hints and fmt == "text" else fmt  # web clippers write Markdown
-    seed = Seed(name, digest, len(data), text, fmt, encoding, overrides, hints, (*problems, *override_problems))
+    seed = Seed(
+        name,
+        digest,
+        len(data),
+        text,
+        fmt,
+        encoding,
+        overrides,
+        hints,
+        (*problems, *override_problems),
+    )
     if not text.strip():
         if not data:
             message = "the file is empty (0 bytes); paste the article text into it or delete it"
         elif overrides or override_problems:
-            message = ("the file has a front-matter block but no article text under it; paste the article "
-                       "text below the closing --- line")
+            message = (
+                "the file has a front-matter block but no article text under it; paste the article "
+                "text below the closing --- line"
+            )
         else:
-            message = (f"the file holds only blank space ({len(data):,} bytes of spaces and line breaks); "
-                       "paste the article text into it or delete it")
+            message = (
+                f"the file holds only blank space ({len(data):,} bytes of spaces and line breaks); "
+                "paste the article text into it or delete it"
+            )
         return _with_problem(seed, Level.ERROR, message)
     return seed
 
@@ -228,7 +340,9 @@ def _looks_utf16(data: bytes) -> bool:
     if len(sample) < 4:
         return False
     even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0), odd.count(0)) > 0.4 * len(odd) and min(even.count(0), odd.count(0)) < 0.05 * len(odd)
+    return max(even.count(0), odd.count(0)) > 0.4 * len(odd) and min(
+        even.count(0), odd.count(0)
+    ) < 0.05 * len(odd)
 
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252 (Western European)", "latin-1": "Latin-1 (ISO 8859-1)"}
@@ -250,29 +364,63 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
     bad = lenient.count("\ufffd") - data.count("\ufffd".encode())
     good = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
     if good > bad:
-        return lenient, "utf-8", [Problem(name, "ingest", Level.WARNING, (
-            f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and shown as \ufffd; check "
-            "those places against the original and save the file as UTF-8"))]
+        return (
+            lenient,
+            "utf-8",
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.WARNING,
+                    (
+                        f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and shown as \ufffd; check "
+                        "those places against the original and save the file as UTF-8"
+                    ),
+                )
+            ],
+        )
     results = from_bytes(data[:200_000])
     guess = results.best()
     # Western texts often fit a dozen code pages equally well (cp775, iso8859_4 ...): Windows-1252
     # wins unless the detector found something that reads clearly better (Cyrillic, CJK, Greek ...).
-    western = min((m.chaos for m in results if m.encoding in ("cp1252", "latin_1", "iso8859_15")), default=None)
+    western = min(
+        (m.chaos for m in results if m.encoding in ("cp1252", "latin_1", "iso8859_15")),
+        default=None,
+    )
     if guess and guess.encoding and (western is None or western > guess.chaos + 0.01):
-        return data.decode(guess.encoding, errors="replace"), guess.encoding, [_not_utf8(name, guess.encoding)]
+        return (
+            data.decode(guess.encoding, errors="replace"),
+            guess.encoding,
+            [_not_utf8(name, guess.encoding)],
+        )
     for codec in ("cp1252", "latin-1"):
         try:
             return data.decode(codec), codec, [_not_utf8(name, codec)]
         except UnicodeDecodeError:
             continue
-    return lenient, "utf-8", [Problem(  # not reached: Latin-1 decodes any bytes; kept as a safety net
-        name, "ingest", Level.WARNING, "text is not valid in any known encoding; unreadable bytes were replaced "
-        "by \ufffd; save the file as UTF-8")]
+    return (
+        lenient,
+        "utf-8",
+        [
+            Problem(  # not reached: Latin-1 decodes any bytes; kept as a safety net
+                name,
+                "ingest",
+                Level.WARNING,
+                "text is not valid in any known encoding; unreadable bytes were replaced "
+                "by \ufffd; save the file as UTF-8",
+            )
+        ],
+    )
 
 
 def _not_utf8(name: str, codec: str) -> Problem:
-    return Problem(name, "ingest", Level.INFO, f"the file is not UTF-8; it was read as "
-                   f"{_ENCODING_NAMES.get(codec, codec)}. If letters look wrong on the page, save it as UTF-8")
+    return Problem(
+        name,
+        "ingest",
+        Level.INFO,
+        f"the file is not UTF-8; it was read as "
+        f"{_ENCODING_NAMES.get(codec, codec)}. If letters look wrong on the page, save it as UTF-8",
+    )
 
 
 def normalise(text: str) -> str:
@@ -299,11 +447,24 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
 
 # Web clippers (Obsidian Web Clipper, MarkDownload, Zotero...) write the page's metadata as front-matter.
 # A block with one of these keys is a clipping's record of the page, not the user's correction.
-_CLIPPER_MARKERS = frozenset({"source", "created", "clipped", "published", "date_saved", "date_clipped"})
-_CLIPPER_FIELDS = {"title": "title", "source": "url", "url": "url", "link": "url", "original_url": "url",
-                   "author": "author", "authors": "author", "creator": "author", "published": "date",
-                   "date_published": "date", "site": "publication", "site_name": "publication",
-                   "publisher": "publication"}
+_CLIPPER_MARKERS = frozenset(
+    {"source", "created", "clipped", "published", "date_saved", "date_clipped"}
+)
+_CLIPPER_FIELDS = {
+    "title": "title",
+    "source": "url",
+    "url": "url",
+    "link": "url",
+    "original_url": "url",
+    "author": "author",
+    "authors": "author",
+    "creator": "author",
+    "published": "date",
+    "date_published": "date",
+    "site": "publication",
+    "site_name": "publication",
+    "publisher": "publication",
+}
 _WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 
 
@@ -324,7 +485,7 @@ def split_clipping(text: str) -> tuple[dict, str]:
         value = _clipped_value(value)
         if field_name and value and field_name not in hints:
             hints[field_name] = value
-    return hints, text[match.end():]
+    return hints, text[match.end() :]
 
 
 def _clipped_value(value: object) -> str:
@@ -346,41 +507,106 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
-    block, rest = match.group(1) or "", text[match.end():]
+    block, rest = match.group(1) or "", text[match.end() :]
     lines = [line for line in block.split("\n") if line.strip()]
     if len(block) > MAX_FRONT_MATTER_CHARS or not all(_YAML_LINE.match(line) for line in lines):
-        return {}, text, [Problem(name, "ingest", Level.INFO, (
-            "the text starts with a block between two --- lines that is not front-matter (not `key: value` lines"
-            f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
-            "); it was kept as article text"))]
+        return (
+            {},
+            text,
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.INFO,
+                    (
+                        "the text starts with a block between two --- lines that is not front-matter (not `key: value` lines"
+                        f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
+                        "); it was kept as article text"
+                    ),
+                )
+            ],
+        )
     try:
         # The leading newline stands for the opening --- line, so YAML's line numbers are the file's.
         raw = load_front_matter("\n" + block) or {}
     except yaml.YAMLError as exc:
-        mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or "syntax error"
+        mark, problem = (
+            getattr(exc, "problem_mark", None),
+            getattr(exc, "problem", None) or "syntax error",
+        )
         where = f" at line {mark.line + 1}" if mark else ""
-        advice = ("remove one of them" if "twice" in problem else
-                  "remove the YAML tag (`!!...`); only plain values are read" if "tag" in problem else
-                  "write each value out in full; anchors and aliases are not read" if "alias" in problem
-                  or "anchor" in problem else
-                  "fix that line (a value containing `: ` or ` #` must be in quotes)")
-        return {}, rest, [Problem(name, "ingest", Level.WARNING, (
-            f"front-matter block {'cannot be read safely' if isinstance(exc, UnsafeYaml) else 'is not valid YAML'} "
-            f"({problem}{where}), so none of its overrides were used; "
-            f"{advice}"))]
+        advice = (
+            "remove one of them"
+            if "twice" in problem
+            else "remove the YAML tag (`!!...`); only plain values are read"
+            if "tag" in problem
+            else "write each value out in full; anchors and aliases are not read"
+            if "alias" in problem or "anchor" in problem
+            else "fix that line (a value containing `: ` or ` #` must be in quotes)"
+        )
+        return (
+            {},
+            rest,
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.WARNING,
+                    (
+                        f"front-matter block {'cannot be read safely' if isinstance(exc, UnsafeYaml) else 'is not valid YAML'} "
+                        f"({problem}{where}), so none of its overrides were used; "
+                        f"{advice}"
+                    ),
+                )
+            ],
+        )
     except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
-        return {}, rest, [Problem(name, "ingest", Level.WARNING, (
-            f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
-            "overrides were used; write plain `key: value` lines, with dates as YYYY-MM-DD"))]
+        return (
+            {},
+            rest,
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.WARNING,
+                    (
+                        f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
+                        "overrides were used; write plain `key: value` lines, with dates as YYYY-MM-DD"
+                    ),
+                )
+            ],
+        )
     if not isinstance(raw, dict):
-        return {}, rest, [Problem(name, "ingest", Level.WARNING,
-                                  "front-matter block is not a mapping of `key: value` lines; its overrides were "
-                                  "ignored")]
+        return (
+            {},
+            rest,
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.WARNING,
+                    "front-matter block is not a mapping of `key: value` lines; its overrides were "
+                    "ignored",
+                )
+            ],
+        )
     if raw and not any(str(key) in OVERRIDE_TYPES for key in raw):
         keys = ", ".join(repr(_short(k, 40)) for k in list(raw)[:5])
-        return {}, text, [Problem(name, "ingest", Level.WARNING, (
-            f"the block between the leading --- lines has no known front-matter key ({keys}), so it was kept as "
-            f"article text; to correct a field use one of: {', '.join(OVERRIDE_TYPES)}"))]
+        return (
+            {},
+            text,
+            [
+                Problem(
+                    name,
+                    "ingest",
+                    Level.WARNING,
+                    (
+                        f"the block between the leading --- lines has no known front-matter key ({keys}), so it was kept as "
+                        f"article text; to correct a field use one of: {', '.join(OVERRIDE_TYPES)}"
+                    ),
+                )
+            ],
+        )
     return _checked(name, raw, rest)
 
 
@@ -392,10 +618,18 @@ def _short(text: object, limit: int = 60) -> str:
 
 
 _TYPE_WORDS = {str: "text", list: "a list of texts", type(None): "empty", dt.date: "a date"}
-_EXAMPLES = {"title": "title: The headline", "subtitle": "subtitle: The line under it", "author": "author: Jane Doe",
-             "date": "date: 2021-05-31", "publication": "publication: Reuters",
-             "url": "url: https://example.com/article", "companies": "companies: [Huawei, ZTE]",
-             "topics": "topics: [entity-list]", "summary": "summary: One sentence.", "slug": "slug: my-article"}
+_EXAMPLES = {
+    "title": "title: The headline",
+    "subtitle": "subtitle: The line under it",
+    "author": "author: Jane Doe",
+    "date": "date: 2021-05-31",
+    "publication": "publication: Reuters",
+    "url": "url: https://example.com/article",
+    "companies": "companies: [Huawei, ZTE]",
+    "topics": "topics: [entity-list]",
+    "summary": "summary: One sentence.",
+    "slug": "slug: my-article",
+}
 
 
 def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]:
@@ -410,18 +644,30 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
         key = str(key)
         allowed = OVERRIDE_TYPES.get(key)
         if allowed is None:
-            ignored(f"front-matter key {label} is unknown and was ignored; check its spelling "
-                    f"(known keys: {', '.join(OVERRIDE_TYPES)})")
+            ignored(
+                f"front-matter key {label} is unknown and was ignored; check its spelling "
+                f"(known keys: {', '.join(OVERRIDE_TYPES)})"
+            )
         elif not isinstance(value, allowed) or not _items_are_strings(value):
             expected = " or ".join(dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in allowed))
-            ignored(f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored. "
-                    f"Write it like `{_EXAMPLES[key]}`")
+            ignored(
+                f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored. "
+                f"Write it like `{_EXAMPLES[key]}`"
+            )
         elif key == "date" and not _valid_date(value):
-            ignored(f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored. "
-                    f"Write it like `{_EXAMPLES[key]}`")
-        elif key == "url" and value is not None and not re.match(r"https?://[^\s/]", value.strip(), re.IGNORECASE):
-            ignored(f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored. "
-                    "Use the address of the original article")
+            ignored(
+                f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored. "
+                f"Write it like `{_EXAMPLES[key]}`"
+            )
+        elif (
+            key == "url"
+            and value is not None
+            and not re.match(r"https?://[^\s/]", value.strip(), re.IGNORECASE)
+        ):
+            ignored(
+                f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored. "
+                "Use the address of the original article"
+            )
         else:
             overrides[key] = _clean_override(key, value)
     return overrides, rest, problems
@@ -442,7 +688,10 @@ def _items_are_strings(value: object) -> bool:
 def _valid_date(value: object) -> bool:
     if value is None or isinstance(value, dt.date):
         return True
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())) and _iso_date(value.strip()) is not None
+    return (
+        bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()))
+        and _iso_date(value.strip()) is not None
+    )
 
 
 def _iso_date(value: str) -> dt.date | None:

@@ -3,6 +3,7 @@
 Pure: takes an Article with `overrides` and the seed text, returns a copy with the parse fields
 filled. The patterns it relies on live in patterns.py so a new kind of furniture is one line there.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,15 @@ def parse(article: Article, text: str) -> Article:
     blocks = to_blocks(body)
     redacted_paras = sum(b.count for b in blocks if b.kind == "redacted")
     visible = sum(1 for b in blocks if b.kind == "p")
-    return replace(article, header=header, blocks=tuple(blocks), comments=tuple(comments),
-                   dropped=tuple(dropped), footer=tuple(footer),
-                   redacted=redacted_paras >= 2 and redacted_paras >= visible / 2)
+    return replace(
+        article,
+        header=header,
+        blocks=tuple(blocks),
+        comments=tuple(comments),
+        dropped=tuple(dropped),
+        footer=tuple(footer),
+        redacted=redacted_paras >= 2 and redacted_paras >= visible / 2,
+    )
 
 
 def to_units(text: str) -> list[str]:
@@ -43,7 +50,11 @@ def to_units(text: str) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and units and (_continues(units[-1], line) or _wrapped(previous_length, width, line)):
+        if (
+            joinable
+            and units
+            and (_continues(units[-1], line) or _wrapped(previous_length, width, line))
+        ):
             units[-1] += " " + line
         else:
             units.append(line)
@@ -62,7 +73,9 @@ def _wrap_width(lines: list[str]) -> int | None:
 
     In such a text most lines of a paragraph end within a few characters of the same column.
     """
-    lengths = sorted(len(raw.rstrip()) for raw in lines if " " in raw.strip())  # a long address is not wrapped
+    lengths = sorted(
+        len(raw.rstrip()) for raw in lines if " " in raw.strip()
+    )  # a long address is not wrapped
     if len(lengths) < 10 or lengths[-1] > 100:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
@@ -73,8 +86,13 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _wrapped(previous_length: int, width: int | None, line: str) -> bool:
     """In a hard-wrapped text, a line after one that reached the wrap column goes on the paragraph,
     unless it is a byline, date, address or furniture line of its own."""
-    return (width is not None and previous_length >= width - 20 and not is_meta_line(line)
-            and not furniture_reason(line) and not _BULLET.match(line))
+    return (
+        width is not None
+        and previous_length >= width - 20
+        and not is_meta_line(line)
+        and not furniture_reason(line)
+        and not _BULLET.match(line)
+    )
 
 
 def words(unit: str) -> int:
@@ -100,13 +118,92 @@ def furniture_reason(unit: str) -> str | None:
     for name, pattern in P.FURNITURE.items():
         if name == "contact details" and has_date(unit):
             continue  # "2019.05.22" is a date line, not a phone number
-        limit = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}.get(name, 25)
+        limit = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}.get(
+            name, 25
+        )
         if n <= limit and pattern.search(unit):
             return name
     return None
 
 
-_FUNCTION_WORDS = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "at", "by", "with", "from", "as", "is", "are", "be", "was", "after", "over", "into", "and", "or", "but", "not", "its", "it", "this", "that", "how", "why", "what", "who", "when", "where", "will", "would", "could", "can", "may", "might", "must", "should", "says", "said", "has", "have", "had", "despite", "amid", "against", "under", "than", "before", "up", "down", "out", "off", "still", "now", "your", "our", "his", "her", "their", "takes", "take", "gets", "get", "makes", "make", "set", "sets", "wins", "win"])
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "was",
+        "after",
+        "over",
+        "into",
+        "and",
+        "or",
+        "but",
+        "not",
+        "its",
+        "it",
+        "this",
+        "that",
+        "how",
+        "why",
+        "what",
+        "who",
+        "when",
+        "where",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "says",
+        "said",
+        "has",
+        "have",
+        "had",
+        "despite",
+        "amid",
+        "against",
+        "under",
+        "than",
+        "before",
+        "up",
+        "down",
+        "out",
+        "off",
+        "still",
+        "now",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "takes",
+        "take",
+        "gets",
+        "get",
+        "makes",
+        "make",
+        "set",
+        "sets",
+        "wins",
+        "win",
+    ]
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -114,18 +211,26 @@ def is_menu(unit: str) -> bool:
     """A row of menu entries: five or more capitalised words and no function word a headline would have,
     or three and more short entries between pipes."""
     parts = [p.strip() for p in re.split(r"\s[|·•/]\s", unit)]
-    if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
+    if len(parts) >= 3 and all(
+        0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts
+    ):
         return True
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
     if has_date(unit):
         return False  # "Kenji Liu | 16 June 2024" is a byline, not a menu
     shouting = unit.isupper()
-    return (len(tokens) >= 5 and all(t[:1].isupper() or t[:1].isdigit() or t[1:2].isupper() for t in tokens)
-            and not any(c in unit for c in ":,?!'’\"")
-            # menus are nouns: a past participle ("Published") means a headline
-            and not any(len(t) > 4 and t.endswith("ed") for t in tokens)
-            and not any(t.casefold().strip(".,:") in _FUNCTION_WORDS for t in tokens
-                        if shouting or len(t) == 1 or not t.isupper()))
+    return (
+        len(tokens) >= 5
+        and all(t[:1].isupper() or t[:1].isdigit() or t[1:2].isupper() for t in tokens)
+        and not any(c in unit for c in ":,?!'’\"")
+        # menus are nouns: a past participle ("Published") means a headline
+        and not any(len(t) > 4 and t.endswith("ed") for t in tokens)
+        and not any(
+            t.casefold().strip(".,:") in _FUNCTION_WORDS
+            for t in tokens
+            if shouting or len(t) == 1 or not t.isupper()
+        )
+    )
 
 
 def is_category_list(unit: str) -> bool:
@@ -134,9 +239,12 @@ def is_category_list(unit: str) -> bool:
     if ";" in unit:
         return False
     parts = [p.split() for p in unit.split(", ")]
-    return (len(parts) >= 3 and all(1 <= len(p) <= 3 for p in parts)
-            and all(t[:1].isupper() or t[:1].isdigit() for p in parts for t in p)
-            and not any(t.casefold() in _FUNCTION_WORDS for p in parts for t in p))
+    return (
+        len(parts) >= 3
+        and all(1 <= len(p) <= 3 for p in parts)
+        and all(t[:1].isupper() or t[:1].isdigit() for p in parts for t in p)
+        and not any(t.casefold() in _FUNCTION_WORDS for p in parts for t in p)
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -164,7 +272,12 @@ def has_date(unit: str) -> bool:
 def _strip_dates(unit: str) -> str:
     for _, pattern, _ in P.DATE_PATTERNS:
         unit = pattern.sub(" ", unit)
-    return re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|ET|GMT|UTC)\b", " ", unit, flags=re.IGNORECASE)
+    return re.sub(
+        r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|ET|GMT|UTC)\b",
+        " ",
+        unit,
+        flags=re.IGNORECASE,
+    )
 
 
 def is_redacted(unit: str) -> bool:
@@ -183,8 +296,14 @@ def find_header_end(units: list[str]) -> int:
     lines (a name, "Follow", "5 min read"), the header runs on to that line.
     """
     limit = min(len(units), _MAX_HEADER_UNITS)
-    paragraphs = [i for i in range(limit) if is_paragraph(units[i]) and not furniture_reason(units[i])
-                  and not is_meta_line(units[i]) and not _BULLET.match(units[i])]
+    paragraphs = [
+        i
+        for i in range(limit)
+        if is_paragraph(units[i])
+        and not furniture_reason(units[i])
+        and not is_meta_line(units[i])
+        and not _BULLET.match(units[i])
+    ]
     first = paragraphs[0] if paragraphs else min(1, len(units))
     chrome = sum(1 for u in units[:first] if furniture_reason(u) or words(u) <= 3)
     if first > 20 and not any(is_meta_line(u) for u in units[:first]) and chrome < first / 2:
@@ -220,18 +339,34 @@ def _bare_name_byline(units: list[str], i: int) -> bool:
     followed by furniture, a date or nothing, where a subheading would be followed by prose."""
     tokens = units[i].split()
     following = units[i + 1] if i + 1 < len(units) else ""
-    return (2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens)
-            and (not following or bool(furniture_reason(following)) or is_meta_line(following)))
+    return (
+        2 <= len(tokens) <= 3
+        and all(_NAME_WORD.match(t) for t in tokens)
+        and (not following or bool(furniture_reason(following)) or is_meta_line(following))
+    )
 
 
 def _past_key_points(units: list[str], end: int) -> int:
     """If a "Key Points" label closes the header, its points (up to five short lines) belong to it too."""
-    label = next((i for i in range(max(0, end - 3), min(len(units), end + 1)) if P.KEY_POINTS.match(units[i])), None)
+    label = next(
+        (
+            i
+            for i in range(max(0, end - 3), min(len(units), end + 1))
+            if P.KEY_POINTS.match(units[i])
+        ),
+        None,
+    )
     if label is None:
         return end
     end = label + 1
-    while (end < len(units) and end - label <= 5 and words(units[end]) <= 40 and not furniture_reason(units[end])
-           and not is_meta_line(units[end]) and len(_SENTENCE_BREAK.findall(units[end])) == 0):
+    while (
+        end < len(units)
+        and end - label <= 5
+        and words(units[end]) <= 40
+        and not furniture_reason(units[end])
+        and not is_meta_line(units[end])
+        and len(_SENTENCE_BREAK.findall(units[end])) == 0
+    ):
         end += 1
     return end
 
@@ -293,10 +428,18 @@ def _body_resumes(units: list[str], i: int) -> bool:
         return False
     following = units[i + 1] if i + 1 < len(units) else ""
     previous = units[i - 1] if i else ""
-    after_headline = (bool(previous) and not previous.rstrip("”’\"')").endswith((".", "!", "?", ":"))
-                      and not furniture_reason(previous) and not P.RELATED_HEADING.match(previous))
-    return (words(unit) >= 40 or len(_SENTENCE_BREAK.findall(unit)) >= 1 or not after_headline
-            or (is_paragraph(following) and not furniture_reason(following)))
+    after_headline = (
+        bool(previous)
+        and not previous.rstrip("”’\"')").endswith((".", "!", "?", ":"))
+        and not furniture_reason(previous)
+        and not P.RELATED_HEADING.match(previous)
+    )
+    return (
+        words(unit) >= 40
+        or len(_SENTENCE_BREAK.findall(unit)) >= 1
+        or not after_headline
+        or (is_paragraph(following) and not furniture_reason(following))
+    )
 
 
 def _body_line_reason(unit: str) -> str | None:
@@ -314,17 +457,29 @@ def _body_line_reason(unit: str) -> str | None:
 def _looks_like_related_headline(unit: str) -> bool:
     """A linked headline between paragraphs: headline-length, no punctuation, not a question or label."""
     n = words(unit)
-    return (6 <= n <= 20 and not unit.endswith(TERMINAL) and "," not in unit and not unit.isupper()
-            and not is_redacted(unit) and not _BULLET.match(unit))
+    return (
+        6 <= n <= 20
+        and not unit.endswith(TERMINAL)
+        and "," not in unit
+        and not unit.isupper()
+        and not is_redacted(unit)
+        and not _BULLET.match(unit)
+    )
 
 
 def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: list[str]) -> None:
     """A one- or two-word line closing the page is a sign-off or a button, and a closing "Jane Doe is a
     senior writer at ..." is the author's bio (the author extractor still reads it), not article text."""
-    while kept and (words(kept[-1]) <= 2 and not kept[-1].endswith((".", "!", "?"))
-                    or words(kept[-1]) <= 50 and P.AUTHOR_BIO.match(kept[-1])):
+    while kept and (
+        words(kept[-1]) <= 2
+        and not kept[-1].endswith((".", "!", "?"))
+        or words(kept[-1]) <= 50
+        and P.AUTHOR_BIO.match(kept[-1])
+    ):
         fragment = kept.pop()
-        dropped.append(Dropped(fragment, "author bio" if P.AUTHOR_BIO.match(fragment) else "sign-off"))
+        dropped.append(
+            Dropped(fragment, "author bio" if P.AUTHOR_BIO.match(fragment) else "sign-off")
+        )
         footer.append(fragment)
 
 
@@ -332,8 +487,15 @@ def reclaim_header_prose(article: Article) -> Article:
     """Put prose the header held but metadata did not use (not the title, not the dek) back at the
     top of the body, so a paragraph above a late byline is never lost."""
     used = {article.title, *(article.subtitle or "").split("; ")}
-    unused = [u for u in article.header if is_paragraph(u) and u not in used and not furniture_reason(u)
-              and not is_meta_line(u) and not _BULLET.match(u)]
+    unused = [
+        u
+        for u in article.header
+        if is_paragraph(u)
+        and u not in used
+        and not furniture_reason(u)
+        and not is_meta_line(u)
+        and not _BULLET.match(u)
+    ]
     if not unused:
         return article
     return replace(article, blocks=(*to_blocks(unused), *article.blocks))
@@ -348,7 +510,9 @@ def to_blocks(units: list[str]) -> list[Block]:
                 blocks[-1] = Block("redacted", "", blocks[-1].count + 1)
             else:
                 blocks.append(Block("redacted", "", 1))
-        elif len(unit) <= MAX_PARAGRAPH_CHARS and _is_subheading(unit, units[i + 1] if i + 1 < len(units) else ""):
+        elif len(unit) <= MAX_PARAGRAPH_CHARS and _is_subheading(
+            unit, units[i + 1] if i + 1 < len(units) else ""
+        ):
             blocks.append(Block("h", unit))
         else:
             blocks += [Block("p", piece) for piece in split_long(unit)]
@@ -372,5 +536,10 @@ def split_long(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
 
 
 def _is_subheading(unit: str, following: str) -> bool:
-    return (bool(following) and words(unit) <= 12 and not is_paragraph(unit)
-            and not unit.endswith((".", ",", ";", ":", "”", '"')) and not _BULLET.match(unit))
+    return (
+        bool(following)
+        and words(unit) <= 12
+        and not is_paragraph(unit)
+        and not unit.endswith((".", ",", ";", ":", "”", '"'))
+        and not _BULLET.match(unit)
+    )

@@ -3,6 +3,7 @@
 They are data, not code: each entry is a compiled pattern with a name that shows up in the build
 report as the reason a line was dropped. Add a pattern here, not an `if` in parse.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,24 +12,63 @@ from . import linear
 
 _I = re.IGNORECASE
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-         # the months of English-language editions of Dutch, German, French, Spanish and Italian outlets
-         r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|oktober|dezember|"
-         r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-         r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-         r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # the months of English-language editions of Dutch, German, French, Spanish and Italian outlets
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?"
+)
 # Those month names in English, for the date parser.
 FOREIGN_MONTHS = {
-    "januari": "January", "februari": "February", "maart": "March", "mei": "May", "juni": "June", "juli": "July",
-    "augustus": "August", "oktober": "October", "januar": "January", "februar": "February", "märz": "March",
-    "dezember": "December", "janvier": "January", "février": "February", "mars": "March", "avril": "April",
-    "mai": "May", "juin": "June", "juillet": "July", "août": "August", "septembre": "September",
-    "octobre": "October", "novembre": "November", "décembre": "December", "enero": "January",
-    "febrero": "February", "marzo": "March", "abril": "April", "mayo": "May", "junio": "June", "julio": "July",
-    "agosto": "August", "septiembre": "September", "octubre": "October", "noviembre": "November",
-    "diciembre": "December", "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
-    "giugno": "June", "luglio": "July", "settembre": "September", "ottobre": "October", "dicembre": "December"}
+    "januari": "January",
+    "februari": "February",
+    "maart": "March",
+    "mei": "May",
+    "juni": "June",
+    "juli": "July",
+    "augustus": "August",
+    "oktober": "October",
+    "januar": "January",
+    "februar": "February",
+    "märz": "March",
+    "dezember": "December",
+    "janvier": "January",
+    "février": "February",
+    "mars": "March",
+    "avril": "April",
+    "mai": "May",
+    "juin": "June",
+    "juillet": "July",
+    "août": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
+    "enero": "January",
+    "febrero": "February",
+    "marzo": "March",
+    "abril": "April",
+    "mayo": "May",
+    "junio": "June",
+    "julio": "July",
+    "agosto": "August",
+    "septiembre": "September",
+    "octubre": "October",
+    "noviembre": "November",
+    "diciembre": "December",
+    "gennaio": "January",
+    "febbraio": "February",
+    "aprile": "April",
+    "maggio": "May",
+    "giugno": "June",
+    "luglio": "July",
+    "settembre": "September",
+    "ottobre": "October",
+    "dicembre": "December",
+}
 _ORD = r"(?:st|nd|rd|th)?"
 # A copied page may glue the year to the time that follows it: "Apr 16 20185:41 PM".
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
@@ -39,10 +79,24 @@ _LOOKAHEAD_WHY = "a date's end is a lookahead; bounded digit runs with single \\
 
 # Date shapes, most specific first; `dayfirst` says how to read an all-number date.
 DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
-    ("month-day-year", linear.backtracking(rf"\b{MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", _I,
-                                           why=_LOOKAHEAD_WHY), False),
-    ("day-month-year", linear.backtracking(rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}", _I,
-                                           why=_LOOKAHEAD_WHY), True),
+    (
+        "month-day-year",
+        linear.backtracking(
+            rf"\b{MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}",
+            _I,
+            why=_LOOKAHEAD_WHY,
+        ),
+        False,
+    ),
+    (
+        "day-month-year",
+        linear.backtracking(
+            rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}",
+            _I,
+            why=_LOOKAHEAD_WHY,
+        ),
+        True,
+    ),
     ("iso", linear.backtracking(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)", why=_LOOKAHEAD_WHY), False),
     ("day-dash-month", linear.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", linear.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
@@ -51,10 +105,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     ("day-dot-month", linear.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"), True),
     ("us-slash", linear.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"), False),
     # a two-digit year only when a time follows, as in "by Jane Doe - 09/07/22 5:26 PM ET"
-    ("us-slash-short", linear.backtracking(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", why=_LOOKAHEAD_WHY),
-     False),
+    (
+        "us-slash-short",
+        linear.backtracking(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", why=_LOOKAHEAD_WHY),
+        False,
+    ),
 ]
-URL_DATE = linear.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
+URL_DATE = linear.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)"
+)
 URL_DATE_COMPACT = linear.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|\b|_)")
 
 # Lines that are nothing but page furniture, wherever they stand.
@@ -63,7 +122,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^(?:for immediate release|media contacts?:?.{0,60}|sponsored message|\[?advertisement\]?|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
         r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
         r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
-        r"[.:]?$", _I),
+        r"[.:]?$",
+        _I,
+    ),
     "navigation": linear.compile(
         r"^(?:(?:home|news|world|tech(?:nology)?|business|china|asia|politics|opinion)\s*(?:>|»|/|›|\|)\s*.{1,80}|"
         # breadcrumbs: "Business News/ Industry/ CCTV makers scramble as ..."
@@ -104,7 +165,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
         r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|(?:posted |filed )?in:.{0,80}|categor(?:y|ies):.{0,120}|"
         r"enditem/?\w*|back to top|view comments|"
-        r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$", _I),
+        r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$",
+        _I,
+    ),
     "photo caption": linear.compile(
         r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|^(?i:figure|fig\.|chart|graphic|map) \d{1,2}[:.]\s.{1,200}$|"
         # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
@@ -117,15 +180,20 @@ FURNITURE: dict[str, re.Pattern] = {
         r"\b(?i:photo|photograph|photographer|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
         r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
         r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
-        r"file photo|xinhua/[^.]{1,40})\.?\)?$)"),
+        r"file photo|xinhua/[^.]{1,40})\.?\)?$)"
+    ),
     "related link": linear.compile(
         r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|watch|listen|"
-        r"click here|further reading|don't miss|must read|more from \w+)\s*[:>»|]\s*.+", _I),
+        r"click here|further reading|don't miss|must read|more from \w+)\s*[:>»|]\s*.+",
+        _I,
+    ),
     "newsletter prompt": linear.compile(
         r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|weekly) newsletters?\b|"
         r"get (?:the|our) .{0,40}(?:delivered|in your inbox)|support (?:our|independent) journalism|"
         r"become a (?:member|subscriber|patron)|start your free trial|to continue reading|"
-        r"create a free account|subscribe for full access)", _I),
+        r"create a free account|subscribe for full access)",
+        _I,
+    ),
     # Phrases no journalist writes in a story, so they may sit in long paragraphs of boilerplate.
     "subscription notice": linear.compile(
         r"(?:enter your (?:work )?email|already (?:a member|a subscriber|have an account)|log ?in here|"
@@ -173,32 +241,49 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^for more information,? (?:please )?visit\b|(?:is|was) brought to you by\b|"
         r"^stay current on the issues that matter|delivered (?:weekly|daily|every \w+)\.?$|"
         r"do not necessarily reflect (?:the|those)|^get .{1,60} in your inbox\b|^listen to this (?:story|article)\b|^\(?catch all the .{1,80} (?:news|updates)\b|"
-        r"market indices are shown in real time)", _I),
-    "cookie notice": linear.compile(r"(?:we(?:['’]d like to| also)? (?:use|set) (?:some )?(?:\w+ )?cookies|^cookies on \S+|"
-                                r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |optional )?cookies|"
-                                r"^we value your privacy|we and our partners (?:store|use|process)|"
-                                r"manage (?:your )?(?:choices|preferences|consent))", _I),
+        r"market indices are shown in real time)",
+        _I,
+    ),
+    "cookie notice": linear.compile(
+        r"(?:we(?:['’]d like to| also)? (?:use|set) (?:some )?(?:\w+ )?cookies|^cookies on \S+|"
+        r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |optional )?cookies|"
+        r"^we value your privacy|we and our partners (?:store|use|process)|"
+        r"manage (?:your )?(?:choices|preferences|consent))",
+        _I,
+    ),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
     "market ticker": linear.FirstOf(  # two changes in percent and no prose word; or a row of figures, "34721.91"
-        linear.Unless(linear.compile(r"^(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"), linear.compile(r"\b[a-z]{4,}\b")),
-        linear.compile(r"^[+\-−▲▼]?[\d,]+(?:\.\d+)?%?(?:\s+[+\-−▲▼(]?[\d,]+(?:\.\d+)?%?\)?)*$")),
+        linear.Unless(
+            linear.compile(r"^(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"), linear.compile(r"\b[a-z]{4,}\b")
+        ),
+        linear.compile(r"^[+\-−▲▼]?[\d,]+(?:\.\d+)?%?(?:\s+[+\-−▲▼(]?[\d,]+(?:\.\d+)?%?\)?)*$"),
+    ),
     # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
-    "print header": linear.compile(r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"),
+    "print header": linear.compile(
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"
+    ),
     "comment form": linear.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
         r"your email address will not be published.*|required fields are marked.*|"
         r"you must be logged in to post a comment.*|notify me of .{1,60}|"
         r"save my name, email, and website.*|name\s*\*|email\s*\*|website|comment\s*\*|"
-        r"(?:\d+\s+)?comments? (?:are )?closed\.?|be the first to comment\.?)$", _I),
+        r"(?:\d+\s+)?comments? (?:are )?closed\.?|be the first to comment\.?)$",
+        _I,
+    ),
     "page metadata": linear.compile(
         r"^(?:(?:date|dated)\s*:?\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+\.? \d{1,2},? \d{4})|"
         r"permalink\s*:?\s+\S+|(?:keywords|related subjects)\s*:?\s+.+|feedback\s*:.*|"
         r"ok|got it|accept|i agree|close|bookmark|follow|\+ follow|·|\d+ followers?|open in app|write|"
         r"(?:\d+\s*)?(?:likes?|claps?|responses?|comments?)?\s*\d+|reader comments \d+|"
-        r"(?:staff writer|staff reporter|contributor|correspondent))$", _I),
-    "email header": linear.compile(r"^(?:-{5,}\s*forwarded message\s*-{5,}|(?:from|to|cc|sent|date|subject):\s.{1,200})$",
-                               _I),
-    "contact details": linear.compile(r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I),
+        r"(?:staff writer|staff reporter|contributor|correspondent))$",
+        _I,
+    ),
+    "email header": linear.compile(
+        r"^(?:-{5,}\s*forwarded message\s*-{5,}|(?:from|to|cc|sent|date|subject):\s.{1,200})$", _I
+    ),
+    "contact details": linear.compile(
+        r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I
+    ),
     "site footer": linear.compile(
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
         r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
@@ -212,7 +297,9 @@ FURNITURE: dict[str, re.Pattern] = {
         # link prompts of press releases: "Read the full letter here.", "Full text of the bill is available here."
         r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|rule|release|document)s?"
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
-        r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$", _I),
+        r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$",
+        _I,
+    ),
 }
 
 # A heading that opens a list of other headlines; the list runs until the body resumes.
@@ -224,87 +311,155 @@ RELATED_HEADING = linear.compile(
     r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|[\w ]{1,20} recommends|"
     r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|more on this story|"
     r"article topics|[\w ]{1,20} stories of the day|explore more on these topics|latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
-    r"get our .{1,30} resources)[:.]?$", _I)
+    r"get our .{1,30} resources)[:.]?$",
+    _I,
+)
 
 # A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are the dek.
-KEY_POINTS = linear.compile(r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
-                        r"story highlights|what you need to know|tl;?dr|synopsis|summary)[:.]?$", _I)
+KEY_POINTS = linear.compile(
+    r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
+    r"story highlights|what you need to know|tl;?dr|synopsis|summary)[:.]?$",
+    _I,
+)
 
 COMMENTS_HEADING = linear.compile(
     r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|responses?|replies)|"
     r"sort by:.{0,30}|"
     r"(?:join|show|view) the (?:conversation|discussion|comments)|discussion(?:\s*\(\d+\))?|"
-    r"what (?:readers|people) are saying|have your say)[:.…]*$", _I)
+    r"what (?:readers|people) are saying|have your say)[:.…]*$",
+    _I,
+)
 
 # Lines that end a comments section and start the page footer.
-COMMENTS_END = ("newsletter prompt", "subscription notice", "comment form", "site footer", "cookie notice")
+COMMENTS_END = (
+    "newsletter prompt",
+    "subscription notice",
+    "comment form",
+    "site footer",
+    "cookie notice",
+)
 
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = linear.compile(
     r"^[-–—\s]*\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|research|translated|produced)"
-    r"\s+by\b.*", _I)
+    r"\s+by\b.*",
+    _I,
+)
 
 BRACKET_BYLINE = linear.compile(r"^\(\s*by\s+(?P<names>[^)]{3,120})\)$", _I)
 
 BYLINE = [
     # "By political reporter Nadia Kowalczyk": a role between "By" and the name.
-    ("role-by-line", linear.compile(r"^by\s+(?:[a-z-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|analyst)"
-                                r"\s+(?P<names>(?-i:[A-Z]).+)$", _I)),
+    (
+        "role-by-line",
+        linear.compile(
+            r"^by\s+(?:[a-z-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|analyst)"
+            r"\s+(?P<names>(?-i:[A-Z]).+)$",
+            _I,
+        ),
+    ),
     # The name must start with a capital: "By the end of 2019, ..." opens a sentence, not a byline.
-    ("by-line", linear.compile(r"^(?:written |reported |words |posted |story |text |hosted |compiled |opinion |analysis |"
-                           r"commentary |column |review )?by\b[:\s]*"
-                           r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
+    (
+        "by-line",
+        linear.compile(
+            r"^(?:written |reported |words |posted |story |text |hosted |compiled |opinion |analysis |"
+            r"commentary |column |review )?by\b[:\s]*"
+            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
+            _I,
+        ),
+    ),
     # "Source: Aditya Menon, Consultant Editor": a trade site's byline, a person with a role.
-    ("source-person", linear.compile(r"^source:\s*(?P<names>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s*"
-                                 r"(?:[\w-]+\s+){0,3}(?:editor|reporter|writer|correspondent|contributor|analyst)s?$", _I)),
-    ("author-label", linear.compile(r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
-                                r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$", _I)),
+    (
+        "source-person",
+        linear.compile(
+            r"^source:\s*(?P<names>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s*"
+            r"(?:[\w-]+\s+){0,3}(?:editor|reporter|writer|correspondent|contributor|analyst)s?$",
+            _I,
+        ),
+    ),
+    (
+        "author-label",
+        linear.compile(
+            r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
+            r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
+            _I,
+        ),
+    ),
 ]
 # "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
-NAME_THEN_DATE = linear.compile(r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"
-                            r"(?:\s+@\w+)?\s*(?:on|\||-|–|—|,|·|/|•)\s+(?P<rest>.+)$")
+NAME_THEN_DATE = linear.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"
+    r"(?:\s+@\w+)?\s*(?:on|\||-|–|—|,|·|/|•)\s+(?P<rest>.+)$"
+)
 AUTHOR_BIO = linear.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:\w+\s+){0,4}"
-    r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|producer|fellow)\b", _I)
+    r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|producer|fellow)\b",
+    _I,
+)
 
 DATE_LINE = linear.compile(
     r"^(?:(?:first )?published|posted|updated|last updated|modified|date|dated|release date)?\s*"
-    r"(?:on|at|:)?\s*", _I)
+    r"(?:on|at|:)?\s*",
+    _I,
+)
 # Labelled fields of an export or a reading pack: header material like a byline.
-FIELD_LINE = linear.compile(r"^(?:title|subtitle|headline|dek|outlet|publication|publisher|word count|added by|"
-                        r"clipped by|saved by)\s*:\s+\S.{0,200}$", _I)
-UPDATED_WITHOUT_DATE = linear.compile(r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I)
+FIELD_LINE = linear.compile(
+    r"^(?:title|subtitle|headline|dek|outlet|publication|publisher|word count|added by|"
+    r"clipped by|saved by)\s*:\s+\S.{0,200}$",
+    _I,
+)
+UPDATED_WITHOUT_DATE = linear.compile(
+    r"^(?:updated|published|posted|last updated)(?: on| at)?:?$", _I
+)
 
-URL_LINE = linear.compile(r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
-                      r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
-                      r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$", _I)  # "... 1/3": a print footer
+URL_LINE = linear.compile(
+    r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
+    r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$",
+    _I,
+)  # "... 1/3": a print footer
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
-WIRE_CREDIT = linear.compile(r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
-                         r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]", _I)
+WIRE_CREDIT = linear.compile(
+    r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
+    r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]",
+    _I,
+)
 PART_OF_REPORTS = linear.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
-COPYRIGHT = linear.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
-                           r"(?P<name>[^.|]+?)\s*(?:[.|].*)?$", _I)  # the name ends at the first . or |
-SOURCE_LINE = linear.compile(r"^(?:source|from|via|outlet|publication|publisher|originally published (?:in|by|on))\s*:\s*"
-                         r"(?P<name>[^,|/(]{2,60})", _I)
+COPYRIGHT = linear.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
+    r"(?P<name>[^.|]+?)\s*(?:[.|].*)?$",
+    _I,
+)  # the name ends at the first . or |
+SOURCE_LINE = linear.compile(
+    r"^(?:source|from|via|outlet|publication|publisher|originally published (?:in|by|on))\s*:\s*"
+    r"(?P<name>[^,|/(]{2,60})",
+    _I,
+)
 # A print plugin's footer: "Article printed from The Strategist: https://www.aspistrategist.org.au".
 PRINTED_FROM = linear.compile(r"^article printed from (?P<name>[^:]{2,60}):", _I)
 # "Write to Nora Whitfield at nora.whitfield@wsj.com and Caleb Ng at caleb.ng@wsj.com"
-WRITE_TO = linear.compile(r"^(?:write to|contact the (?:authors?|reporters?|writers?)(?: at)?:?|"
-                      r"email the (?:authors?|reporters?):?)\s+(?P<names>[A-Z].{2,200})$", _I)
+WRITE_TO = linear.compile(
+    r"^(?:write to|contact the (?:authors?|reporters?|writers?)(?: at)?:?|"
+    r"email the (?:authors?|reporters?):?)\s+(?P<names>[A-Z].{2,200})$",
+    _I,
+)
 
 # Words that mark the end of a person's name in a byline: roles and places.
 ROLE_WORDS = linear.compile(
     r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|senior|chief|"
     r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|taipei|tokyo|london|"
-    r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$", _I)
+    r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$",
+    _I,
+)
 
 # An office holder under a committee's or ministry's masthead ("Chairman Dale Hutchins") is site
 # chrome, not the author of the page.
 OFFICE_TITLE = linear.compile(
     r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
     r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|spokes(?:man|woman|person))\s",
-    _I)
+    _I,
+)
 
 # Companies that own many mastheads: their name in a copyright line says nothing about which one
 # published the page ("© 2022 Vox Media, LLC" is at the foot of The Verge, Vox and Polygon alike).
@@ -313,15 +468,22 @@ PARENT_COMPANY = linear.compile(
     r"future (?:us|plc)|informa|questex|idg(?: communications)?|foundry|emerald x|axel springer|news corp|nexstar(?: media)?|"
     r"dotdash meredith|advance (?:local|publications)|mcclatchy|penske media|ziff davis|red ventures|"
     r"united publications|messe frankfurt|sinclair broadcast(?: group)?|portfolio media|notting hill media|"
-    r"sph media|nation media group|graham media group|tegna|scripps)\b", _I)
+    r"sph media|nation media group|graham media group|tegna|scripps)\b",
+    _I,
+)
 
 # A role line under an author's name in a firm's or institute's author block.
-CREDENTIAL = linear.compile(r"^(?:partner|counsel|of counsel|(?:senior )?associate|(?:managing )?director|principal|"
-                        r"(?:assistant |associate )?professor|(?:senior |visiting |non-resident )?fellow|researcher|"
-                        r"attorney|lawyer|solicitor|barrister|economist|scholar)\b", _I)
+CREDENTIAL = linear.compile(
+    r"^(?:partner|counsel|of counsel|(?:senior )?associate|(?:managing )?director|principal|"
+    r"(?:assistant |associate )?professor|(?:senior |visiting |non-resident )?fellow|researcher|"
+    r"attorney|lawyer|solicitor|barrister|economist|scholar)\b",
+    _I,
+)
 
 # Units with these many asterisk-blocked tokens are redacted paywall text.
 REDACTED_TOKEN = linear.compile(r"^[^\w]*\*{2,}[^\w]*$|^\*+[^\s*]{0,3}\*+$")
 
 # A line that is only a site's address ("SecurityInfoWatch.com"): a masthead, not a headline.
-DOMAIN_LINE = linear.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|io|cn|uk|news|info|biz)(?:\.\w{2})?$", _I)
+DOMAIN_LINE = linear.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|io|cn|uk|news|info|biz)(?:\.\w{2})?$", _I
+)

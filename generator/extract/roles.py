@@ -94,8 +94,9 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def title_from_roles(text: str, rules_title: str | None, config: Config,
-                     path: Path = MODEL_PATH) -> RoledLine | None:
+def title_from_roles(
+    text: str, rules_title: str | None, config: Config, path: Path = MODEL_PATH
+) -> RoledLine | None:
     """The line to use as the title instead of the rules' one, or None to keep the rules' title:
     when no line tagged title holds the rules' title and the model's most title-like line is
     confident enough (TITLE_OVERRIDE_CONFIDENCE)."""
@@ -124,6 +125,7 @@ def with_role_title(article: Article, text: str, config: Config) -> Article:
     if better is None:
         return article
     from .metadata import clean_title  # metadata imports this package's patterns; import late
+
     title = clean_title(better.text)
     if not title or _is_body_paragraph(better.text, article):
         return article
@@ -135,4 +137,6 @@ def _is_body_paragraph(line: str, article: Article) -> bool:
     """A line the body cleaner kept as article text is prose, not the headline: taking it would
     also show it twice, as the title and as the lead."""
     wanted = " ".join(line.split())
-    return any(block.kind == "p" and " ".join(block.text.split()) == wanted for block in article.blocks)
+    return any(
+        block.kind == "p" and " ".join(block.text.split()) == wanted for block in article.blocks
+    )

@@ -57,6 +57,4 @@ def _refuse_unsafe(event: yaml.Event) -> None:
             "an anchor (`&name`) marks a value for reuse; write plain values", event.start_mark
         )
     if getattr(event, "tag", None) not in (None, "!"):
-        raise UnsafeYaml(
-            "a YAML tag (`!!...` or `!...`) asks for a special type", event.start_mark
-        )
+        raise UnsafeYaml("a YAML tag (`!!...` or `!...`) asks for a special type", event.start_mark)

@@ -9,6 +9,7 @@ A mention is passing when a named rule says so (a photo credit, a cited outlet o
 a related-link headline, an aside in an "including ..." list); a company is substantive when at
 least one of its mentions is not passing.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,10 +28,25 @@ from .sentences import sentence_at, sentence_spans
 
 SHORT_ALIAS = 4
 """Aliases this short ("ZTE", "DJI") must match case exactly, or "zte" in a URL would count."""
-EVERYDAY_WORDS = frozenset({
-    "apple", "amazon", "oracle", "micron", "intel", "arm", "meta", "alphabet", "square", "shell",
-    "visa",
-    "target", "google", "vivo", "honor"})
+EVERYDAY_WORDS = frozenset(
+    {
+        "apple",
+        "amazon",
+        "oracle",
+        "micron",
+        "intel",
+        "arm",
+        "meta",
+        "alphabet",
+        "square",
+        "shell",
+        "visa",
+        "target",
+        "google",
+        "vivo",
+        "honor",
+    }
+)
 """Aliases that are also ordinary words (or often written in lower case in URLs and handles): they
 count only when written with a capital, so "an apple" and "honor the deal" are not mentions."""
 FUZZY_MIN_LENGTH = 7
@@ -72,29 +88,48 @@ WINDOW = 80
 """Characters of context either side of a mention that the passing rules look at."""
 
 PASSING_RULES: tuple[PassingRule, ...] = (
-    PassingRule("photo credit", before=re.compile(
-        r"(?:photo|photograph|image|picture|illustration|credit|video)s?(?:\s+by)?\s*[:|/]\s*"
-        r"(?:[A-Z][\w.&'-]{0,30}\s+){0,3}$", re.IGNORECASE),
-        example="China’s ambitions are seen as a threat. Photo: Reuters"),
-    PassingRule("cited source", before=re.compile(
-        r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|"
-        r"estimates?\s+(?:from|by)|(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|"
-        r"posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
-        r"statement\s+on)\s+(?:[a-z][\w-]{0,30}\s+){0,4}$"),
-        example="owning 38% of the market, according to a research report by IHS Markit"),
-    PassingRule("cited outlet",
-                after=re.compile(r"^\s*(?:reported|reports)\b(?!\s+(?:revenue|profit|sales|a\s))"),
-                example="Bloomberg reported, citing people familiar with the matter"),
-    PassingRule("in parentheses", before=re.compile(r"\(\s*$"), after=re.compile(r"^\s*\)"),
-                example="Huawei says the ban will hurt US 5G (CNET)"),
+    PassingRule(
+        "photo credit",
+        before=re.compile(
+            r"(?:photo|photograph|image|picture|illustration|credit|video)s?(?:\s+by)?\s*[:|/]\s*"
+            r"(?:[A-Z][\w.&'-]{0,30}\s+){0,3}$",
+            re.IGNORECASE,
+        ),
+        example="China’s ambitions are seen as a threat. Photo: Reuters",
+    ),
+    PassingRule(
+        "cited source",
+        before=re.compile(
+            r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|"
+            r"estimates?\s+(?:from|by)|(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|"
+            r"posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
+            r"statement\s+on)\s+(?:[a-z][\w-]{0,30}\s+){0,4}$"
+        ),
+        example="owning 38% of the market, according to a research report by IHS Markit",
+    ),
+    PassingRule(
+        "cited outlet",
+        after=re.compile(r"^\s*(?:reported|reports)\b(?!\s+(?:revenue|profit|sales|a\s))"),
+        example="Bloomberg reported, citing people familiar with the matter",
+    ),
+    PassingRule(
+        "in parentheses",
+        before=re.compile(r"\(\s*$"),
+        after=re.compile(r"^\s*\)"),
+        example="Huawei says the ban will hurt US 5G (CNET)",
+    ),
     # The comma before the marker makes it an aside ("Many firms, including A, B and C, ...");
     # without it the list is what the sentence is about ("Chipmakers including Intel and AMD
     # stopped ...").
-    PassingRule("aside in a list", before=re.compile(
-        r",\s+(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+"
-        r"(?:[\w&'’.-]{1,30},?\s+){0,8}$"),
+    PassingRule(
+        "aside in a list",
+        before=re.compile(
+            r",\s+(?:including|such\s+as|like|among\s+them|e\.g\.,?)\s+"
+            r"(?:[\w&'’.-]{1,30},?\s+){0,8}$"
+        ),
         example="companies, including internet giants Baidu, Tencent Holdings and Alibaba",
-        needs_list=True),
+        needs_list=True,
+    ),
 )
 """Applied in order; the first that fires names the reason. A related link is decided per
 paragraph (`is_headline_line`)."""
@@ -122,6 +157,7 @@ def per_config(build: Callable[[Config], T]) -> Callable[[Config], T]:
                 cache.clear()
             hit = cache[id(config)] = (config, build(config))
         return hit[1]
+
     return cached
 
 
@@ -236,8 +272,8 @@ def is_headline_line(text: str) -> bool:
 
 def passing_reason(text: str, hit: Hit, sentence_start: int) -> str:
     """The name of the first passing rule the mention meets, or "" when it is substantive."""
-    before = text[max(sentence_start, hit.start - WINDOW):hit.start]
-    after = text[hit.end:hit.end + WINDOW]
+    before = text[max(sentence_start, hit.start - WINDOW) : hit.start]
+    after = text[hit.end : hit.end + WINDOW]
     for rule in PASSING_RULES:
         if rule.before is not None and not rule.before.search(before):
             continue
@@ -257,7 +293,7 @@ def _in_list(before: str, after: str) -> bool:
     marker = None
     for marker in _LIST_MARKER.finditer(before):
         pass
-    tail = before[marker.end():] if marker else before
+    tail = before[marker.end() :] if marker else before
     return "," in tail or after.lstrip().startswith(",")
 
 
@@ -296,5 +332,14 @@ def company_mentions(paragraphs: Sequence[tuple[str, str]], config: Config) -> t
                 substantive[hit.company] = sentence  # the body sentence shown on the company page
     order = {c.name: i for i, c in enumerate(config.companies)}
     names = sorted(counts, key=lambda n: (n not in substantive, -counts[n], order[n]))
-    return tuple(Mention(n, counts[n], substantive.get(n) or first[n], n in substantive,
-                         "" if n in substantive else reasons[n], fuzzy_only[n]) for n in names)
+    return tuple(
+        Mention(
+            n,
+            counts[n],
+            substantive.get(n) or first[n],
+            n in substantive,
+            "" if n in substantive else reasons[n],
+            fuzzy_only[n],
+        )
+        for n in names
+    )

@@ -5,6 +5,7 @@ Per article, three named rules collect candidates: a legal suffix ("Pinsent Maso
 ("law firm Pinsent Masons"). Across all articles they are counted, given an example sentence and a
 ready-to-paste digest.yml snippet for the build report, so adding one is a single edit.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,57 @@ from .sentences import sentence_at, sentence_spans
 
 _WORD = r"[A-Z][\w&'’-]{1,30}"
 _RUN = rf"{_WORD}(?:\s{_WORD}){{0,4}}"
-LEGAL_SUFFIXES = ("Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.", "Co", "Corp.", "Corp", "Corporation",
-                  "Inc.", "Inc", "Ltd.", "Ltd", "Limited", "LLC", "LLP", "PLC", "plc", "GmbH",
-                  "AG", "S.A.", "N.V.", "Holdings", "Group", "Technologies", "Technology")
+LEGAL_SUFFIXES = (
+    "Co., Ltd.",
+    "Co. Ltd.",
+    "Co Ltd",
+    "Co.",
+    "Co",
+    "Corp.",
+    "Corp",
+    "Corporation",
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "LLP",
+    "PLC",
+    "plc",
+    "GmbH",
+    "AG",
+    "S.A.",
+    "N.V.",
+    "Holdings",
+    "Group",
+    "Technologies",
+    "Technology",
+)
 _SUFFIX = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
-COMPANY_WORDS = ("company", "firm", "maker", "manufacturer", "supplier", "chipmaker", "startup",
-                 "start-up", "giant", "rival", "conglomerate", "operator", "vendor", "carrier",
-                 "retailer", "bank", "law firm", "research firm", "consultancy", "contractor",
-                 "developer")
+COMPANY_WORDS = (
+    "company",
+    "firm",
+    "maker",
+    "manufacturer",
+    "supplier",
+    "chipmaker",
+    "startup",
+    "start-up",
+    "giant",
+    "rival",
+    "conglomerate",
+    "operator",
+    "vendor",
+    "carrier",
+    "retailer",
+    "bank",
+    "law firm",
+    "research firm",
+    "consultancy",
+    "contractor",
+    "developer",
+)
 _COMPANY_WORD = "|".join(re.escape(w) for w in sorted(COMPANY_WORDS, key=len, reverse=True))
 
 
@@ -38,46 +82,160 @@ class DiscoveryRule:
 
 
 DISCOVERY_RULES: tuple[DiscoveryRule, ...] = (
-    DiscoveryRule("legal suffix", re.compile(rf"\b(?P<name>{_RUN}\s(?:{_SUFFIX}))(?=[\s,;:)]|$)"),
-                  "Tencent Holdings"),
-    DiscoveryRule("X-based maker", re.compile(
-        rf"\b[A-Z][\w-]{{1,20}}-based\s(?:[a-z][\w-]{{1,20}}\s){{0,3}}?(?:{_COMPANY_WORD})"
-        rf"\s(?P<name>{_RUN})"),
-        "Shenzhen-based drone maker DJI"),
-    DiscoveryRule("company word", re.compile(rf"\b(?:{_COMPANY_WORD})\s(?P<name>{_RUN})"),
-                  "international law firm Pinsent Masons"),
+    DiscoveryRule(
+        "legal suffix",
+        re.compile(rf"\b(?P<name>{_RUN}\s(?:{_SUFFIX}))(?=[\s,;:)]|$)"),
+        "Tencent Holdings",
+    ),
+    DiscoveryRule(
+        "X-based maker",
+        re.compile(
+            rf"\b[A-Z][\w-]{{1,20}}-based\s(?:[a-z][\w-]{{1,20}}\s){{0,3}}?(?:{_COMPANY_WORD})"
+            rf"\s(?P<name>{_RUN})"
+        ),
+        "Shenzhen-based drone maker DJI",
+    ),
+    DiscoveryRule(
+        "company word",
+        re.compile(rf"\b(?:{_COMPANY_WORD})\s(?P<name>{_RUN})"),
+        "international law firm Pinsent Masons",
+    ),
 )
-NOT_COMPANY_WORDS = frozenset({
-    "The", "This", "That", "A", "An", "In", "On", "US", "U.S.", "China", "Chinese", "American",
-    "Beijing",
-    "Washington", "It", "He", "She", "They", "We", "But", "And", "Commerce", "Department",
-    "Ministry",
-    "Government", "State", "Party", "University", "Institute", "Council", "Committee", "Bureau",
-    "Agency",
-    "Commission", "Office", "House", "Senate", "Congress", "Security", "Public", "Communist",
-    "People’s",
-    "People's", "Liberation", "Army", "Xinjiang", "Technology", "Technologies", "Group", "Holdings",
-    "Last", "Many", "Some", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday"})
+NOT_COMPANY_WORDS = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "A",
+        "An",
+        "In",
+        "On",
+        "US",
+        "U.S.",
+        "China",
+        "Chinese",
+        "American",
+        "Beijing",
+        "Washington",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "But",
+        "And",
+        "Commerce",
+        "Department",
+        "Ministry",
+        "Government",
+        "State",
+        "Party",
+        "University",
+        "Institute",
+        "Council",
+        "Committee",
+        "Bureau",
+        "Agency",
+        "Commission",
+        "Office",
+        "House",
+        "Senate",
+        "Congress",
+        "Security",
+        "Public",
+        "Communist",
+        "People’s",
+        "People's",
+        "Liberation",
+        "Army",
+        "Xinjiang",
+        "Technology",
+        "Technologies",
+        "Group",
+        "Holdings",
+        "Last",
+        "Many",
+        "Some",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    }
+)
 """Words a candidate may not start with: they begin sentences, or name governments and bodies."""
-LEADING_WORDS = frozenset({"At", "Unlike", "Like", "For", "With", "From", "By", "Both", "Rival",
-                           "Rivals", "While", "After", "When", "As", "Its", "Their", "Including",
-                           "Under", "Via", "Of", "The", "A", "An", "In", "On", "But", "And",
-                           "Last", "Many", "Some", "This", "That"})
+LEADING_WORDS = frozenset(
+    {
+        "At",
+        "Unlike",
+        "Like",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Both",
+        "Rival",
+        "Rivals",
+        "While",
+        "After",
+        "When",
+        "As",
+        "Its",
+        "Their",
+        "Including",
+        "Under",
+        "Via",
+        "Of",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "But",
+        "And",
+        "Last",
+        "Many",
+        "Some",
+        "This",
+        "That",
+    }
+)
 """Sentence words dropped from the front of a candidate ("At Tokyo Electron Ltd")."""
-GENERIC_WORDS = frozenset({"Information", "Security", "Digital", "Electronics", "Science",
-                           "Network", "Networks", "Communications", "Industrial", "International",
-                           "Global", "National", "Advanced", "Media", "Semiconductor", "Internet",
-                           "Data", "Software", "Systems",
-                           "Energy"})
+GENERIC_WORDS = frozenset(
+    {
+        "Information",
+        "Security",
+        "Digital",
+        "Electronics",
+        "Science",
+        "Network",
+        "Networks",
+        "Communications",
+        "Industrial",
+        "International",
+        "Global",
+        "National",
+        "Advanced",
+        "Media",
+        "Semiconductor",
+        "Internet",
+        "Data",
+        "Software",
+        "Systems",
+        "Energy",
+    }
+)
 """A name made only of these and legal suffixes ("Information Technology") is a field, not a
 firm."""
 MAX_CANDIDATES = 40
 """Listed in the build report, most frequent first."""
 
 
-def find_candidates(paragraphs: Sequence[str], config: Config,
-                    known: Iterable[str] = ()) -> tuple[Candidate, ...]:
+def find_candidates(
+    paragraphs: Sequence[str], config: Config, known: Iterable[str] = ()
+) -> tuple[Candidate, ...]:
     """Company-like names in one article that are no company's alias, publication or person."""
     known_names = _known(config) | {k.casefold() for k in known}
     found: dict[str, Candidate] = {}
@@ -161,8 +319,9 @@ def discover(articles: Sequence[Article]) -> list[Discovered]:
         spellings = tuple(sorted({c.name for _, c in items} - {name}))
         first_article, first = items[0]
         count = len({a.seed for a, _ in items})
-        found.append(Discovered(name, spellings, count, first.rule, first.sentence,
-                                first_article.seed))
+        found.append(
+            Discovered(name, spellings, count, first.rule, first.sentence, first_article.seed)
+        )
     found.sort(key=lambda d: (-d.articles, d.name.casefold()))
     return found[:MAX_CANDIDATES]
 

@@ -5,6 +5,7 @@ comments): companies (gazetteer, substantive vs passing), topics (weighted evide
 roles, quotes with speakers, key figures, and discovery candidates. Front-matter corrections in
 the seed (`companies`, `topics`) beat what is found.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,11 @@ def count_mentions(text: str, config: Config) -> tuple[Counter, Counter]:
 def enrich(article: Article, config: Config) -> Article:
     """Fill companies (substantive, most mentioned first), passing mentions, topics and their
     evidence, people, quotes, figures and discovery candidates."""
-    paragraphs = [("title", article.title), ("subtitle", article.subtitle or ""),
-                  *((b.kind, b.text) for b in article.blocks if b.kind != "redacted")]
+    paragraphs = [
+        ("title", article.title),
+        ("subtitle", article.subtitle or ""),
+        *((b.kind, b.text) for b in article.blocks if b.kind != "redacted"),
+    ]
     mentions = company_mentions([p for p in paragraphs if p[1]], config)
     text = "\n".join(t for _, t in paragraphs)
     evidence = topic_evidence(text, config, len(text.split()) if article.redacted else None)
@@ -49,7 +53,15 @@ def enrich(article: Article, config: Config) -> Article:
     companies = tuple(article.overrides.get("companies", substantive))
     passing = tuple(m.company for m in mentions if not m.substantive and m.company not in companies)
     topics = tuple(article.overrides.get("topics", slugs(evidence)))
-    return replace(article, companies=companies, topics=topics,
-                   mentions=mentions, passing_companies=passing, people=people, quotes=quotes,
-                   figures=find_figures(prose, config), topic_evidence=evidence,
-                   candidates=find_candidates(prose, config, known=[p.name for p in people]))
+    return replace(
+        article,
+        companies=companies,
+        topics=topics,
+        mentions=mentions,
+        passing_companies=passing,
+        people=people,
+        quotes=quotes,
+        figures=find_figures(prose, config),
+        topic_evidence=evidence,
+        candidates=find_candidates(prose, config, known=[p.name for p in people]),
+    )

@@ -5,6 +5,7 @@ and a title before the name ("Foreign Ministry spokesperson Lu Kang", "Huawei fo
 Zhengfei"). A name is two or three capitalised words; words that start sentences, places and
 company names are not names.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,36 +14,186 @@ from dataclasses import dataclass
 
 from ..records import Person
 
-ROLE_WORDS = ("president", "vice president", "chairman", "chairwoman", "chair", "founder",
-              "co-founder", "director", "spokesperson", "spokesman", "spokeswoman", "analyst",
-              "partner", "minister", "secretary", "senator", "representative", "ceo",
-              "chief executive", "executive", "professor", "researcher", "official", "lawyer",
-              "attorney", "head", "manager", "economist", "fellow", "ambassador", "chief",
-              "governor", "commissioner", "adviser", "advisor", "editor", "engineer", "consultant",
-              "investor", "strategist", "lawmaker", "congressman", "congresswoman", "leader")
+ROLE_WORDS = (
+    "president",
+    "vice president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "co-founder",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "analyst",
+    "partner",
+    "minister",
+    "secretary",
+    "senator",
+    "representative",
+    "ceo",
+    "chief executive",
+    "executive",
+    "professor",
+    "researcher",
+    "official",
+    "lawyer",
+    "attorney",
+    "head",
+    "manager",
+    "economist",
+    "fellow",
+    "ambassador",
+    "chief",
+    "governor",
+    "commissioner",
+    "adviser",
+    "advisor",
+    "editor",
+    "engineer",
+    "consultant",
+    "investor",
+    "strategist",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "leader",
+)
 """Words that make a phrase a role. One vocabulary, used by both rules and by quotes."""
 _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 _TOKEN = r"[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,15})?"
 NAME = rf"{_TOKEN}(?: {_TOKEN}){{1,2}}"
-NOT_NAME_WORDS = frozenset({
-    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "But", "And", "If",
-    "As",
-    "It", "He", "She", "They", "We", "Our", "His", "Her", "Its", "Chinese", "American", "China",
-    "Beijing",
-    "Washington", "Hong", "Kong", "Shenzhen", "Hangzhou", "Xinjiang", "Trump", "White", "House",
-    "Commerce", "Department", "Ministry", "Foreign", "State", "Treasury", "Congress", "Senate",
-    "United",
-    "States", "Nations", "European", "Union", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Post", "Times", "News", "Reuters", "Bloomberg",
-    "Street", "Journal", "Global", "Security", "Technology", "Technologies", "Group", "Holdings",
-    "Company", "Institute", "University", "Council", "Committee", "Bureau", "Act", "Entity", "List",
-    "Shares", "President", "Secretary", "Senator", "Minister", "Chairman", "Spokesperson", "Long",
-    "North", "South", "East", "West", "New", "York", "Research", "Development", "Android",
-    "Google", "Huawei", "Hikvision", "Dahua", "Many", "Some", "Most", "Even", "Still", "Just",
-    "Last",
-    "Vice", "Chief", "Professor", "Director", "Office", "Tech", "Markit"})
+NOT_NAME_WORDS = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "If",
+        "As",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Our",
+        "His",
+        "Her",
+        "Its",
+        "Chinese",
+        "American",
+        "China",
+        "Beijing",
+        "Washington",
+        "Hong",
+        "Kong",
+        "Shenzhen",
+        "Hangzhou",
+        "Xinjiang",
+        "Trump",
+        "White",
+        "House",
+        "Commerce",
+        "Department",
+        "Ministry",
+        "Foreign",
+        "State",
+        "Treasury",
+        "Congress",
+        "Senate",
+        "United",
+        "States",
+        "Nations",
+        "European",
+        "Union",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Post",
+        "Times",
+        "News",
+        "Reuters",
+        "Bloomberg",
+        "Street",
+        "Journal",
+        "Global",
+        "Security",
+        "Technology",
+        "Technologies",
+        "Group",
+        "Holdings",
+        "Company",
+        "Institute",
+        "University",
+        "Council",
+        "Committee",
+        "Bureau",
+        "Act",
+        "Entity",
+        "List",
+        "Shares",
+        "President",
+        "Secretary",
+        "Senator",
+        "Minister",
+        "Chairman",
+        "Spokesperson",
+        "Long",
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "York",
+        "Research",
+        "Development",
+        "Android",
+        "Google",
+        "Huawei",
+        "Hikvision",
+        "Dahua",
+        "Many",
+        "Some",
+        "Most",
+        "Even",
+        "Still",
+        "Just",
+        "Last",
+        "Vice",
+        "Chief",
+        "Professor",
+        "Director",
+        "Office",
+        "Tech",
+        "Markit",
+    }
+)
 """Capitalised words that begin a sentence or name a place or body rather than a person. "Long" is
 here: "Long March" is a campaign, not a person."""
 
@@ -62,11 +213,18 @@ _ROLE_TAIL = re.compile(r"[^,.;:“”\"()]{0,90}")
 ROLE_LOOKBACK = 140
 """Characters before a role word searched for "Name, a ... role" or "Title Title role"."""
 PERSON_RULES: tuple[PersonRule, ...] = (
-    PersonRule("name, role", re.compile(
-        rf"(?P<name>{NAME}),\s+(?:(?:a|an|the)\s+)?(?P<lead>(?:[\w'’-]{{1,30}}\s+){{0,4}})$"),
-        "Liu Guohong, research director at think tank China Development Institute"),
-    PersonRule("role name", re.compile(rf"\s+(?P<name>{NAME})\b"),
-               "Chinese Foreign Ministry Spokesperson Lu Kang"),
+    PersonRule(
+        "name, role",
+        re.compile(
+            rf"(?P<name>{NAME}),\s+(?:(?:a|an|the)\s+)?(?P<lead>(?:[\w'’-]{{1,30}}\s+){{0,4}})$"
+        ),
+        "Liu Guohong, research director at think tank China Development Institute",
+    ),
+    PersonRule(
+        "role name",
+        re.compile(rf"\s+(?P<name>{NAME})\b"),
+        "Chinese Foreign Ministry Spokesperson Lu Kang",
+    ),
 )
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]{1,30}\s+){0,3}$")
 
@@ -85,8 +243,14 @@ def _candidates(text: str) -> list[tuple[int, str, str, str]]:
         before = appositive.pattern.search(text, start, role.start())
         if before:
             tail = _ROLE_TAIL.match(text, role.end()).group()
-            found.append((start + before.start(), before.group("name"),
-                          before.group("lead") + role.group() + tail, appositive.name))
+            found.append(
+                (
+                    start + before.start(),
+                    before.group("name"),
+                    before.group("lead") + role.group() + tail,
+                    appositive.name,
+                )
+            )
             continue
         after = titled.pattern.match(text, role.end())
         if after:

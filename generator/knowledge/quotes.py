@@ -6,6 +6,7 @@ company spokesperson told Reuters / "…" Hikvision said) or right before it (Ma
 paragraph that is only a quote, right after an attributed one, continues the same speaker's
 words.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,16 +25,19 @@ _VERB = r"(?:said|says|told|added|wrote|stated|noted|warned|argued|explained|ins
 _SPEAKER = r"[A-Za-z][\w.'’&-]{0,30}(?:\s+[\w.'’&-]{1,30}){0,7}?"
 # “…,” said Liu Guohong, research director …  /  “…,” a spokesperson told Reuters.
 _AFTER_VERB_FIRST = re.compile(
-    rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_SPEAKER})(?=[,.;]|\s+(?:in|on|at|to|of)\s|$)")
+    rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_SPEAKER})(?=[,.;]|\s+(?:in|on|at|to|of)\s|$)"
+)
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<speaker>{_SPEAKER})(?:,[^,]{{1,120}},)?\s+{_VERB}\b")
+    rf"^\s*,?\s*(?P<speaker>{_SPEAKER})(?:,[^,]{{1,120}},)?\s+{_VERB}\b"
+)
 # Ma said: “…”   /   Hikvision said in a statement: “…”
 _BEFORE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+{_VERB}(?:\s+[\w ]{{0,30}})?[:,]\s*$")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 
 
-def find_quotes(paragraphs: Sequence[str], people: Sequence[Person],
-                config: Config) -> tuple[Quote, ...]:
+def find_quotes(
+    paragraphs: Sequence[str], people: Sequence[Person], config: Config
+) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous_speaker: tuple[str, str] | None = None
     for text in paragraphs:
@@ -67,10 +71,13 @@ def _quote(words: str, speaker: str, people: Sequence[Person], config: Config) -
 
 
 def _speaker(text: str, match: re.Match) -> tuple[str, str] | None:
-    after = text[match.end():match.end() + 160]
-    before = text[max(0, match.start() - 120):match.start()]
-    found = (_AFTER_VERB_FIRST.search(after) or _AFTER_SPEAKER_FIRST.search(after)
-             or _BEFORE.search(before))
+    after = text[match.end() : match.end() + 160]
+    before = text[max(0, match.start() - 120) : match.start()]
+    found = (
+        _AFTER_VERB_FIRST.search(after)
+        or _AFTER_SPEAKER_FIRST.search(after)
+        or _BEFORE.search(before)
+    )
     if not found:
         return None
     speaker = found.group("speaker").strip(" ,")

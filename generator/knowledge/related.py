@@ -30,9 +30,7 @@ CLOSE_DAYS = 30
 _UNDATED = "9999-99-99"
 
 
-def related_articles(
-    articles: Sequence[Article], count: int = RELATED
-) -> dict[str, list[Article]]:
+def related_articles(articles: Sequence[Article], count: int = RELATED) -> dict[str, list[Article]]:
     """slug -> up to `count` related articles, best first; copies of the same report left out."""
     ordered = sorted(articles, key=lambda a: (a.date or _UNDATED, a.slug))
     lists: dict[str, list[Article]] = defaultdict(list)
@@ -50,9 +48,7 @@ def related_articles(
     by_slug = {x.slug: x for x in articles}
     result = {}
     for a in ordered:
-        same = [
-            s for s in stories.get(a.story or "", ()) if s.slug != a.slug and not _copies(a, s)
-        ]
+        same = [s for s in stories.get(a.story or "", ()) if s.slug != a.slug and not _copies(a, s)]
         scores: dict[str, float] = defaultdict(float)
         for key in _keys(a):
             weight = (COMPANY_WEIGHT if key[0] == "c" else TOPIC_WEIGHT) * rarity[key]

@@ -4,6 +4,7 @@ Enrichment only needs the sentence around a company mention, a figure or a quote
 scan for sentence-ending punctuation is enough; the summary's full segmentation (syntok) is far
 slower and not needed here.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,38 @@ import re
 # a capital, a digit or an opening quote.
 _END = re.compile(r"[.!?][\"'\u201d\u2019)\]]?\s+(?=[\"'\u201c\u2018(\[A-Z0-9])")
 # Abbreviations that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset({"u.s", "u.k", "mr", "mrs", "ms", "dr", "no", "st", "inc", "corp", "co",
-                           "ltd", "jr", "sr", "gen", "sen", "rep", "gov", "e.g", "i.e", "vs",
-                           "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
+ABBREVIATIONS = frozenset(
+    {
+        "u.s",
+        "u.k",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "no",
+        "st",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "e.g",
+        "i.e",
+        "vs",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
 MAX_SENTENCE_CHARS = 600
 """Longer runs without an end are cut, so a page never quotes a whole unpunctuated paragraph."""
 
@@ -23,7 +53,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph."""
     spans, start = [], 0
     for match in _END.finditer(text):
-        word = text[max(start, match.start() - 5):match.start()].rsplit(" ", 1)[-1].lower()
+        word = text[max(start, match.start() - 5) : match.start()].rsplit(" ", 1)[-1].lower()
         if word in ABBREVIATIONS or len(word) == 1 and word.isalpha():
             continue
         spans.append((start, match.start() + 1 + len(match.group().rstrip()) - 1))

@@ -84,9 +84,7 @@ def _vectors(articles: Sequence[Article], rules: StoryRules) -> dict[str, dict[s
     idf = {t: weight[t[0]] * math.log(1 + n / k) for t, k in df.items() if k > 1}
     vectors = {}
     for slug, c in counts.items():
-        scored = {
-            t: idf[t] * (1 + math.log(k) if k > 1 else 1.0) for t, k in c.items() if t in idf
-        }
+        scored = {t: idf[t] * (1 + math.log(k) if k > 1 else 1.0) for t, k in c.items() if t in idf}
         top = sorted(scored.items(), key=lambda x: (-x[1], x[0]))[: rules.top_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors[slug] = {t: w / norm for t, w in top}

@@ -3,6 +3,7 @@
 News puts its most important sentence first, so the lead is the summary; key points are the
 sentences most similar to the rest of the article (TextRank over word overlap).
 """
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,78 @@ from ..records import Article
 
 SUMMARY_WORDS = 45
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_STOP = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "which", "who", "whom", "said", "says", "will", "would", "could", "should", "may", "might", "can", "not", "no", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "about", "into", "over", "after", "before", "also", "more", "most"])
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "said",
+        "says",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "not",
+        "no",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "also",
+        "more",
+        "most",
+    ]
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -25,7 +97,9 @@ def sentences(text: str) -> list[str]:
         for sentence in paragraph:
             joined = "".join(token.spacing + token.value for token in sentence).strip()
             if out and joined.startswith(("-", "–", "—")) and not out[-1].endswith((".", "!", "?")):
-                out[-1] += " " + joined  # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
+                out[-1] += (
+                    " " + joined
+                )  # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
             elif joined:
                 out.append(joined)
     return out
@@ -67,10 +141,14 @@ def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
 
 def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
     n = len(bags)
-    weights = [[_similarity(bags[i], bags[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    weights = [
+        [_similarity(bags[i], bags[j]) if i != j else 0.0 for j in range(n)] for i in range(n)
+    ]
     totals = [sum(row) or 1.0 for row in weights]
     # incoming[i]: (j, share of j's weight that flows to i), zero edges left out
-    incoming = [[(j, weights[j][i] / totals[j]) for j in range(n) if weights[j][i]] for i in range(n)]
+    incoming = [
+        [(j, weights[j][i] / totals[j]) for j in range(n) if weights[j][i]] for i in range(n)
+    ]
     scores = [1.0] * n
     for _ in range(rounds):
         new = [(1 - damping) + damping * sum(w * scores[j] for j, w in edges) for edges in incoming]

@@ -4,6 +4,7 @@ Each topic has signal phrases with weights (a keyword weighs 1) and optional reg
 expressions (weight 1 each match). An article gets a topic when the weighted evidence passes the
 topic's threshold; the evidence (phrases and counts) is kept so the page can say why.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,8 +82,9 @@ def score(topic: Topic, phrases: dict[str, int]) -> float:
     return round(sum(weights.get(p, 1.0) * min(n, REPEAT_CAP) for p, n in phrases.items()), 2)
 
 
-def topic_evidence(text: str, config: Config,
-                   teaser_words: int | None = None) -> tuple[TopicEvidence, ...]:
+def topic_evidence(
+    text: str, config: Config, teaser_words: int | None = None
+) -> tuple[TopicEvidence, ...]:
     """Topics whose evidence passes the threshold, strongest first (at most MAX_TOPICS).
 
     `teaser_words` is the word count of a paywalled teaser, whose thresholds are scaled down.

@@ -146,7 +146,9 @@ def load_redirects(docs_dir: Path) -> dict[str, str]:
     """The redirects the last generation wrote into docs_dir ({} when there are none)."""
     path = docs_dir / REDIRECTS_PAGE
     try:
-        raw = load_plain_yaml(path.read_text(encoding="utf-8"), MAX_ADDRESSES_CHARS, MAX_ADDRESSES_CHARS)
+        raw = load_plain_yaml(
+            path.read_text(encoding="utf-8"), MAX_ADDRESSES_CHARS, MAX_ADDRESSES_CHARS
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     if not isinstance(raw, dict):

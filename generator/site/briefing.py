@@ -54,10 +54,7 @@ def render_home(
             stories=[_brief(s, here) for s in ranked],
             new=_new_since(articles, stories, here),
             companies=_trend_rows(
-                [
-                    (c.name, f"companies/{c.slug}.md", c.name, "companies")
-                    for c in config.companies
-                ],
+                [(c.name, f"companies/{c.slug}.md", c.name, "companies") for c in config.companies],
                 articles,
                 here,
             ),
@@ -201,7 +198,8 @@ def _picked(stories: Sequence[Story], here: str, field: str, fits, count: int) -
     for article in (r.article for s in stories for r in s.reports):
         given = [str(x) for x in getattr(article, field, ()) or ()]
         chosen = next(iter(given), None) or next(
-            (s for s in _lead_sentences(article) if fits(s)), None)
+            (s for s in _lead_sentences(article) if fits(s)), None
+        )
         if chosen and all(clip(chosen, SUMMARY_CHARS) != f["text"] for f in found):
             source = link(article.publication or article.title, article_path(article), here)
             found.append({"text": clip(chosen, SUMMARY_CHARS), "source": source})

@@ -10,6 +10,7 @@ newest first, so the first page of any filter needs one or two chunks.
     browse/<facet>/<slug>.json      positions of the value's articles in the newest-first order
     browse/rows/<n>.json            rows [url, title, date, publication, author, summary]
 """
+
 from __future__ import annotations
 
 import json
@@ -30,28 +31,39 @@ PAGE = "browse.md"
 
 def render_browse_page() -> Page:
     """The page's frame; browse.js fills it from browse/index.json and keeps the filter in the URL."""
-    fm = front_matter({"title": "Browse", "search": {"exclude": True},
-                       "description": "Narrow the articles by company, topic, publication, author, "
-                                      "story and date."})
-    text = (f"{fm}# Browse\n\n"
-            "Choose a company, topic, publication, author, story or months; the address of this page "
-            "keeps your choice, so you can bookmark or share it. Every tag is on the "
-            "[Tags](tags.md) page.\n\n"
-            '<div id="digest-browse" class="digest-browse" data-search-exclude data-pagefind-ignore '
-            f'data-browse="{FOLDER}/"></div>\n\n'
-            "<noscript>Browsing needs JavaScript. The [Articles](articles/index.md) page lists every "
-            "article by month, and every company, topic, publication and author has its own page."
-            "</noscript>\n")
+    fm = front_matter(
+        {
+            "title": "Browse",
+            "search": {"exclude": True},
+            "description": "Narrow the articles by company, topic, publication, author, "
+            "story and date.",
+        }
+    )
+    text = (
+        f"{fm}# Browse\n\n"
+        "Choose a company, topic, publication, author, story or months; the address of this page "
+        "keeps your choice, so you can bookmark or share it. Every tag is on the "
+        "[Tags](tags.md) page.\n\n"
+        '<div id="digest-browse" class="digest-browse" data-search-exclude data-pagefind-ignore '
+        f'data-browse="{FOLDER}/"></div>\n\n'
+        "<noscript>Browsing needs JavaScript. The [Articles](articles/index.md) page lists every "
+        "article by month, and every company, topic, publication and author has its own page."
+        "</noscript>\n"
+    )
     return Page(PAGE, Md(text))
 
 
 def newest_first(articles: dict[str, dict]) -> list[tuple[str, dict]]:
     """(url, front-matter) newest first, undated last, ties by title and url, like the listings."""
-    dated = sorted(((u, m) for u, m in articles.items() if m.get("date")),
-                   key=lambda x: (str(x[1]["date"]), str(x[1].get("title", "")).casefold(), x[0]),
-                   reverse=True)
-    undated = sorted(((u, m) for u, m in articles.items() if not m.get("date")),
-                     key=lambda x: (str(x[1].get("title", "")).casefold(), x[0]))
+    dated = sorted(
+        ((u, m) for u, m in articles.items() if m.get("date")),
+        key=lambda x: (str(x[1]["date"]), str(x[1].get("title", "")).casefold(), x[0]),
+        reverse=True,
+    )
+    undated = sorted(
+        ((u, m) for u, m in articles.items() if not m.get("date")),
+        key=lambda x: (str(x[1].get("title", "")).casefold(), x[0]),
+    )
     return [*dated, *undated]
 
 
@@ -62,8 +74,10 @@ def facet_values(meta: dict, facet: str, titles: dict[str, str]) -> list[tuple[s
     if facet == "topic":
         # Tags are the companies, then the titles of the topics in the `topics` order.
         companies, topics = meta.get("companies") or (), meta.get("topics") or ()
-        labels = (meta.get("tags") or [])[len(companies):]
-        return [(str(t), str(labels[i]) if i < len(labels) else str(t)) for i, t in enumerate(topics)]
+        labels = (meta.get("tags") or [])[len(companies) :]
+        return [
+            (str(t), str(labels[i]) if i < len(labels) else str(t)) for i, t in enumerate(topics)
+        ]
     if facet == "publication":
         return [(str(meta["publication"]),) * 2] if meta.get("publication") else []
     if facet == "author":
@@ -88,14 +102,19 @@ def build_data(articles: dict[str, dict]) -> dict[str, object]:
                 labels[key] = label
         facets[facet] = _facet_entries(facet, members, labels, files)
     for n in range(0, len(ordered), CHUNK):
-        files[f"rows/{n // CHUNK}.json"] = [_row(url, meta) for url, meta in ordered[n:n + CHUNK]]
-    files["index.json"] = {"total": len(ordered), "chunk": CHUNK, "facets": facets,
-                           "months": _months(ordered)}
+        files[f"rows/{n // CHUNK}.json"] = [_row(url, meta) for url, meta in ordered[n : n + CHUNK]]
+    files["index.json"] = {
+        "total": len(ordered),
+        "chunk": CHUNK,
+        "facets": facets,
+        "months": _months(ordered),
+    }
     return files
 
 
-def _facet_entries(facet: str, members: dict[str, list[int]], labels: dict[str, str],
-                   files: dict[str, object]) -> list[dict]:
+def _facet_entries(
+    facet: str, members: dict[str, list[int]], labels: dict[str, str], files: dict[str, object]
+) -> list[dict]:
     entries, used = [], set()
     for key in sorted(members, key=lambda k: (-len(members[k]), labels[k].casefold(), k)):
         name = slugify(key) or "value"
@@ -103,8 +122,14 @@ def _facet_entries(facet: str, members: dict[str, list[int]], labels: dict[str, 
             name += "-x"
         used.add(name)
         files[f"{facet}/{name}.json"] = members[key]
-        entries.append({"key": key, "label": labels[key], "count": len(members[key]),
-                        "file": f"{facet}/{name}.json"})
+        entries.append(
+            {
+                "key": key,
+                "label": labels[key],
+                "count": len(members[key]),
+                "file": f"{facet}/{name}.json",
+            }
+        )
     return entries
 
 
@@ -113,8 +138,14 @@ def _row(url: str, meta: dict) -> list:
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
     date = meta.get("date")
-    return [url, str(meta.get("title", "")), str(date) if date else None, meta.get("publication"),
-            meta.get("author"), summary]
+    return [
+        url,
+        str(meta.get("title", "")),
+        str(date) if date else None,
+        meta.get("publication"),
+        meta.get("author"),
+        summary,
+    ]
 
 
 def _months(ordered: list[tuple[str, dict]]) -> list[list]:
@@ -138,5 +169,7 @@ def write_data(site: Path, articles: dict[str, dict]) -> None:
     for path, value in sorted(build_data(articles).items()):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+            encoding="utf-8",
+        )

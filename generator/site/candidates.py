@@ -1,5 +1,6 @@
 """The discovery section of the build report: company-like names the config does not know, with
 counts, an example sentence and a digest.yml snippet to paste under `companies:`."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -14,8 +15,17 @@ _FENCE = "~~~~"
 def candidates_context(articles: Sequence[Article]) -> dict:
     """Template values for report.md.j2: `candidates` rows and the `candidates_yaml` block."""
     found = discover(articles)
-    rows = [{"name": d.name, "spellings": ", ".join(d.spellings), "articles": d.articles,
-             "rule": d.rule, "sentence": d.sentence, "seed": d.seed} for d in found]
+    rows = [
+        {
+            "name": d.name,
+            "spellings": ", ".join(d.spellings),
+            "articles": d.articles,
+            "rule": d.rule,
+            "sentence": d.sentence,
+            "seed": d.seed,
+        }
+        for d in found
+    ]
     # Names come from a pattern of letters, digits and &'’- only, so they cannot close the fence.
     text = snippet(found).replace(_FENCE, "")
     block = Md(f"{_FENCE} yaml\n{text}{_FENCE}") if text else ""

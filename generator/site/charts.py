@@ -218,9 +218,7 @@ def co_mentions(articles: Sequence[Article]) -> Chart | None:
             )
     ax.set_xticks([k + 0.5 for k in range(len(top))], top, rotation=45, ha="right")
     ax.set_yticks([k + 0.5 for k in range(len(top))], top)
-    title = (
-        "Articles naming each pair of companies together (the diagonal: all articles naming it)"
-    )
+    title = "Articles naming each pair of companies together (the diagonal: all articles naming it)"
     rows = tuple((x, *(str(v) for v in row)) for x, row in zip(top, grid))
     return Chart("co-mentions", title, _svg(fig, "co-mentions", title), ("Company", *top), rows)
 

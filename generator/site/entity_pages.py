@@ -10,6 +10,7 @@ companies involved, the regulatory events of the kinds the topic covers, key fig
 Every value from a seed is escaped (markup.escape) or comes through `link`; the page structure
 is in templates/company.md.j2 and templates/topic.md.j2.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,41 +50,65 @@ def _article_link(a: Article, here: str) -> Md:
 
 # ---- company pages ------------------------------------------------------------------------------
 
-def render_company_page(company: Company, articles: Sequence[Article], config: Config,
-                        stories: Sequence[Story] = ()) -> Page:
+
+def render_company_page(
+    company: Company, articles: Sequence[Article], config: Config, stories: Sequence[Story] = ()
+) -> Page:
     here = f"companies/{company.slug}.md"
     mine = [a for a in articles if company.name in a.companies]
     passing = [a for a in articles if company.name in a.passing_companies]
-    fm = {"title": plain(company.name), "company": plain(company.name), "articles": len(mine),
-          "articles_in_passing": len(passing),
-          "country": plain(company.country), "sector": plain(company.sector),
-          "ticker": plain(company.ticker)}
+    fm = {
+        "title": plain(company.name),
+        "company": plain(company.name),
+        "articles": len(mine),
+        "articles_in_passing": len(passing),
+        "country": plain(company.country),
+        "sector": plain(company.sector),
+        "ticker": plain(company.ticker),
+    }
     context = {
-        "front_matter": Md(front_matter(fm)), "company": company, "profile": _profile(company),
-        "count_line": _count_line(mine), "standing": _standing(company.events),
+        "front_matter": Md(front_matter(fm)),
+        "company": company,
+        "profile": _profile(company),
+        "count_line": _count_line(mine),
+        "standing": _standing(company.events),
         "window": EVENT_WINDOW_DAYS,
         "events": _events(company.events, mine, here),
         "chart": chart_markdown(company_mentions(articles, company.name)),
         "story_list": story_listing(stories_for_company(stories, company.name), here),
         "feeds": _feed_links(f"companies/{company.slug}", here),
         "stories": _stories(mine, company.name, here),
-        "quotes": _quotes([(a, q) for a in newest_first(mine) for q in a.quotes
-                           if company.name in q.companies], here),
-        "figures": _figures([(a, f) for a in newest_first(mine) for f in a.figures
-                             if company.name in f.companies], here),
+        "quotes": _quotes(
+            [(a, q) for a in newest_first(mine) for q in a.quotes if company.name in q.companies],
+            here,
+        ),
+        "figures": _figures(
+            [(a, f) for a in newest_first(mine) for f in a.figures if company.name in f.companies],
+            here,
+        ),
         "people": _people_quoted(mine, company.name, here),
         "co_mentions": _co_mentions(mine, company.name, config, here),
         "topics": _topic_links(mine, config, here),
-        "passing": [{"link": _article_link(a, here), "sentence": _mention(a, company.name).sentence,
-                     "reason": _mention(a, company.name).reason} for a in newest_first(passing)],
+        "passing": [
+            {
+                "link": _article_link(a, here),
+                "sentence": _mention(a, company.name).sentence,
+                "reason": _mention(a, company.name).reason,
+            }
+            for a in newest_first(passing)
+        ],
     }
     return Page(here, _render("company.md.j2", **context))
 
 
 def _profile(company: Company) -> list[tuple[str, str]]:
     aliases = [x for x in company.aliases if x != company.name]
-    rows = [("Country", company.country), ("Sector", company.sector),
-            ("Ticker", company.ticker or "Not listed"), ("Also written as", ", ".join(aliases))]
+    rows = [
+        ("Country", company.country),
+        ("Sector", company.sector),
+        ("Ticker", company.ticker or "Not listed"),
+        ("Also written as", ", ".join(aliases)),
+    ]
     return [(k, v) for k, v in rows if v]
 
 
@@ -108,21 +133,32 @@ def _events(events: Sequence[Event], mine: Sequence[Article], here: str) -> list
     out = []
     for event in events:
         day = dt.date.fromisoformat(event.date)
-        near = [a for a in newest_first(mine)
-                if a.date and abs((dt.date.fromisoformat(a.date) - day).days) <= EVENT_WINDOW_DAYS]
+        near = [
+            a
+            for a in newest_first(mine)
+            if a.date and abs((dt.date.fromisoformat(a.date) - day).days) <= EVENT_WINDOW_DAYS
+        ]
         url = safe_url(event.source)
         source = Md(f"[source]({url})") if url else ""
         ended = f" Lifted {long_date(event.ended)}." if event.ended else ""
-        out.append({"date": long_date(event.date), "kind": EVENT_KINDS[event.kind],
-                    "title": event.title + ended, "source": source,
-                    "articles": [_article_link(a, here) for a in near]})
+        out.append(
+            {
+                "date": long_date(event.date),
+                "kind": EVENT_KINDS[event.kind],
+                "title": event.title + ended,
+                "source": source,
+                "articles": [_article_link(a, here) for a in near],
+            }
+        )
     return out
 
 
 def _feed_links(name: str, here: str) -> Md:
     """This page's own Atom and JSON feeds (written by site/feeds.py under the same name)."""
-    return Md(f"{link('Atom feed', f'feeds/{name}.xml', here)} · "
-              f"{link('JSON Feed', f'feeds/{name}.json', here)}")
+    return Md(
+        f"{link('Atom feed', f'feeds/{name}.xml', here)} · "
+        f"{link('JSON Feed', f'feeds/{name}.json', here)}"
+    )
 
 
 def _mention(a: Article, name: str):
@@ -138,20 +174,33 @@ def _stories(mine: Sequence[Article], name: str, here: str) -> list[dict]:
     for reports in groups.values():
         lead, others = reports[0], reports[1:]
         mention = next((m for m in lead.mentions if m.company == name), None)
-        items.append({"link": _article_link(lead, here),
-                      "sentence": mention.sentence if mention else "",
-                      "others": [_article_link(o, here) for o in others]})
+        items.append(
+            {
+                "link": _article_link(lead, here),
+                "sentence": mention.sentence if mention else "",
+                "others": [_article_link(o, here) for o in others],
+            }
+        )
     return items
 
 
 def _quotes(pairs: Sequence[tuple[Article, Quote]], here: str) -> list[dict]:
-    return [{"text": q.text, "speaker": q.speaker, "role": q.role,
-             "link": link(a.title, article_path(a), here)} for a, q in pairs[:MAX_QUOTES]]
+    return [
+        {
+            "text": q.text,
+            "speaker": q.speaker,
+            "role": q.role,
+            "link": link(a.title, article_path(a), here),
+        }
+        for a, q in pairs[:MAX_QUOTES]
+    ]
 
 
 def _figures(pairs: Sequence[tuple[Article, Figure]], here: str) -> list[dict]:
-    return [{"value": f.value, "sentence": f.sentence, "link": link(a.title, article_path(a), here)}
-            for a, f in pairs[:MAX_FIGURES]]
+    return [
+        {"value": f.value, "sentence": f.sentence, "link": link(a.title, article_path(a), here)}
+        for a, f in pairs[:MAX_FIGURES]
+    ]
 
 
 def _people_quoted(mine: Sequence[Article], name: str | None, here: str) -> list[dict]:
@@ -174,8 +223,17 @@ def _co_mentions(mine: Sequence[Article], name: str, config: Config, here: str) 
     slugs = {c.name: c.slug for c in config.companies}
     counts = Counter(other for a in mine for other in a.companies if other != name)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:MAX_CO_MENTIONS]
-    return Md(" · ".join(f"{link(other, f'companies/{slugs[other]}.md', here)} ({n})"
-                         for other, n in ranked if other in slugs)) if ranked else ""
+    return (
+        Md(
+            " · ".join(
+                f"{link(other, f'companies/{slugs[other]}.md', here)} ({n})"
+                for other, n in ranked
+                if other in slugs
+            )
+        )
+        if ranked
+        else ""
+    )
 
 
 def _topic_links(mine: Sequence[Article], config: Config, here: str) -> Md | str:
@@ -193,30 +251,44 @@ def _count_line(articles: Sequence[Article]) -> str:
 
 # ---- topic pages --------------------------------------------------------------------------------
 
-def render_topic_page(topic: Topic, articles: Sequence[Article], config: Config,
-                      stories: Sequence[Story] = ()) -> Page:
+
+def render_topic_page(
+    topic: Topic, articles: Sequence[Article], config: Config, stories: Sequence[Story] = ()
+) -> Page:
     here = f"topics/{topic.slug}.md"
     mine = newest_first(a for a in articles if topic.slug in a.topics)
     fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
     slugs = {c.name: c.slug for c in config.companies}
     counts = Counter(c for a in mine for c in a.companies)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    companies = Md(" · ".join(f"{link(n, f'companies/{slugs[n]}.md', here)} ({k})"
-                              for n, k in ranked if n in slugs))
+    companies = Md(
+        " · ".join(
+            f"{link(n, f'companies/{slugs[n]}.md', here)} ({k})" for n, k in ranked if n in slugs
+        )
+    )
     involved = [c for c in config.companies if c.name in counts]
     kinds = TOPIC_EVENT_KINDS.get(topic.slug, ())
-    events = sorted(((e, c) for c in involved for e in c.events if e.kind in kinds),
-                    key=lambda ec: (ec[0].date, ec[1].name))
+    events = sorted(
+        ((e, c) for c in involved for e in c.events if e.kind in kinds),
+        key=lambda ec: (ec[0].date, ec[1].name),
+    )
     context = {
-        "front_matter": Md(front_matter(fm)), "topic": topic,
+        "front_matter": Md(front_matter(fm)),
+        "topic": topic,
         "count_line": f"{plural(len(mine), 'article')}{_span(mine)}.",
         "articles": [{"link": _article_link(a, here), "why": _why(a, topic.slug)} for a in mine],
         "companies": companies,
         "story_list": story_listing(stories_for_topic(stories, topic.slug), here),
         "feeds": _feed_links(f"topics/{topic.slug}", here),
-        "events": [{"date": long_date(e.date),
-                    "company": link(c.name, f"companies/{c.slug}.md", here),
-                    "title": e.title, "source": _source(e)} for e, c in events],
+        "events": [
+            {
+                "date": long_date(e.date),
+                "company": link(c.name, f"companies/{c.slug}.md", here),
+                "title": e.title,
+                "source": _source(e),
+            }
+            for e, c in events
+        ],
         "figures": _figures([(a, f) for a in mine for f in a.figures], here),
         "people": _people_quoted(mine, None, here),
     }
@@ -229,7 +301,7 @@ def _source(event: Event) -> Md | str:
 
 
 def _span(mine: Sequence[Article]) -> str:
-    """", May 22, 2019" for one date, ", August 23, 2017 – May 22, 2019" for several, "" for none."""
+    """ ", May 22, 2019" for one date, ", August 23, 2017 – May 22, 2019" for several, "" for none."""
     dates = sorted(a.date for a in mine if a.date)
     if not dates:
         return ""

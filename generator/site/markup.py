@@ -3,6 +3,7 @@
 Seed text must never add HTML, scripts, links or Markdown structure to the site: every value that
 came from a seed passes through `escape` (body) or `plain` (front-matter) before it is written.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,12 @@ def message(text: str) -> Md:
     parts = str(text).replace("\n", " ").split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: show everything as text
         return Md(escape(text))
-    return Md("".join(f"<code>{escape(part)}</code>" if i % 2 else _spaced(part) for i, part in enumerate(parts)))
+    return Md(
+        "".join(
+            f"<code>{escape(part)}</code>" if i % 2 else _spaced(part)
+            for i, part in enumerate(parts)
+        )
+    )
 
 
 def _spaced(part: str) -> str:
@@ -99,14 +105,24 @@ class _Dumper(_DUMPER):
 
 
 _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
-_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", value, style='"' if _LINE_BREAK.search(value) else None))
+_Dumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if _LINE_BREAK.search(value) else None
+    ),
+)
 
 
 def front_matter(data: dict) -> str:
     """YAML front-matter written by a serializer, never by hand, so any value round-trips."""
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                     width=100000)
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100000,
+    )
     return f"---\n{body}---\n"
 
 

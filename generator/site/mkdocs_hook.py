@@ -2,6 +2,7 @@
 config shows up in the preview. It does nothing outside `serve`, where `digest build` has
 already generated the pages. In every command it passes the redirects of moved articles to the
 mkdocs-redirects plugin."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,11 @@ def on_config(config):
     plugin = config.plugins.get("redirects")
     if plugin is not None:
         from generator.site.addresses import load_redirects
-        plugin.config["redirect_maps"] = {**load_redirects(Path(config.docs_dir)),
-                                          **plugin.config.get("redirect_maps", {})}
+
+        plugin.config["redirect_maps"] = {
+            **load_redirects(Path(config.docs_dir)),
+            **plugin.config.get("redirect_maps", {}),
+        }
     return config
 
 
@@ -31,12 +35,17 @@ def on_pre_build(config) -> None:
     from generator.cli import print_report
     from generator.config import ConfigError, load_config
     from generator.pipeline import build
+
     try:
         digest_config = load_config(Path(os.environ["DIGEST_CONFIG"]))
     except ConfigError as exc:
         print(f"config error: {exc} (pages not regenerated)")
         return
     cache = os.environ.get("DIGEST_CACHE")
-    report = build(digest_config, Path(os.environ["DIGEST_SEEDS"]), Path(os.environ["DIGEST_DOCS"]),
-                   cache_dir=Path(cache) if cache else None)
+    report = build(
+        digest_config,
+        Path(os.environ["DIGEST_SEEDS"]),
+        Path(os.environ["DIGEST_DOCS"]),
+        cache_dir=Path(cache) if cache else None,
+    )
     print_report(report, False)

@@ -3,6 +3,7 @@
 Every `{{ value }}` in a template is escaped as Markdown unless it is an `Md` built here, so
 seed text cannot add structure, links or HTML to the site.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -20,12 +21,30 @@ from .markup import NOT_SEARCHED, Md, escape, front_matter, message, plain, safe
 from .search import search_terms_block
 
 WORDS_PER_MINUTE = 230
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-_env = jinja2.Environment(loader=jinja2.PackageLoader("generator.site", "templates"), autoescape=False,
-                          finalize=escape, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                          undefined=jinja2.StrictUndefined)
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.site", "templates"),
+    autoescape=False,
+    finalize=escape,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
 
 
 def _render(template: str, **context) -> str:
@@ -55,25 +74,42 @@ def long_date(iso: str | None) -> str:
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     """Newest first, undated last, ties by title so output never depends on input order."""
     articles = list(articles)
-    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug))
-    undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug))
+    dated = sorted(
+        (a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug)
+    )
+    undated = sorted(
+        (a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug)
+    )
     return [*reversed(dated), *undated]
 
 
 # ---- article pages ----------------------------------------------------------------------------
 
+
 def article_front_matter(a: Article, config: Config) -> dict:
     """The public front-matter contract; other tools read these keys."""
     topic_titles = {t.slug: t.title for t in config.topics}
     data = {
-        "title": plain(a.title), "subtitle": plain(a.subtitle), "author": plain(a.author), "date": a.date,
-        "publication": plain(a.publication), "url": safe_url(a.url), "companies": list(a.companies),
-        "topics": list(a.topics), "summary": plain(a.summary), "seed": plain(a.seed), "seed_sha256": a.seed_sha256,
-        "words": a.words, "reading_time": max(1, round(a.words / WORDS_PER_MINUTE)),
-        "redacted": a.redacted, "comments": len(a.comments),
+        "title": plain(a.title),
+        "subtitle": plain(a.subtitle),
+        "author": plain(a.author),
+        "date": a.date,
+        "publication": plain(a.publication),
+        "url": safe_url(a.url),
+        "companies": list(a.companies),
+        "topics": list(a.topics),
+        "summary": plain(a.summary),
+        "seed": plain(a.seed),
+        "seed_sha256": a.seed_sha256,
+        "words": a.words,
+        "reading_time": max(1, round(a.words / WORDS_PER_MINUTE)),
+        "redacted": a.redacted,
+        "comments": len(a.comments),
         "tags": [*a.companies, *(topic_titles[t] for t in a.topics if t in topic_titles)],
-        "extraction": {name: {"method": f.method, "confidence": round(f.confidence, 2)}
-                       for name, f in sorted(a.found.items())},
+        "extraction": {
+            name: {"method": f.method, "confidence": round(f.confidence, 2)}
+            for name, f in sorted(a.found.items())
+        },
     }
     if a.duplicates:
         data["duplicates"] = [plain(d) for d in a.duplicates]
@@ -82,48 +118,75 @@ def article_front_matter(a: Article, config: Config) -> dict:
     return data
 
 
-def render_article(a: Article, config: Config, same_story: Sequence[Article] = (),
-                   related: Sequence[Article] = ()) -> Page:
+def render_article(
+    a: Article, config: Config, same_story: Sequence[Article] = (), related: Sequence[Article] = ()
+) -> Page:
     """One article's page; `same_story` are the other seeds' reports of its story, `related` the
     articles to read next (knowledge/related.py)."""
     here = article_path(a)
     companies = {c.name: c for c in config.companies}
     topics = {t.slug: t for t in config.topics}
-    company_links = [link(n, f"companies/{companies[n].slug}.md", here) for n in a.companies if n in companies]
+    company_links = [
+        link(n, f"companies/{companies[n].slug}.md", here) for n in a.companies if n in companies
+    ]
     topic_links = [link(topics[s].title, f"topics/{s}.md", here) for s in a.topics if s in topics]
-    text = _render("article.md.j2", a=a, front_matter=Md(front_matter(article_front_matter(a, config))),
-                   byline=_byline(a), company_links=Md(" · ".join(company_links)),
-                   topic_links=Md(" · ".join(topic_links)), source_line=_source_line(a),
-                   redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
-                   comment_count=plural(len(a.comments), "paragraph"),
-                   other_reports=_other_reports(a, same_story, here),
-                   story_link=link("The story", f"stories/{a.story}.md", here) if a.story else "",
-                   related=[{"link": link(o.title, article_path(o), here),
-                             "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))}
-                            for o in related],
-                   search_terms=search_terms_block(a, config), **_knowledge(a, config, here))
+    text = _render(
+        "article.md.j2",
+        a=a,
+        front_matter=Md(front_matter(article_front_matter(a, config))),
+        byline=_byline(a),
+        company_links=Md(" · ".join(company_links)),
+        topic_links=Md(" · ".join(topic_links)),
+        source_line=_source_line(a),
+        redacted_paragraphs=sum(b.count for b in a.blocks if b.kind == "redacted"),
+        comment_count=plural(len(a.comments), "paragraph"),
+        other_reports=_other_reports(a, same_story, here),
+        story_link=link("The story", f"stories/{a.story}.md", here) if a.story else "",
+        related=[
+            {
+                "link": link(o.title, article_path(o), here),
+                "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x)),
+            }
+            for o in related
+        ],
+        search_terms=search_terms_block(a, config),
+        **_knowledge(a, config, here),
+    )
     return Page(here, text)
 
 
 def _knowledge(a: Article, config: Config, here: str) -> dict:
     from .article_knowledge import knowledge_context  # it builds on this module's helpers
+
     return knowledge_context(a, config, here)
 
 
 def _other_reports(a: Article, same_story: Sequence[Article], here: str) -> list[dict]:
     others = [o for o in newest_first(same_story) if o.slug != a.slug]
-    return [{"link": link(o.title, article_path(o), here),
-             "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x))} for o in others]
+    return [
+        {
+            "link": link(o.title, article_path(o), here),
+            "meta": Md(" · ".join(escape(x) for x in (o.publication, long_date(o.date)) if x)),
+        }
+        for o in others
+    ]
 
 
 def _byline(a: Article) -> Md:
     from .sources import authors_of, page_path  # sources builds on this module's listings
+
     here = article_path(a)
     minutes = max(1, round(a.words / WORDS_PER_MINUTE))
     authors = ", ".join(link(n, page_path("authors", n), here) for n in authors_of(a))
-    publication = link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
-    parts = [f"**{authors or 'Author not named'}**", publication or "Publication unknown",
-             escape(long_date(a.date)), f"{minutes} min read"]
+    publication = (
+        link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
+    )
+    parts = [
+        f"**{authors or 'Author not named'}**",
+        publication or "Publication unknown",
+        escape(long_date(a.date)),
+        f"{minutes} min read",
+    ]
     return Md(" · ".join(parts))
 
 
@@ -135,40 +198,81 @@ def _source_line(a: Article) -> Md:
 
 # ---- listings, company and topic pages ----------------------------------------------------------
 
+
 def listing(articles: Sequence[Article], here: str) -> Md:
-    items = [{"link": link(a.title, article_path(a), here),
-              "meta": Md(" · ".join(escape(x) for x in (long_date(a.date) if a.date else "Undated", a.publication) if x)),
-              "summary": a.summary} for a in newest_first(articles)]
-    return Md(_render("listing.md.j2", items=items).rstrip("\n")) if items else Md("*No articles yet.*")
+    items = [
+        {
+            "link": link(a.title, article_path(a), here),
+            "meta": Md(
+                " · ".join(
+                    escape(x)
+                    for x in (long_date(a.date) if a.date else "Undated", a.publication)
+                    if x
+                )
+            ),
+            "summary": a.summary,
+        }
+        for a in newest_first(articles)
+    ]
+    return (
+        Md(_render("listing.md.j2", items=items).rstrip("\n"))
+        if items
+        else Md("*No articles yet.*")
+    )
 
 
-def render_company(company: Company, articles: Sequence[Article], config: Config,
-                   stories: Sequence[Story] = ()) -> Page:
+def render_company(
+    company: Company, articles: Sequence[Article], config: Config, stories: Sequence[Story] = ()
+) -> Page:
     from .entity_pages import render_company_page  # it builds on this module's helpers
+
     return render_company_page(company, articles, config, stories)
 
 
-def render_topic(topic: Topic, articles: Sequence[Article], config: Config,
-                 stories: Sequence[Story] = ()) -> Page:
+def render_topic(
+    topic: Topic, articles: Sequence[Article], config: Config, stories: Sequence[Story] = ()
+) -> Page:
     from .entity_pages import render_topic_page  # it builds on this module's helpers
+
     return render_topic_page(topic, articles, config, stories)
 
 
 def render_section_index(kind: str, articles: Sequence[Article], config: Config) -> Page:
     here = f"{kind}/index.md"
     if kind == "companies":
-        entries = [(c.name, f"companies/{c.slug}.md", c.description, c.name, "companies") for c in config.companies]
+        entries = [
+            (c.name, f"companies/{c.slug}.md", c.description, c.name, "companies")
+            for c in config.companies
+        ]
     else:
-        entries = [(t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics]
-    counts = {key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries}
-    rows = [{"link": link(name, path, here), "count": counts[key], "description": desc}
-            for name, path, desc, key, _ in sorted(entries, key=lambda e: (-counts[e[3]], e[0].casefold()))]
+        entries = [
+            (t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics
+        ]
+    counts = {
+        key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries
+    }
+    rows = [
+        {"link": link(name, path, here), "count": counts[key], "description": desc}
+        for name, path, desc, key, _ in sorted(
+            entries, key=lambda e: (-counts[e[3]], e[0].casefold())
+        )
+    ]
     heading = "Companies" if kind == "companies" else "Topics"
-    intro = (f"{len(entries)} {kind} from the config (digest.yml), by number of articles. "
-             "A company or topic with no articles yet is listed with 0.")
-    return Page(here, _render("section_index.md.j2", front_matter=Md(front_matter({"title": heading, **NOT_SEARCHED})),
-                              heading=heading, intro=intro, rows=rows,
-                              column="Company" if kind == "companies" else "Topic"))
+    intro = (
+        f"{len(entries)} {kind} from the config (digest.yml), by number of articles. "
+        "A company or topic with no articles yet is listed with 0."
+    )
+    return Page(
+        here,
+        _render(
+            "section_index.md.j2",
+            front_matter=Md(front_matter({"title": heading, **NOT_SEARCHED})),
+            heading=heading,
+            intro=intro,
+            rows=rows,
+            column="Company" if kind == "companies" else "Topic",
+        ),
+    )
 
 
 def render_articles_index(articles: Sequence[Article]) -> Page:
@@ -179,35 +283,71 @@ def render_articles_index(articles: Sequence[Article]) -> Page:
         groups.setdefault(key, []).append(a)
     months = [(month, listing(items, here)) for month, items in groups.items()]
     intro = f"All {len(articles)} articles, newest first; undated articles come last."
-    return Page(here, _render("articles_index.md.j2", front_matter=Md(front_matter({"title": "Articles", **NOT_SEARCHED})),
-                              intro=intro, months=months))
+    return Page(
+        here,
+        _render(
+            "articles_index.md.j2",
+            front_matter=Md(front_matter({"title": "Articles", **NOT_SEARCHED})),
+            intro=intro,
+            months=months,
+        ),
+    )
 
 
 # ---- home page and build report ---------------------------------------------------------------------
 
+
 def render_report(report: BuildReport) -> Page:
     here = "report.md"
     published = len(report.articles)
-    summary = (f"{plural(report.seeds_seen, 'file')} in seeds/: {published} published as "
-               f"{'an article' if published == 1 else 'articles'}; {plural(len(report.errors), 'error')}, "
-               f"{plural(_count(report.problems, Level.WARNING), 'warning')}, "
-               f"{plural(_count(report.problems, Level.INFO), 'note')}.")
-    rows = [{"link": link(a.title, article_path(a), here), "field": name, "value": _field(a, name),
-             "method": found.method, "confidence": f"{found.confidence:.2f}"}
-            for a in sorted(report.articles, key=lambda a: a.seed)
-            for name, found in sorted(a.found.items()) if found.confidence < LOW_CONFIDENCE]
+    summary = (
+        f"{plural(report.seeds_seen, 'file')} in seeds/: {published} published as "
+        f"{'an article' if published == 1 else 'articles'}; {plural(len(report.errors), 'error')}, "
+        f"{plural(_count(report.problems, Level.WARNING), 'warning')}, "
+        f"{plural(_count(report.problems, Level.INFO), 'note')}."
+    )
+    rows = [
+        {
+            "link": link(a.title, article_path(a), here),
+            "field": name,
+            "value": _field(a, name),
+            "method": found.method,
+            "confidence": f"{found.confidence:.2f}",
+        }
+        for a in sorted(report.articles, key=lambda a: a.seed)
+        for name, found in sorted(a.found.items())
+        if found.confidence < LOW_CONFIDENCE
+    ]
     published = {a.seed: a for a in report.articles}
-    problems = [{"seed": link(p.seed, article_path(published[p.seed]), here) if p.seed in published else p.seed,
-                 "stage": p.stage, "level": p.level.value, "message": message(p.message)}
-                for p in sorted(report.problems, key=_problem_order)]
+    problems = [
+        {
+            "seed": link(p.seed, article_path(published[p.seed]), here)
+            if p.seed in published
+            else p.seed,
+            "stage": p.stage,
+            "level": p.level.value,
+            "message": message(p.message),
+        }
+        for p in sorted(report.problems, key=_problem_order)
+    ]
     fm = {"title": "Build report", "search": {"exclude": True}}
     from .candidates import candidates_context  # discovery across all articles
-    return Page(here, _render("report.md.j2", front_matter=Md(front_matter(fm)), summary=summary,
-                              problems=problems, low_confidence=rows, **candidates_context(report.articles)))
+
+    return Page(
+        here,
+        _render(
+            "report.md.j2",
+            front_matter=Md(front_matter(fm)),
+            summary=summary,
+            problems=problems,
+            low_confidence=rows,
+            **candidates_context(report.articles),
+        ),
+    )
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """"1 article", "2 articles": counts that readers see agree with their nouns."""
+    """ "1 article", "2 articles": counts that readers see agree with their nouns."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
@@ -226,14 +366,18 @@ def _problem_order(p: Problem) -> tuple:
 
 def render_tags_page() -> Page:
     fm = {"title": "Tags", "search": {"exclude": True}}
-    return Page("tags.md", front_matter(fm) + "# Tags\n\nEvery company and topic tag, with its articles.\n\n"
-                "<!-- material/tags -->\n")
+    return Page(
+        "tags.md",
+        front_matter(fm) + "# Tags\n\nEvery company and topic tag, with its articles.\n\n"
+        "<!-- material/tags -->\n",
+    )
 
 
 def render_site(articles: Sequence[Article], report: BuildReport, config: Config) -> list[Page]:
     """Every generated page, in a stable order."""
     # Imported here: these modules build on this one's helpers (link, listing, templates).
     from . import briefing, export, feeds, story_pages
+
     found = build_stories(articles)
     stories: dict[str, list[Article]] = {}
     for a in articles:
@@ -241,21 +385,38 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
             stories.setdefault(a.story, []).append(a)
     # The story's other reports have their own box on the page; related reading lists the rest.
     related = related_articles(articles, count=3 * RELATED)
-    pages = [render_article(a, config, stories.get(a.story or "", ()),
-                            [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED])
-             for a in sorted(articles, key=lambda a: a.slug)]
+    pages = [
+        render_article(
+            a,
+            config,
+            stories.get(a.story or "", ()),
+            [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED],
+        )
+        for a in sorted(articles, key=lambda a: a.slug)
+    ]
     pages += [render_company(c, articles, config, found) for c in config.companies]
     pages += [render_topic(t, articles, config, found) for t in config.topics]
-    pages += [render_section_index("companies", articles, config), render_section_index("topics", articles, config),
-              render_articles_index(articles), briefing.render_home(articles, found, report, config),
-              render_report(report), render_tags_page()]
+    pages += [
+        render_section_index("companies", articles, config),
+        render_section_index("topics", articles, config),
+        render_articles_index(articles),
+        briefing.render_home(articles, found, report, config),
+        render_report(report),
+        render_tags_page(),
+    ]
     pages += [story_pages.render_story(s, config) for s in sorted(found, key=lambda s: s.id)]
-    pages += [story_pages.render_story_index(found),
-              story_pages.render_timeline(build_timeline(articles, found, company_events(config)), articles,
-                                          config)]
+    pages += [
+        story_pages.render_story_index(found),
+        story_pages.render_timeline(
+            build_timeline(articles, found, company_events(config)), articles, config
+        ),
+    ]
     pages += story_pages.render_digests(articles, found, config)
-    pages += feeds.render_feeds(articles, found, config) + export.render_exports(articles, found, config)
+    pages += feeds.render_feeds(articles, found, config) + export.render_exports(
+        articles, found, config
+    )
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings
+
     pages += [*render_sources(articles), render_browse_page()]
     return pages

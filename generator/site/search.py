@@ -7,6 +7,7 @@ Two engines give one search box in the Material header:
 - `pagefind`: a static index split into small chunks; a query fetches only the chunks its words
   live in, so the cost stays flat up to tens of thousands of articles.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,9 @@ def search_terms(a: Article, config: Config) -> tuple[str, ...]:
     company it mentions, every spelling of a variant group one of whose spellings it uses, and its
     authors' names (so a person ranks with the headline)."""
     companies = {c.name: c for c in config.companies}
-    terms = [alias for name in a.companies if name in companies for alias in companies[name].aliases]
+    terms = [
+        alias for name in a.companies if name in companies for alias in companies[name].aliases
+    ]
     text = f"{a.title}\n{a.subtitle or ''}\n{a.body_text}"
     for group in config.search.variants:
         if any(_variant_pattern(v).search(text) for v in group):
@@ -73,14 +76,26 @@ def search_terms_block(a: Article, config: Config) -> Md:
         return Md("")
     words = " · ".join(escape(t) for t in terms)
     # data-search-exclude: lunr gets these words in a boosted field of their own (search_hook.py).
-    return Md(f'<div class="digest-search-terms" hidden data-search-exclude="true" '
-              f'data-pagefind-weight="{TERMS_WEIGHT}" markdown="span">{words}</div>')
+    return Md(
+        f'<div class="digest-search-terms" hidden data-search-exclude="true" '
+        f'data-pagefind-weight="{TERMS_WEIGHT}" markdown="span">{words}</div>'
+    )
 
 
 def pagefind_command(site: Path, output: Path | None = None) -> list[str]:
     """The Pagefind CLI from the `pagefind[extended]` wheel, indexing a folder of pages."""
     where = ["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_FOLDER]
-    return [sys.executable, "-m", "pagefind", "--site", str(site), *where, "--force-language", "en", "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        *where,
+        "--force-language",
+        "en",
+        "--quiet",
+    ]
 
 
 def pagefind_shards(site: Path, work: Path, shard_pages: int = SHARD_PAGES) -> list[list[str]]:
@@ -91,13 +106,17 @@ def pagefind_shards(site: Path, work: Path, shard_pages: int = SHARD_PAGES) -> l
     computes the same URLs; the first shard writes site/pagefind/, the others site/pagefind-2/ ...,
     listed in site/pagefind/shards.json for the browser to merge (Pagefind's mergeIndex).
     """
-    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("pagefind")
-                   and "data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace"))
+    pages = sorted(
+        p
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("pagefind")
+        and "data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace")
+    )
     commands = []
     for n in range(0, max(len(pages), 1), shard_pages):
         number = n // shard_pages + 1
         folder = work / f"shard-{number}"
-        for page in pages[n:n + shard_pages]:
+        for page in pages[n : n + shard_pages]:
             link = folder / page.relative_to(site)
             link.parent.mkdir(parents=True, exist_ok=True)
             os.link(page, link)
@@ -119,6 +138,8 @@ def index_with_pagefind(site: Path, shard_pages: int = SHARD_PAGES) -> None:
         for command in commands:
             result = subprocess.run(command, capture_output=True, text=True, check=False)
             if result.returncode != 0:
-                raise SearchIndexError(f"pagefind failed ({result.returncode}): "
-                                       f"{(result.stderr or result.stdout).strip()[-2000:]}")
+                raise SearchIndexError(
+                    f"pagefind failed ({result.returncode}): "
+                    f"{(result.stderr or result.stdout).strip()[-2000:]}"
+                )
     write_shard_list(site, len(commands))

@@ -6,6 +6,7 @@
 - The Browse page's static data (browse.py) is written from the articles' front-matter.
 - Under Pagefind, Material's own search_index.json is replaced by an empty one: nothing reads it.
 """
+
 from __future__ import annotations
 
 import html as html_module

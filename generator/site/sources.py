@@ -5,6 +5,7 @@ page, so no listing grows without bound; an index page per kind lists every name
     publications/<slug>.md            its newest 100 articles, grouped by month
     publications/<slug>/page-2.md     the next 100, and so on
 """
+
 from __future__ import annotations
 
 import calendar
@@ -28,7 +29,10 @@ def authors_of(a: Article) -> list[str]:
     return [n.strip() for n in (a.author or "").split(",") if n.strip()]
 
 
-NAMES: dict[str, Callable[[Article], list[str]]] = {"publications": publications_of, "authors": authors_of}
+NAMES: dict[str, Callable[[Article], list[str]]] = {
+    "publications": publications_of,
+    "authors": authors_of,
+}
 
 
 def slug_for(name: str) -> str:
@@ -64,7 +68,9 @@ def _index(kind: str, members: dict[str, list[Article]]) -> Page:
     heading, column = KINDS[kind]
     rows = sorted(members.items(), key=lambda x: (-len(x[1]), x[0].casefold()))
     lines = [f"| {column} | Articles |", "|---|---:|"]
-    lines += [f"| {link(name, page_path(kind, name), here)} | {len(items)} |" for name, items in rows]
+    lines += [
+        f"| {link(name, page_path(kind, name), here)} | {len(items)} |" for name, items in rows
+    ]
     intro = f"{plural(len(members), column.lower())}, by number of articles."
     body = "\n".join(lines) if rows else "*None yet.*"
     return Page(here, f"{front_matter({'title': heading})}# {heading}\n\n{intro}\n\n{body}\n")
@@ -76,11 +82,16 @@ def _name_pages(kind: str, name: str, items: list[Article]) -> list[Page]:
     pages = []
     for number in range(1, count + 1):
         here = page_path(kind, name, number)
-        chunk = ordered[(number - 1) * PER_PAGE:number * PER_PAGE]
-        fm = {"title": plain(name if number == 1 else f"{name} (page {number})"), kind[:-1]: plain(name),
-              "articles": len(ordered)}
-        text = (f"{front_matter(fm)}# {escape(name)}\n\n{_count_line(kind, ordered, number, count)}\n\n"
-                f"{_months(chunk, here)}\n{_pager(kind, name, number, count, here)}")
+        chunk = ordered[(number - 1) * PER_PAGE : number * PER_PAGE]
+        fm = {
+            "title": plain(name if number == 1 else f"{name} (page {number})"),
+            kind[:-1]: plain(name),
+            "articles": len(ordered),
+        }
+        text = (
+            f"{front_matter(fm)}# {escape(name)}\n\n{_count_line(kind, ordered, number, count)}\n\n"
+            f"{_months(chunk, here)}\n{_pager(kind, name, number, count, here)}"
+        )
         pages.append(Page(here, text))
     return pages
 
@@ -106,8 +117,10 @@ def _pager(kind: str, name: str, number: int, count: int, here: str) -> str:
     if count == 1:
         return ""
     parts = [link("← Newer", page_path(kind, name, number - 1), here)] if number > 1 else []
-    parts += [link(str(n), page_path(kind, name, n), here) if n != number else Md(f"**{n}**")
-              for n in range(1, count + 1)]
+    parts += [
+        link(str(n), page_path(kind, name, n), here) if n != number else Md(f"**{n}**")
+        for n in range(1, count + 1)
+    ]
     if number < count:
         parts.append(link("Older →", page_path(kind, name, number + 1), here))
     return f'<nav class="digest-pager" aria-label="Pages" markdown>{" · ".join(parts)}</nav>\n'

@@ -147,7 +147,8 @@ def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Con
                 "heading": month_name(month),
                 # A month with only company events (from the config) has no digest page.
                 "digest": link(f"Digest of {month_name(month)}", month_path(month), here)
-                if any(e.kind != "event" for e in entries) else "",
+                if any(e.kind != "event" for e in entries)
+                else "",
                 "lines": lines,
             }
         )

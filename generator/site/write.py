@@ -7,6 +7,7 @@ Both outputs are replaced as a whole or not at all: changed pages are first writ
 folder and only then moved into place, and the site is built into a fresh folder that replaces
 the old one at the end. A crash or Ctrl-C before that point leaves the previous docs/ and site/.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,15 @@ from pathlib import Path, PurePosixPath
 
 from ..records import Page
 
-GENERATED_DIRS = ("articles", "companies", "topics", "stories", "digests", "publications", "authors")
+GENERATED_DIRS = (
+    "articles",
+    "companies",
+    "topics",
+    "stories",
+    "digests",
+    "publications",
+    "authors",
+)
 GENERATED_FILES = ("index.md", "report.md", "tags.md", "timeline.md", "browse.md")
 GENERATED_DATA_DIRS = ("feeds", "data")
 """Feeds and data exports: every file in them is generated, whatever its extension."""
@@ -47,8 +56,10 @@ def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]
     changed = {target: page for target, page in targets.items() if _differs(target, page.text)}
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=root) as staging:
-        staged = [(_stage(Path(staging), n, page.text), target) for n, (target, page)
-                  in enumerate(sorted(changed.items()))]
+        staged = [
+            (_stage(Path(staging), n, page.text), target)
+            for n, (target, page) in enumerate(sorted(changed.items()))
+        ]
         with _uninterrupted():
             for source, target in staged:
                 _move_into_place(source, target)
@@ -58,19 +69,26 @@ def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]
 
 def _target(root: Path, path: str, docs: Path) -> Path:
     parts = PurePosixPath(path).parts
-    if (not parts or PurePosixPath(path).is_absolute() or "\\" in path
-            or any(part in ("", ".", "..") for part in parts)):
+    if (
+        not parts
+        or PurePosixPath(path).is_absolute()
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in parts)
+    ):
         raise WriteError(f"refusing to write {path!r}: not a plain relative path inside {docs}")
     target = root.joinpath(*parts)
     if not target.parent.resolve().is_relative_to(root) or target.parent.resolve() != target.parent:
-        raise WriteError(f"refusing to write {path!r}: its folder is (or passes through) a symbolic link "
-                         f"leading out of {docs}; remove that link")
+        raise WriteError(
+            f"refusing to write {path!r}: its folder is (or passes through) a symbolic link "
+            f"leading out of {docs}; remove that link"
+        )
     return target
 
 
 def _differs(target: Path, text: str) -> bool:
-    return not (target.is_file() and not target.is_symlink()
-                and target.read_bytes() == text.encode("utf-8"))
+    return not (
+        target.is_file() and not target.is_symlink() and target.read_bytes() == text.encode("utf-8")
+    )
 
 
 def _stage(staging: Path, number: int, text: str) -> Path:
@@ -112,10 +130,17 @@ def _uninterrupted() -> Iterator[None]:
 
 def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     removed = []
-    candidates = [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
+    candidates = (
+        [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
+    )
     candidates += [root / name for name in GENERATED_FILES]
-    candidates += [p for d in GENERATED_DATA_DIRS if (root / d).is_dir() for p in (root / d).rglob("*")
-                   if not p.is_dir()]
+    candidates += [
+        p
+        for d in GENERATED_DATA_DIRS
+        if (root / d).is_dir()
+        for p in (root / d).rglob("*")
+        if not p.is_dir()
+    ]
     for path in sorted(candidates):
         if path in keep or not (path.is_file() or path.is_symlink()):
             continue
@@ -129,8 +154,15 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
 ENGINES = ("mkdocs", "zensical")
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_engine: str = "lunr",
-               index_search: bool = True, engine: str = "mkdocs") -> None:
+def build_site(
+    mkdocs_yml: Path,
+    docs: Path,
+    site: Path,
+    strict: bool,
+    search_engine: str = "lunr",
+    index_search: bool = True,
+    engine: str = "mkdocs",
+) -> None:
     """Build the site from docs/ into site/ with MkDocs (or Zensical, which reads mkdocs.yml), then
     index it with Pagefind when that is the site's search engine.
 
@@ -140,18 +172,27 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool, search_en
     if engine == "zensical":
         _build_with_zensical(mkdocs_yml, docs, site, strict)
         return
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+    os.environ.setdefault(
+        "NO_MKDOCS_2_WARNING", "1"
+    )  # Material's end-of-life banner on every build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add strictness.
     with fresh_folder(site) as building:
-        config = load_config(config_file=str(mkdocs_yml), strict=True if strict else None,
-                             docs_dir=str(docs.resolve()), site_dir=str(building))
+        config = load_config(
+            config_file=str(mkdocs_yml),
+            strict=True if strict else None,
+            docs_dir=str(docs.resolve()),
+            site_dir=str(building),
+        )
         config["extra"]["search_engine"] = search_engine  # read by overrides/ and search_hook.py
         build(config)
         from .search import PAGEFIND, index_with_pagefind
-        if search_engine == PAGEFIND and index_search:  # the benchmark times the indexing on its own
+
+        if (
+            search_engine == PAGEFIND and index_search
+        ):  # the benchmark times the indexing on its own
             index_with_pagefind(building)
 
 
@@ -188,27 +229,36 @@ def _build_with_zensical(mkdocs_yml: Path, docs: Path, site: Path, strict: bool)
     import sys
 
     from mkdocs.exceptions import Abort
+
     binary = Path(sys.executable).with_name("zensical")
     if not binary.exists():
         raise Abort("--engine zensical needs Zensical: .venv/bin/pip install -e '.[zensical]'")
     project = mkdocs_yml.resolve().parent
     for name, folder in (("docs", docs), ("site", site)):
         if not folder.resolve().is_relative_to(project):
-            raise Abort(f"Zensical builds only inside the folder of {mkdocs_yml.name}: the {name} folder "
-                        f"{folder} is outside {project}")
+            raise Abort(
+                f"Zensical builds only inside the folder of {mkdocs_yml.name}: the {name} folder "
+                f"{folder} is outside {project}"
+            )
     with fresh_folder(site) as building:
         text = mkdocs_yml.read_text(encoding="utf-8")
         for key, folder in (("docs_dir", docs.resolve()), ("site_dir", building)):
             line = f"{key}: {os.path.relpath(folder, project)}"
             text, found = _FOLDER_KEYS[key].subn(line, text)
             text = text if found else f"{text.rstrip()}\n{line}\n"
-        with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".zensical-", dir=project,
-                                         encoding="utf-8", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", suffix=".yml", prefix=".zensical-", dir=project, encoding="utf-8", delete=False
+        ) as handle:
             handle.write(text)
         try:
-            done = subprocess.run([str(binary), "build", "-f", handle.name, *(["-s"] if strict else [])],
-                                  cwd=project, capture_output=True, text=True, check=False,
-                                  env={**os.environ, "NO_COLOR": "1"})
+            done = subprocess.run(
+                [str(binary), "build", "-f", handle.name, *(["-s"] if strict else [])],
+                cwd=project,
+                capture_output=True,
+                text=True,
+                check=False,
+                env={**os.environ, "NO_COLOR": "1"},
+            )
         finally:
             os.unlink(handle.name)
         if done.returncode != 0 or not (building / "index.html").is_file():

@@ -111,8 +111,12 @@ def add_pages(run: Run, urls: list[str]) -> SourceReport:
 def _decide_address(url: str, known: KnownArticles, asked: dict[str, _Wanted]) -> Outcome | _Wanted:
     """An address given to `add`: refused, already in the seeds, given twice, or to fetch."""
     if not is_web_address(url):
-        return Outcome(url, Kind.FAILED, "not an http:// or https:// address; only web pages are "
-                       "fetched (to add a file, copy it into seeds/)")
+        return Outcome(
+            url,
+            Kind.FAILED,
+            "not an http:// or https:// address; only web pages are "
+            "fetched (to add a file, copy it into seeds/)",
+        )
     holder = known.holder((url,))
     if holder:
         return Outcome(url, Kind.DUPLICATE, f"already in the seeds as {holder}")
