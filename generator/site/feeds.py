@@ -54,39 +54,26 @@ def render_feeds(
     title = config.site.title
     feeds = [("feeds/all", title, "index.md", newest[:SITE_ENTRIES])]
     feeds += [
-        (
-            f"feeds/companies/{c.slug}",
-            f"{title}: {c.name}",
-            f"companies/{c.slug}.md",
-            [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES],
-        )
+        _feed(title, "companies", c.slug, c.name,
+              [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES])
         for c in config.companies
     ]
     feeds += [
-        (
-            f"feeds/topics/{t.slug}",
-            f"{title}: {t.title}",
-            f"topics/{t.slug}.md",
-            [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES],
-        )
+        _feed(title, "topics", t.slug, t.title, [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES])
         for t in config.topics
     ]
-    feeds += [
-        (
-            f"feeds/stories/{s.id}",
-            f"{title}: {s.title}",
-            f"stories/{s.id}.md",
-            [a for a in newest if a.story == s.id],
-        )
-        for s in stories
-    ]
+    feeds += [_feed(title, "stories", s.id, s.title, [a for a in newest if a.story == s.id])
+              for s in stories]
     pages = []
     for path, name, home, entries in feeds:
         pages.append(Page(f"{path}.xml", atom(base, path, name, home, entries, when, placed)))
-        pages.append(
-            Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed))
-        )
+        pages.append(Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed)))
     return pages
+
+
+def _feed(site_title: str, kind: str, slug: str, name: str, entries: list[Article]) -> tuple:
+    """(feed path, feed title, page it belongs to, entries) for one company, topic or story."""
+    return f"feeds/{kind}/{slug}", f"{site_title}: {name}", f"{kind}/{slug}.md", entries
 
 
 def atom(
