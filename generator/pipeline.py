@@ -173,9 +173,10 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
     try:
         article = parse(article, text)
         article = replace(article, dropped=(*article.dropped, *left_out))
-        article = reclaim_header_prose(
-            with_role_title(extract_metadata(article, config), text, config)
-        )
+        # The model comes after header prose is given back to the body, so it never takes a
+        # paragraph of the article as its headline.
+        article = reclaim_header_prose(extract_metadata(article, config))
+        article = with_role_title(article, text, config)
         article = summarize(enrich(article, config))
     except MemoryError:
         raise
