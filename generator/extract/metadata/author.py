@@ -1,0 +1,186 @@
+"""Author rules, surest first: a "By" byline, a name beside the date, an Authors block, a line of
+names under the headline, then closing credits ("Reporting by", "By X" at the end, "Write to"), an
+Author: footer line and an author bio."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...config import Config
+from ...records import Article, Found
+from .. import patterns as P
+from ..parse import furniture_reason, has_date, words
+from .base import Extractor, Result
+from .headline import headline_lines
+from .names import names_line, split_names
+
+
+def author_from_byline(article: Article, config: Config) -> Result:
+    """A "By ..." or "Author: ..." line in the header: the page says outright who wrote it."""
+    for unit in article.header:
+        for name, pattern in P.BYLINE:
+            match = pattern.match(unit)
+            if match:
+                names = split_names(match.group("names"), config)
+                if names:
+                    return ", ".join(names), Found(f"byline ({name})", 0.9)
+    return None
+
+
+def author_from_footer_label(article: Article, config: Config) -> Result:
+    """An "Author: X" line in a metadata block at the end of the page."""
+    for unit in article.footer:
+        match = dict(P.BYLINE)["author-label"].match(unit)
+        if match and words(unit) <= 8:
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("author line in the page footer", 0.7)
+    return None
+
+
+def author_from_name_and_date(article: Article, config: Config) -> Result:
+    """ "Jane Doe | May 5, 2021", or the other way round: "May 5, 2022, 1:16 pm EDT | Jane Doe"."""
+    for unit in article.header:
+        match = P.NAME_THEN_DATE.match(unit)
+        if match and has_date(match.group("rest")):
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("name before the date", 0.75)
+        parts = re.split(r"\s+[|·•]\s+", unit)
+        if len(parts) == 2 and has_date(parts[0]) and not has_date(parts[1]):
+            names = names_line(re.sub(r"^by\s+", "", parts[1], flags=re.IGNORECASE), config)
+            if names:
+                return ", ".join(names), Found("name after the date", 0.75)
+    return None
+
+
+_AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written by)$", re.IGNORECASE)
+
+
+def author_from_authors_block(article: Article, config: Config) -> Result:
+    """An "Authors" label over name, role, office and phone lines (law firms, think tanks)."""
+    header = list(article.header)
+    label = next((i for i, u in enumerate(header) if _AUTHORS_LABEL.match(u)), None)
+    if label is None:
+        return None
+    found: list[str] = []
+    for i in range(label + 1, min(len(header), label + 16)):
+        following = header[i + 1] if i + 1 < len(header) else ""
+        names = names_line(header[i], config)
+        if names and _credential(following):  # a name is followed by its role or contact
+            found += names
+    return (
+        (", ".join(dict.fromkeys(found)), Found("names under an Authors label", 0.75))
+        if found
+        else None
+    )
+
+
+def _credential(unit: str) -> bool:
+    """A role, a credential or contact details: what follows a name in an author block."""
+    return bool(
+        P.ROLE_WORDS.search(unit)
+        or P.CREDENTIAL.match(unit)
+        or furniture_reason(unit) == "contact details"
+    )
+
+
+def author_from_closing_byline(article: Article, config: Config) -> Result:
+    """ "By Vo Hai Dang" as the article's last line."""
+    for unit in (*article.footer, *(b.text for b in article.blocks[-2:])):
+        match = dict(P.BYLINE)["by-line"].match(unit)
+        if match and words(unit) <= 7:
+            names = split_names(match.group("names"), config)
+            if names:
+                return ", ".join(names), Found("byline at the end", 0.7)
+    return None
+
+
+def author_from_write_to(article: Article, config: Config) -> Result:
+    """A closing "Write to Jane Doe at jane.doe@example.com and John Roe at ..." line."""
+    for unit in (
+        *article.footer,
+        *(d.line for d in article.dropped),
+        *(b.text for b in article.blocks[-3:]),
+    ):
+        match = P.WRITE_TO.match(unit)
+        if match:
+            text = re.sub(r"\s+at\s+\S+@\S+", "", match.group("names"))
+            names = split_names(text, config)
+            if names:
+                return ", ".join(names), Found("'Write to' line at the end", 0.75)
+    return None
+
+
+def author_from_names_line(article: Article, config: Config) -> Result:
+    """A header line below the headline that is nothing but names: "Jane Doe in Beijing",
+    "X, with Y"."""
+    candidates = headline_lines(article, config)
+    start = candidates[0][0] + 1 if candidates else 0
+    found: list[str] = []
+    for unit in article.header[start:]:
+        names = names_line(unit, config)
+        if names:
+            found += names  # one author per line is common: collect the run
+        elif found:
+            break
+    return (
+        (", ".join(dict.fromkeys(found)), Found("line of names in the header", 0.75))
+        if found
+        else None
+    )
+
+
+def author_from_credit_line(article: Article, config: Config) -> Result:
+    """Wire copy's closing "(Reporting by X; Editing by Y)": the reporters, not the editors,
+    who did not write the story."""
+    for unit in (*article.footer, *(d.line for d in article.dropped)):
+        bracketed = P.BRACKET_BYLINE.match(unit)
+        if bracketed:
+            names = split_names(bracketed.group("names"), config)
+            if names:
+                return ", ".join(names), Found("byline in brackets at the end", 0.8)
+        if not P.CREDIT_LINE.match(unit):
+            continue
+        parts = re.split(r";", unit.strip("() "))
+        reporters = [
+            re.sub(r"^.*?\bby\b", "", p, flags=re.IGNORECASE)
+            for p in parts
+            if re.match(r"\s*(?:additional )?(?:reporting|writing|written)\b", p, re.IGNORECASE)
+        ]
+        names = [n for part in reporters for n in split_names(part, config)]
+        if names:
+            return ", ".join(dict.fromkeys(names)), Found("credit line at the end", 0.8)
+    return None
+
+
+def author_from_bio(article: Article, config: Config) -> Result:
+    """ "Jane Doe is a reporter at ..." near the end: the weakest sign, since a bio may describe a
+    guest or a source."""
+    tail = [b.text for b in article.blocks[-5:]] + list(article.footer)
+    for unit in tail:
+        match = P.AUTHOR_BIO.match(unit)
+        if match:
+            return match.group("names"), Found("author bio", 0.6)
+    return None
+
+
+def fuller_visible_byline(article: Article, config: Config, text_rules: list[Extractor]) -> Article:
+    """A page's author tag often names only the first writer; the visible byline wins when it names
+    the same writers and more. The page's marked byline is asked first, then the text's own."""
+    found = article.found.get("author")
+    if not found or not found.method.startswith("page metadata") or "author" in article.overrides:
+        return article
+    shown = split_names(
+        re.sub(r"^by\s+", "", article.hints.get("byline", ""), flags=re.IGNORECASE), config
+    )
+    marked = (", ".join(shown), Found("visible byline", 0.85)) if shown else None
+    in_text = next(filter(None, (extractor(article, config) for extractor in text_rules)), None)
+    tagged = set(article.author.casefold().split(", "))
+    for candidate in (marked, in_text):
+        if candidate and tagged < set(str(candidate[0]).casefold().split(", ")):
+            return replace(
+                article, author=candidate[0], found={**article.found, "author": candidate[1]}
+            )
+    return article

@@ -1,0 +1,17 @@
+"""What a metadata rule is: a function of the parsed article and the config that gives a value
+and how it was found (`Found`), or None when it does not apply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...config import Config
+from ...records import Article, Found
+
+LOW_CONFIDENCE = 0.6
+
+
+Result = tuple[object, Found] | None
+
+
+Extractor = Callable[[Article, Config], Result]

@@ -1,0 +1,176 @@
+"""The declared cascade: for each field, its rules from the surest to the weakest. The first rule
+that gives a value wins; later rules never overwrite it.
+
+Order per field: the seed's own front-matter (the user's correction), hints from a saved HTML
+page or a web clipper, then the field module's text rules. Two finishing steps follow: a site
+name after the headline is removed (title.without_site_suffix), and a fuller visible byline beats
+a page's author tag (author.fuller_visible_byline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ...config import Config
+from ...records import Article, Found
+from .author import (
+    author_from_authors_block,
+    author_from_bio,
+    author_from_byline,
+    author_from_closing_byline,
+    author_from_credit_line,
+    author_from_footer_label,
+    author_from_name_and_date,
+    author_from_names_line,
+    author_from_write_to,
+    fuller_visible_byline,
+)
+from .base import Extractor, Result
+from .date import (
+    date_from_dateline,
+    date_from_footer,
+    date_from_header,
+    date_from_url,
+    hint_date,
+)
+from .names import split_names
+from .publication import (
+    copyright_holder,
+    publication_from_byline,
+    publication_from_credit_lines,
+    publication_from_domain_mention,
+    publication_from_first_line,
+    publication_from_furniture_names,
+    publication_from_masthead,
+    publication_from_platform,
+    publication_from_url,
+    publication_from_url_table,
+    publication_from_wire_credit,
+)
+from .publication_table import canonical
+from .subtitle import subtitle_from_field, subtitle_from_header
+from .title import (
+    clean_title,
+    title_from_email_subject,
+    title_from_field,
+    title_from_file_name,
+    title_from_first_line,
+    title_from_header,
+    without_site_suffix,
+)
+from .url import clean_url, url_from_lines
+
+
+def extract_metadata(article: Article, config: Config) -> Article:
+    """Run every field's cascade and return the article with metadata and provenance filled."""
+    values: dict[str, object] = {}
+    found: dict[str, Found] = {}
+    for name in FIELDS:
+        for extractor in CASCADE[name]:
+            result = extractor(replace(article, **values), config)
+            if result is not None and result[0] not in (None, "", ()):
+                values[name], found[name] = result
+                break
+    article = replace(article, **values, found=found)
+    article = without_site_suffix(article, config)
+    return fuller_visible_byline(article, config, CASCADE["author"][TEXT_RULES_FROM:])
+
+
+def override(name: str) -> Extractor:
+    """The value the user wrote into the seed's front-matter: a correction always wins."""
+
+    def extract(article: Article, config: Config) -> Result:
+        if name in article.overrides:
+            return article.overrides[name], Found("seed front-matter", 1.0)
+        return None
+
+    return extract
+
+
+def hint(name: str) -> Extractor:
+    """A value from the page's own metadata (a saved page's meta tags, a web clipper's
+    front-matter), cleaned like text-extracted values: an author tag may hold an outlet, a date
+    tag a timestamp."""
+
+    def extract(article: Article, config: Config) -> Result:
+        value = article.hints.get(name)
+        if not value:
+            return None
+        value = HINT_CLEANERS.get(name, lambda v, c: v)(value, config)
+        return (value, Found("page metadata (saved page or clipper)", 0.85)) if value else None
+
+    return extract
+
+
+HINT_CLEANERS: dict[str, Callable[[str, Config], object]] = {
+    "publication": lambda v, c: canonical(v, c),
+    "author": lambda v, c: ", ".join(split_names(v, c)) or None,
+    "date": hint_date,
+    "url": lambda v, c: clean_url(v) if re.match(r"https?://", v) else None,
+    "title": lambda v, c: clean_title(v),
+}
+
+CASCADE: dict[str, list[Extractor]] = {
+    "url": [override("url"), hint("url"), url_from_lines],
+    "title": [
+        override("title"),
+        hint("title"),
+        title_from_email_subject,  # a forwarded newsletter names its article in the subject
+        title_from_field,  # an export's "Title:" field says so outright
+        title_from_header,  # the headline line of the header
+        title_from_first_line,  # no headline: the body's first sentence, marked unsure
+        title_from_file_name,  # nothing else: the file name, so the page still has a title
+    ],
+    "subtitle": [
+        override("subtitle"),
+        subtitle_from_field,
+        subtitle_from_header,
+        # a page's description tag is often a teaser written for search engines, so it comes
+        # after the dek the page shows
+        hint("subtitle"),
+    ],
+    "author": [
+        override("author"),
+        hint("author"),
+        author_from_byline,  # "By Jane Doe": the explicit byline
+        author_from_name_and_date,  # "Jane Doe | May 5, 2021"
+        author_from_authors_block,  # "Authors" over names and roles (law firms, think tanks)
+        author_from_names_line,  # a line of nothing but names under the headline
+        author_from_credit_line,  # wire copy's closing "(Reporting by ...)"
+        author_from_closing_byline,  # "By Jane Doe" as the last line
+        author_from_write_to,  # "Write to Jane Doe at ..."
+        author_from_footer_label,  # an "Author: X" line in the page footer
+        author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
+    ],
+    "date": [
+        override("date"),
+        hint("date"),
+        date_from_header,  # a date line under (or above) the headline
+        date_from_dateline,  # "BEIJING, May 5, 2019 --" opening the body
+        date_from_footer,  # "Published ..." or a bare timestamp closing the page
+        date_from_url,  # /2019/05/22/ in the source address
+    ],
+    "publication": [
+        override("publication"),
+        hint("publication"),
+        publication_from_credit_lines,  # a copyright or "Source:" line naming a listed outlet
+        publication_from_wire_credit,  # "(Reuters) -" in the dateline
+        publication_from_byline,  # "By Jane Doe | Reuters"
+        publication_from_url_table,  # the address's domain is in the table
+        publication_from_first_line,  # a listed name as the masthead line
+        publication_from_furniture_names,  # a listed name anywhere in the page furniture
+        publication_from_domain_mention,  # "www.fcc.gov" or "press@fcc.gov" in the furniture
+        copyright_holder(corporate=False),  # an unlisted copyright holder: "© 2021 Field & Flight"
+        publication_from_masthead,  # a short name above the page menu
+        copyright_holder(
+            corporate=True
+        ),  # "© Questex LLC": often the parent, so after the masthead
+        publication_from_platform,  # the hosting platform, when no publisher is named
+        publication_from_url,  # the bare domain, marked unsure
+    ],
+}
+TEXT_RULES_FROM = 2
+"""The author rules from this index on read the text (not the front-matter or page metadata)."""
+FIELDS = ("url", "title", "subtitle", "author", "date", "publication")

@@ -1,0 +1,145 @@
+"""Date rules. A date is taken only from places that belong to the article (header lines, the
+dateline, a closing timestamp, the source address), never from the story, a caption, a comment or a
+related link; a regular expression finds it and dateutil reads it strictly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import pairwise
+
+from dateutil import parser as dateparser
+
+from ...config import Config
+from ...records import Article, Found
+from .. import patterns as P
+from ..parse import _strip_dates, has_date, is_meta_line, words
+from .base import Result
+from .headline import headline_lines
+
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """First date in `text` as (ISO date, pattern name); a regex finds it, dateutil reads it
+    strictly."""
+    for name, pattern, dayfirst in P.DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        raw = match.group(0)
+        if name == "cjk":
+            raw = re.sub(r"\D+", "-", raw).strip("-")
+        raw = re.sub(r"(\d)(?:st|nd|rd|th)\b|(\d)\.(?=\s+[^\W\d])", r"\1\2", raw).replace(
+            " of ", " "
+        )
+        raw = re.sub(
+            r"[^\W\d_]+", lambda m: P.FOREIGN_MONTHS.get(m.group(0).casefold(), m.group(0)), raw
+        )
+        raw = re.sub(r"\bSept\b", "Sep", raw)
+        try:
+            value = dateparser.parse(raw, dayfirst=dayfirst, fuzzy=False).date()
+        except (ValueError, OverflowError):
+            continue
+        if 1990 <= value.year <= dt.date.today().year + 1:
+            return value.isoformat(), name
+    return None
+
+
+def date_from_header(article: Article, config: Config) -> Result:
+    """A date line of the header: below the headline before above it; updates and editions last."""
+    headline = headline_lines(article, config)
+    start = headline[0][0] if headline else 0
+    lines = [
+        (i < start, bool(_SECONDARY_DATE.search(u)), i, u)
+        for i, u in enumerate(article.header)
+        if is_meta_line(u) and not _ISSUE_DATE.search(u) and not _date_range(u)
+    ]
+    for *_, unit in sorted(lines):
+        parsed = parse_date(unit)
+        if parsed:
+            return parsed[0], Found(f"header line ({parsed[1]})", 0.9)
+    return None
+
+
+_SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
+
+
+# A magazine's issue or print-edition line dates the issue, not the article.
+_ISSUE_DATE = re.compile(
+    r"\bedition\b|\bissue\b|\bno\.\s*\d+|\bvol(?:ume)?\.?\s*\d+", re.IGNORECASE
+)
+
+
+def _date_range(unit: str) -> bool:
+    """ "17 Apr 2018 - 29 Nov 2021": an archive's capture range or an event's dates, not a
+    publication date."""
+    dates = sorted((m.start(), m.end()) for _, p, _ in P.DATE_PATTERNS for m in p.finditer(unit))
+    return any(
+        re.fullmatch(r"\s*(?:[-–—]|to|until)\s*", unit[end:start])
+        for (_, end), (start, _) in pairwise(dates)
+    )
+
+
+def date_from_dateline(article: Article, config: Config) -> Result:
+    """ "[Shenzhen, December 5, 2019]", "Law360 (Sept 26, 2025) --", "BEIJING, May 5, 2019 --":
+    the dateline opening the body dates the story it opens."""
+    first = next((b.text for b in article.blocks if b.kind == "p"), "")
+    bracketed = (
+        re.match(
+            r"^\[([^\]]{5,60})\]", first
+        )  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
+        or re.match(r"^[A-Z][\w .'’-]{1,40}\s\(([^)]{6,60})\)\s*[-–—]{1,2}", first)
+    )  # "Law360 (Sept 26, 2025) --"
+    parsed = parse_date(bracketed.group(1)) if bracketed else None
+    if parsed:
+        return parsed[0], Found("dateline", 0.8)
+    match = re.match(
+        r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first
+    )
+    if match:
+        parsed = parse_date(match.group(1))
+        if parsed:
+            return parsed[0], Found("dateline", 0.8)
+    return None
+
+
+def date_from_footer(article: Article, config: Config) -> Result:
+    """A "Published ..." line at the end, or a closing line that is only a timestamp (wire copy)."""
+    for unit in article.footer:
+        timestamp = (
+            has_date(unit)
+            and words(_strip_dates(unit)) <= 2
+            and "print" not in unit.casefold()
+            and not _date_range(unit)
+            and parse_date(unit)
+        )
+        if timestamp:
+            return timestamp[0], Found("timestamp line at the end", 0.6)
+        if (
+            re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.IGNORECASE)
+            and words(unit) <= 15
+        ):
+            parsed = parse_date(unit)
+            if parsed:
+                return parsed[0], Found("footer publication line", 0.7)
+    return None
+
+
+def date_from_url(article: Article, config: Config) -> Result:
+    """/2019/05/22/ or /20190522 in the source address: sites file articles by their day."""
+    url = article.url or ""
+    match = P.URL_DATE.search(url) or P.URL_DATE_COMPACT.search(url)
+    if not match:
+        return None
+    try:
+        value = dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+    return value.isoformat(), Found("date in the source address", 0.6)
+
+
+def hint_date(value: str, config: Config) -> str | None:
+    """A page's date tag, read like a text date; an ISO timestamp keeps its own day."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) and parse_date(value[:10]):
+        return value[:10]  # ISO timestamps: the date as the page states it, not converted to UTC
+    parsed = parse_date(value)
+    return parsed[0] if parsed else None

@@ -1,0 +1,179 @@
+"""Person names: which parts of a byline are people (not roles, places, desks or outlets), and
+whether a header line is nothing but names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...config import Config
+from .. import patterns as P
+from ..parse import furniture_reason, has_date, is_byline, words
+from .publication_table import WIRE_NAMES
+
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
+    r"[\u3040-\u30ff\u3400-\u9fff]+)$"
+)
+
+
+def names_line(unit: str, config: Config) -> list[str]:
+    """The person names on a line made only of names (and places), else an empty list."""
+    if (
+        words(unit) > 16
+        or unit.endswith((".", "?", "!", ":"))
+        or has_date(unit)
+        or furniture_reason(unit)
+    ):
+        return []
+    if P.OFFICE_TITLE.match(unit):
+        return []
+    if is_byline(unit):
+        # a "By ..." line is read by the byline rule, which knows outlets from people
+        return []
+    stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
+    stripped = re.sub(
+        r"\bwith\b", ",", re.sub(r"\s@\w+", "", stripped)
+    )  # "Ellis Varga @ellisvarga"
+    parts = [p.strip(" .") for p in re.split(r",|;|&|\||·|•|\band\b", stripped) if p.strip(" .")]
+    # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
+    # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES",
+    # "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
+    names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
+    # Upper-case names only with an affiliation after them:
+    # "KENTA OSHIRO and HSU MEI-LING, Nikkei Asia ..."
+    shouting_ok = len(names) < len(parts)
+    if not names or not all(
+        looks_like_name(p)
+        and len(p.split()) >= 2
+        and (shouting_ok or not p.isupper())
+        and not P.ROLE_WORDS.search(p)
+        and not _OUTLET_WORD.search(p)
+        for p in names
+    ):
+        return []
+    return [p for p in names if p.casefold() not in _outlets(config)]
+
+
+def _affiliation(part: str, config: Config) -> bool:
+    """A role, a one-word place or an outlet standing after a name in a byline."""
+    tokens = part.split()
+    return (
+        len(tokens) <= 6
+        and bool(P.ROLE_WORDS.search(part))
+        or len(tokens) == 1
+        and part[:1].isupper()
+        or part.casefold() in _outlets(config)
+    )
+
+
+# Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
+_OUTLET_WORD = re.compile(
+    r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Gazette|Press|Magazine|Review|"
+    r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider)\b"
+)
+
+
+@lru_cache(maxsize=8)  # asked for every part of every header line
+def _outlets(config: Config) -> frozenset[str]:
+    """Publication names and wire agencies, case-folded: parts of a byline that are not people."""
+    return frozenset(
+        {n.casefold() for p in config.publications for n in (p.name, *p.aliases)} | set(WIRE_NAMES)
+    )
+
+
+def split_names(text: str, config: Config) -> list[str]:
+    """Person names out of a byline: dates, roles, places and publication names removed."""
+    text = re.sub(
+        r"\s*\([^)]*\)|\s*\[[^\]]*\]|\s*<?\S+@\S+\.\w+>?", "", text
+    )  # (role), [e-mail], e-mail
+    for _, pattern, _ in P.DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            text = text[: match.start()]
+    text = re.split(
+        r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
+        text,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+    text = re.split(r"\s+[|/·•]\s+|\s*/\s+|\s+[–—-]\s+", text)[0]
+    outlets = _outlets(config)
+    names = []
+    for part in re.split(r",|;|&|\band\b|\bwith\b", text):
+        tokens = part.split()
+        if len(tokens) > 2 and tokens[-1].casefold() in outlets:
+            part = " ".join(tokens[:-1])  # "Brendan Kowalczyk FOXBusiness"
+        role_stripped = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
+        if names and role_stripped != part.strip(" .:-–—"):
+            # "Kenji Moriyama, Yomiuri Shimbun Staff Writer": the second part is where he works
+            continue
+        part = role_stripped
+        if part and part.split()[0].casefold() in outlets and len(part.split()) <= 3:
+            continue  # "By Jane Doe, CNN Business": the outlet's desk, not a person
+        if part and part.casefold() not in outlets and looks_like_name(part):
+            names.append(part)
+    return names
+
+
+# Site chrome that comes in capitalised pairs ("Today's Paper", "Expert Panel", "HT News Desk").
+_NON_NAME_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """desk team staff bureau newsroom paper content panel studies study news opinion editorial
+today's external expert case sponsored partner guest readers reader archive archives live video
+podcast newsletter
+latest popular trending section sections topics more home menu search login subscribe""",
+    )
+)
+
+
+def looks_like_name(text: str) -> bool:
+    """One to five capitalised name tokens that are not site chrome, a label or a platform."""
+    tokens = text.split()
+    if (
+        any(t.casefold() in _NON_NAME_WORDS for t in tokens)
+        or tokens
+        and tokens[0].casefold() in ("the", "a", "an")
+    ):
+        return False  # "The Big Story" is a label, not a person
+    if not 1 <= len(tokens) <= 5 or text.isupper() and len(tokens) < 2:
+        return False
+    if len(tokens) == 1 and not re.search(r"[\u3400-\u9fff]", text):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens) and text.casefold() not in _NOT_NAMES
+
+
+_NOT_NAMES = {
+    "apple podcasts",
+    "google podcasts",
+    "spotify",
+    "apple news",
+    "google news",
+    "feedly",
+    "flipboard",
+    "telegram",
+    "wechat",
+    "youtube",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "tiktok",
+    "staff",
+    "staff reporter",
+    "staff writer",
+    "the associated press",
+    "associated press",
+    "news desk",
+    "editorial board",
+    "the editorial board",
+    "our reporter",
+    "admin",
+    "editor",
+    "guest contributor",
+    "web desk",
+    "global times",
+    "china daily",
+    "xinhua",
+}

@@ -1,0 +1,61 @@
+"""Subtitle (dek) rules: an export's subtitle field, bullet points or a "Key Points" list under
+the headline, or the lines between the headline and the byline."""
+
+from __future__ import annotations
+
+from ...config import Config
+from ...records import Article, Found
+from .. import patterns as P
+from ..parse import _BULLET, furniture_reason, is_meta_line, words
+from .base import Result
+from .headline import headline_lines
+from .names import names_line
+from .title import _field
+
+subtitle_from_field = _field(
+    "subtitle|sub-?headline|dek|standfirst|description",
+    400,
+    "subtitle field of an export",
+    lambda v: " ".join(v.split()),
+)
+
+
+def subtitle_from_header(article: Article, config: Config) -> Result:
+    """Bullet points or dek lines between the headline and the byline."""
+    candidates = headline_lines(article, config)
+    if not candidates:
+        return None
+    first = candidates[0][0]
+    after = [u for u in article.header[first + 1 :] if not furniture_reason(u)]
+    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)] or _key_points(
+        after, config
+    )
+    if bullets:
+        return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
+    title = (article.title or "").casefold()
+    deks = list(
+        dict.fromkeys(u for _, u in candidates[1:] if words(u) >= 5 and u.casefold() != title)
+    )
+    if deks:
+        return "; ".join(deks), Found("line between headline and byline", 0.8)
+    return None
+
+
+def _key_points(lines: list[str], config: Config) -> list[str]:
+    """The lines under a "Key Points" label, up to the next byline, date, address or line of
+    names."""
+    label = next((k for k, u in enumerate(lines) if P.KEY_POINTS.match(u)), None)
+    if label is None:
+        return []
+    points = []
+    for unit in lines[label + 1 :]:
+        if (
+            is_meta_line(unit)
+            or words(unit) > 40
+            or names_line(unit, config)
+            or words(unit) < 4
+            or unit.endswith(":")
+        ):
+            break  # points are sentences; "DATES:" or "ACTION:" starts a form, not a summary
+        points.append(unit)
+    return points

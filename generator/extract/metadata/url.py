@@ -1,0 +1,72 @@
+"""The source address: a front-matter or page value, or an address line in the text, with tracking
+parameters, archive wrappers and search-engine redirects removed."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ...config import Config
+from ...records import Article, Found
+from .. import patterns as P
+from .base import Result
+from .evidence import NOT_PUBLICATION_EVIDENCE
+
+
+def url_from_lines(article: Article, config: Config) -> Result:
+    """A "Source: https://..." or bare address line in the header, or dropped from the body
+    outside a list of related links."""
+    for unit in (*article.header, *(d.line for d in article.dropped)):
+        match = P.URL_LINE.match(unit)
+        if match and (
+            unit in article.header
+            or not unit.startswith("http")
+            or _outside_link_lists(unit, article)
+        ):
+            return clean_url(match.group("url")), Found("source address line", 0.95)
+    return None
+
+
+def _outside_link_lists(line: str, article: Article) -> bool:
+    """A bare address dropped from the body, not one of the links of a related-links list."""
+    return all(d.reason not in NOT_PUBLICATION_EVIDENCE for d in article.dropped if d.line == line)
+
+
+# A search engine's or alert's redirect:
+# "https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2F..."
+_REDIRECT = re.compile(r"^https?://(?:www\.)?google\.[a-z.]+/url\?.*\burl=https?%3A", re.IGNORECASE)
+
+
+_ARCHIVED = re.compile(
+    r"^https?://web\.archive\.org/web/[\w*]+/(?P<url>https?://.+)$", re.IGNORECASE
+)
+
+
+def clean_url(url: str) -> str:
+    """Drop tracking parameters; keep everything that identifies the page (the original of an
+    archive copy)."""
+    archived = _ARCHIVED.match(url)
+    if archived:
+        url = archived.group("url")
+    redirect = _REDIRECT.match(url)
+    if redirect:
+        url = dict(parse_qsl(urlsplit(url).query)).get("url") or url
+    parts = urlsplit(url.rstrip(".,;)"))
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    ]
+    fragment = (
+        ""
+        if re.match(r"(?:storylink|xtor|ref|utm_|:~:)", parts.fragment, re.IGNORECASE)
+        else parts.fragment
+    )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
+
+
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|pnespid|from|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
+    r"module|pgtype|srnd|oref|trackingid|lipi|li_fat_id|_hsenc|_hsmi|mbid|ncid|soc_src|soc_trk|"
+    r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
+    r"sr_share|at_\w+|__twitter_impression|s_cid|ito|rss|feedtype|CMP|partner)$",
+    re.IGNORECASE,
+)

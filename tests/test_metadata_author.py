@@ -1,0 +1,121 @@
+"""generator.extract.metadata.author: author rules: bylines, lines of names, author blocks and
+closing credits."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_text import BODY, CONFIG, extract
+
+from generator.extract.ingest import decode_seed
+from generator.pipeline import process_seed
+
+
+def test_credit_line_gives_reporters_not_editors():
+    a = extract(
+        "China vows to retaliate\n\n"
+        + BODY
+        + "\nReporting by Zhou Xinyi in Beijing; Additional reporting by Martin Kessler; Editing by Tom Ross\n"
+    )
+    assert a.author == "Zhou Xinyi, Martin Kessler"
+
+
+def test_office_holder_under_a_masthead_is_not_the_author():
+    a = extract(
+        "The Select Committee on the CCP\nChairman Dale Hutchins\n\nHome\nAbout\nMedia\n\n"
+        f"Hutchins Urges Commerce to Add Drone Makers to Entity List\n\nSeptember 12, 2024\n\n{BODY}"
+    )
+    assert a.title == "Hutchins Urges Commerce to Add Drone Makers to Entity List"
+    assert a.author is None
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("Source: Aditya Menon, Consultant Editor", "Aditya Menon"),
+        ("May 5, 2022, 1:16 pm EDT | Lena Ortiz", "Lena Ortiz"),
+        ("Declan Farraday, International Editor", "Declan Farraday"),
+        ("Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES", "Chia-ling Hsu, Trevor Lin"),
+        ("Yuki Ishiguro and Akane Oku, Nikkei staff writers", "Yuki Ishiguro, Akane Oku"),
+        ("By Elaine Brody and Simon Tse, CNN Business", "Elaine Brody, Simon Tse"),
+        (
+            "Rowena Achterberg, Technology Correspondent | Gideon Marsh, Political Editor",
+            "Rowena Achterberg, Gideon Marsh",
+        ),
+        ("Ellis Varga @ellisvarga", "Ellis Varga"),
+        ("By PARK EUN-JI [park.eunji@example.co.kr]", "PARK EUN-JI"),
+        ("By KAZUKI MORIOKA/ Staff Writer", "KAZUKI MORIOKA"),
+        ("By Marta Ribeiro with AFP", "Marta Ribeiro"),
+        ("By Brendan Kowalczyk FOXBusiness", "Brendan Kowalczyk"),
+    ],
+)
+def test_byline_shapes_with_roles_places_and_outlets(byline, author):
+    a = extract(
+        f"US weighs new sanctions on surveillance camera makers\n\n{byline}\n\nMay 5, 2022\n\n{BODY}"
+    )
+    assert a.author == author
+
+
+def test_write_to_line_names_the_reporters():
+    a = extract(
+        f"Prisons Still Run Cameras From Blacklisted Firms\n\n{BODY}\n"
+        "Write to Nora Whitfield at nora.whitfield@example.com and Caleb Ng at caleb.ng@example.com\n"
+    )
+    assert a.author == "Nora Whitfield, Caleb Ng"
+
+
+def test_a_bare_name_under_the_dek_is_the_byline():
+    a = extract(
+        "Q&A: A former Commerce official on why the Entity List keeps growing\n\n"
+        "Mark Dorsey spent nine years at the Bureau of Industry and Security. He says the list is now "
+        "doing work it was never designed for.\n\nLydia Shaw\n\nIllustration by Anna Vignet\n\n"
+        + BODY
+    )
+    assert a.author == "Lydia Shaw"
+    assert a.subtitle.startswith("Mark Dorsey spent nine years")
+
+
+def test_authors_block_of_a_client_alert():
+    a = extract(
+        "Client Alert\n\nFCC Bars New Equipment Authorizations for Huawei and ZTE Gear\n\nNovember 29, 2022\n\n"
+        "Authors\nEleanor Whitfield\nPartner\nWashington, D.C.\n+1 202 555 0187\n\nSamuel Osei-Bonsu\nCounsel\n"
+        "Washington, D.C.\n\nRelated Practices\nTelecommunications, Media & Technology\n\n" + BODY
+    )
+    assert a.author == "Eleanor Whitfield, Samuel Osei-Bonsu"
+
+
+def test_closing_byline_and_chrome_words_are_not_names():
+    a = extract(
+        f"Vietnam telcos keep their distance from Huawei\n\nMay 20, 2019\n\n{BODY}\nBy Vo Hai Dang\n"
+    )
+    assert a.author == "Vo Hai Dang"
+    b = extract(
+        f"Today's Paper\n\nSafe city projects not at risk from US action, officials say\n\n"
+        f"Faraz Qureshi\nPublished May 18, 2019\n\n{BODY}"
+    )
+    assert b.author == "Faraz Qureshi"
+
+
+def test_visible_byline_beats_an_author_tag_naming_fewer_writers():
+    html = (
+        '<html><head><meta name="author" content="Nadia Ferreira"><title>YMTC was the test case</title></head>'
+        '<body><h1>YMTC was the test case</h1><p class="byline">By Nadia Ferreira and Owen Castellano</p>'
+        + "".join(f"<p>{BODY.splitlines()[0]} Paragraph {i}.</p>" for i in range(5))
+        + "</body></html>"
+    )
+    a = process_seed(decode_seed("p.html", html.encode()), CONFIG)
+    assert a.author == "Nadia Ferreira, Owen Castellano"
+
+
+def test_clipper_author_that_is_an_institution_is_not_an_author():
+    a = process_seed(
+        decode_seed(
+            "c.md",
+            (
+                '---\nauthor: "[[The Economist]]"\nsource: https://www.economist.com/'
+                f"b/2025/09/18/tiktok\ncreated: 2025-09-20\n---\n# Who controls TikTok\n\n"
+                f"{BODY}"
+            ).encode(),
+        ),
+        CONFIG,
+    )
+    assert a.author is None and a.publication == "The Economist"

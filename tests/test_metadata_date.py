@@ -1,0 +1,89 @@
+"""generator.extract.metadata.date: date rules: the date shapes, and dates taken only from places
+that belong to the article."""
+
+from __future__ import annotations
+
+import pytest
+from metadata_text import BODY, extract
+
+from generator.extract.metadata import parse_date
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Aug 23, 2017", "2017-08-23"),
+        ("23 August 2017", "2017-08-23"),
+        ("2017/8/23 22:18:40", "2017-08-23"),
+        ("2019-05-22", "2019-05-22"),
+        ("Published 3:04 PM ET Tue, 21 May 2019", "2019-05-21"),
+        ("Updated on May 23, 2019", "2019-05-23"),
+        ("22.05.2019", "2019-05-22"),
+        ("Sept. 13, 2020", "2020-09-13"),
+        ("September 5, 2023 12:13 JST", "2023-09-05"),
+        ("Mar 12th, 2021", "2021-03-12"),
+        ("2019年5月22日", "2019-05-22"),
+    ],
+)
+def test_date_formats(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+def test_no_date_is_not_a_guess():
+    assert parse_date("Comments (12)") is None
+    assert parse_date("Updated on") is None
+
+
+def test_date_in_body_or_comment_is_not_the_article_date():
+    a = extract(
+        "Hikvision denies wrongdoing\n\n"
+        + BODY
+        + "\nOn May 3, 2018, the firm said it had sold cameras.\n\n"
+        "Comments (2)\n\nGreat piece, posted on June 1, 2019.\n"
+    )
+    assert a.date is None
+
+
+def test_year_glued_to_the_time_still_reads():
+    assert parse_date("Published Mon, Apr 16 20185:41 PM EDT")[0] == "2018-04-16"
+    assert parse_date("5 May 20211") is None
+
+
+def test_dotted_month_glued_to_the_day():
+    assert parse_date("Published Dec.14 2023,14:00 PM (GMT+8)")[0] == "2023-12-14"
+
+
+def test_capture_range_is_not_a_date_but_a_bracketed_dateline_is():
+    a = extract(
+        f"The US just cut off ZTE from American chips\n\n17 Apr 2018 - 29 Nov 2021\n\n{BODY}"
+    )
+    assert a.date is None
+    b = extract(
+        "Huawei Files Legal Challenge to FCC's Designation\n\n[Shenzhen, China, December 5, 2019] Huawei "
+        f"today filed a petition asking the court to overturn the order.\n\n{BODY}"
+    )
+    assert b.date == "2019-12-05"
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2 januari 2024", "2024-01-02"),
+        ("17 mars 2020", "2020-03-17"),
+        ("3. Oktober 2019", "2019-10-03"),
+    ],
+)
+def test_month_names_of_european_editions(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+def test_dates_from_an_outlet_dateline_and_a_closing_timestamp():
+    a = extract(
+        "Judge backs Pentagon on DJI listing\n\nLaw360 (September 26, 2025, 7:41 PM EDT) -- A federal judge "
+        f"upheld the listing on Friday, the court said.\n\n{BODY}"
+    )
+    assert a.date == "2025-09-26"
+    b = extract(
+        f"US widens Huawei chip rule\n\n{BODY}\n(END) Dow Jones Newswires\n\nAugust 17, 2020 14:37 ET (18:37 GMT)\n"
+    )
+    assert b.date == "2020-08-17"

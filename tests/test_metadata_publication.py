@@ -1,0 +1,87 @@
+"""generator.extract.metadata.publication: publication rules: credits, copyright holders,
+mastheads and wire credits."""
+
+from __future__ import annotations
+
+from metadata_text import BODY, extract
+
+
+def test_wire_credit_and_url_give_publication():
+    a = extract("US blacklists eight firms\n\nWASHINGTON (Reuters) - " + BODY)
+    assert a.publication == "Reuters"
+    b = extract(
+        "US blacklists eight firms\n\nhttps://www.scmp.com/tech/article/1?utm_source=x\n\n" + BODY
+    )
+    assert (
+        b.publication == "South China Morning Post"
+        and b.url == "https://www.scmp.com/tech/article/1"
+    )
+
+
+def test_masthead_beats_a_parent_company_in_the_copyright_line():
+    a = extract(
+        "Skip to content\nCampus Sentinel\nSubscribe\nHospitals\nK-12\nHigher Ed\n\n"
+        f"Schools Face Compliance Questions Over Cameras\n\nMarch 9, 2021\n\n{BODY}\n"
+        "© 2021 Emerald Events, LLC. All rights reserved.\n"
+    )
+    assert a.publication == "Campus Sentinel"
+
+
+def test_plain_copyright_holder_is_the_publication():
+    a = extract(
+        f"Schools Face Compliance Questions Over Cameras\n\nMarch 9, 2021\n\n{BODY}\n"
+        "© 2021 The Valley Courier. All rights reserved.\n"
+    )
+    assert a.publication == "The Valley Courier"
+
+
+def test_platform_name_gives_way_to_the_channel():
+    a = extract(
+        "YouTube\nSearch\nSign in\n\nWhy the US sees Chinese drone giant DJI as a security threat\n\n"
+        f"South China Morning Post\n\n{BODY}"
+    )
+    assert a.publication == "South China Morning Post"
+
+
+def test_email_sender_is_cleaned():
+    a = extract(
+        "From: Harbor County Council Press <press@harbor.example>\nSubject: COUNCIL DROPS CAMERA CONTRACT\n\n"
+        f"{BODY}"
+    )
+    assert a.title == "COUNCIL DROPS CAMERA CONTRACT"
+    assert a.publication == "Harbor County Council"
+
+
+def test_longest_table_name_a_credit_starts_with_wins():
+    a = extract(
+        f"Huawei 5G trials decision due soon\n\nJune 1, 2020\n\n{BODY}\n"
+        "Copyright © 2020 The Times of India Group. All rights reserved.\n"
+    )
+    assert a.publication == "The Times of India"
+
+
+def test_copyright_holder_without_its_address():
+    a = extract(
+        f"Panhandle towers still carry Huawei gear\n\nMay 2, 2022\n\n{BODY}\n"
+        "Copyright 2022 Plains Daily Courier, 1314 Douglas St, Omaha NE\n"
+    )
+    assert a.publication == "Plains Daily Courier"
+
+
+def test_parent_company_copyright_does_not_name_the_outlet():
+    a = extract(
+        f"The FCC bans new Huawei gear\n\nNovember 25, 2022\n\n{BODY}\n© 2022 Vox Media, LLC. All Rights Reserved\n"
+    )
+    assert a.publication != "Vox"
+
+
+def test_all_caps_masthead_but_not_a_section_label():
+    a = extract(
+        "BUENOS AIRES TIMES\nArgentina\nEconomy\nWorld\nPolitics\n\n"
+        f"Huawei eyes 5G auction as Washington presses Buenos Aires\n\nSeptember 10, 2022\n\n{BODY}"
+    )
+    assert a.publication == "Buenos Aires Times"
+    b = extract(
+        f"TECH\n\nOracle wins bid for TikTok's US operations\n\nSeptember 14, 2020\n\n{BODY}"
+    )
+    assert b.publication != "Tech"

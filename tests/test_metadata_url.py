@@ -1,0 +1,26 @@
+"""generator.extract.metadata.url: the source address: tracking parameters, redirects and print
+footers removed."""
+
+from __future__ import annotations
+
+from metadata_text import BODY, extract
+
+from generator.extract.metadata import clean_url
+
+
+def test_tracking_parameters_are_removed():
+    assert clean_url("https://a.com/x?utm_source=t&id=3&fbclid=AbC") == "https://a.com/x?id=3"
+
+
+def test_redirect_and_print_footer_addresses():
+    assert (
+        clean_url(
+            "https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2Fasiatimes.com%2F2022%2F10%2Fa%2F"
+            "&ct=ga&usg=AOv"
+        )
+        == "https://asiatimes.com/2022/10/a/"
+    )
+    a = extract(
+        f"Huawei files legal challenge\n\nDecember 5, 2019\n\n{BODY}\nhttps://www.example.com/news/x 1/3\n"
+    )
+    assert a.url == "https://www.example.com/news/x"
