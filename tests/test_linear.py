@@ -64,11 +64,83 @@ def test_a_pattern_re2_cannot_run_fails_loudly():
             linear.compile(source)
 
 
-def test_the_patterns_left_on_python_re_are_few_and_named():
-    assert {why for _, why in linear.BACKTRACKING} == {patterns._LOOKAHEAD_WHY}
-    assert len(linear.BACKTRACKING) == 4
-    for source, _ in linear.BACKTRACKING:  # no nested or adjacent unbounded quantifiers
-        assert not re.search(r"[*+]\)?[*+]|\.\*.*\.\*|\)\*", source), source
+def test_no_pattern_is_left_on_python_re():
+    assert not hasattr(linear, "backtracking") and not hasattr(linear, "BACKTRACKING")
+    for name, pattern, _ in patterns.DATE_PATTERNS:
+        engine = pattern.pattern if isinstance(pattern, linear.Inside) else pattern
+        assert type(engine).__module__.startswith("re2"), name
+
+
+# The four date shapes as they were written with lookarounds on Python's `re`: their RE2 forms
+# (linear.Inside) must find the same dates at the same places.
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
+LOOKAROUND_DATES = {
+    "month-day-year": re.compile(
+        rf"\b{patterns.MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", re.I
+    ),
+    "day-month-year": re.compile(
+        rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{patterns.MONTH},?\s+\d{{4}}{_YEAR_END}", re.I
+    ),
+    "iso": re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"),
+    "us-slash-short": re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})"),
+}
+DATE_PIECES = [
+    "May",
+    "Sept",
+    "Dec",
+    "mars",
+    "Oktober",
+    "of",
+    "th",
+    "1",
+    "12",
+    "5",
+    "2019",
+    "20185",
+    "22",
+    ":",
+    "41",
+    " ",
+    "  ",
+    ".",
+    ",",
+    "-",
+    "/",
+    "T",
+    "x",
+    "é",
+    "年",
+    "\n",
+]
+
+
+@pytest.mark.parametrize("name", sorted(LOOKAROUND_DATES))
+def test_date_shapes_without_lookaround_find_what_they_found(name):
+    ours = dict((n, p) for n, p, _ in patterns.DATE_PATTERNS)[name]
+    theirs = LOOKAROUND_DATES[name]
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(st.lists(st.sampled_from(DATE_PIECES), max_size=30).map("".join))
+    def same(text):
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+        assert ours.sub(" ", text) == theirs.sub(" ", text)
+        found, expected = ours.search(text), theirs.search(text)
+        assert (found and found.group(0)) == (expected and expected.group(0))
+
+    same()
+
+
+def test_inside_reports_the_group_and_resumes_after_it():
+    dates = dict((n, p) for n, p, _ in patterns.DATE_PATTERNS)
+    glued = dates["month-day-year"].search("Published Apr 16 20185:41 PM")
+    assert glued.group(0) == "Apr 16 2018" and glued.span() == (10, 21)
+    assert [m.group(0) for m in dates["iso"].finditer("2019-05-22T10:00 2020-01-02")] == [
+        "2019-05-22",
+        "2020-01-02",
+    ]
+    assert dates["iso"].search("年2019-05-22") is None  # a letter before it: no word boundary
+    assert dates["us-slash-short"].sub("D", "09/07/22 5:26 PM, 09/07/22") == "D 5:26 PM, 09/07/22"
 
 
 def test_word_characters_cover_every_script():

@@ -50,18 +50,61 @@ def compile(pattern: str, flags: int = 0):
 
 COMPILED: list[tuple[str, int]] = []
 """Every pattern compiled here, as written, with its flags: the property tests replay them on `re`."""
-BACKTRACKING: list[tuple[str, str]] = []
-"""The few patterns left on Python's engine, each with why it is safe; a test lists them by name."""
 
 
-def backtracking(pattern: str, flags: int = 0, *, why: str) -> re.Pattern:
-    """A pattern RE2 cannot run (a lookahead), on Python's engine, with the reason it stays linear.
+class Inside:
+    """Matches of `pattern` that are only its group `found`: RE2's stand-in for lookaround.
 
-    Use only for a pattern without nested or adjacent unbounded quantifiers; it is registered in
-    BACKTRACKING so a review sees every one of them.
+    RE2 has no lookbehind or lookahead, so the context they would check is matched around the
+    group instead, and the match reported is the group: Python's `\\bX(?=Y)` (a Unicode word
+    boundary, then Y after X without taking it) is written `(?:^|\\W)(?P<found>X)Y`. A search for
+    the next match starts where the group ended, so the context after one match can begin the
+    next, as it could with a lookahead.
     """
-    BACKTRACKING.append((pattern, why))
-    return re.compile(pattern, flags)
+
+    def __init__(self, pattern, group: str = "found"):
+        self.pattern, self.group = pattern, pattern.groupindex[group]
+
+    def search(self, text: str, pos: int = 0) -> InsideMatch | None:
+        match = self.pattern.search(text, pos)
+        if match is None:
+            return None
+        return InsideMatch(text, match.start(self.group), match.end(self.group))
+
+    def finditer(self, text: str):
+        pos = 0
+        while (match := self.search(text, pos)) is not None:
+            yield match
+            pos = max(match.end(), match.start() + 1)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """Every match replaced by the plain string `replacement` (no group references)."""
+        pieces, last = [], 0
+        for match in self.finditer(text):
+            pieces += [text[last : match.start()], replacement]
+            last = match.end()
+        return "".join([*pieces, text[last:]])
+
+
+class InsideMatch:
+    """The part of a match that `Inside` reports, with the `re.Match` methods its callers use."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.string, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("an Inside match has only group 0")
+        return self.string[self._start : self._end]
 
 
 class Unless:

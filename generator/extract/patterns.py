@@ -12,15 +12,16 @@ from . import linear
 
 _I = re.IGNORECASE
 
-MONTH = (
+MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     # the months of English-language editions of Dutch, German, French, Spanish and Italian outlets
     r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
 )
+MONTH = MONTH_NAME + r"\.?"
 # Those month names in English, for the date parser.
 FOREIGN_MONTHS = {
     "januari": "January",
@@ -70,34 +71,30 @@ FOREIGN_MONTHS = {
     "dicembre": "December",
 }
 _ORD = r"(?:st|nd|rd|th)?"
-# A copied page may glue the year to the time that follows it: "Apr 16 20185:41 PM".
-_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
-# The date shapes end in a lookahead (the glued time is not part of the date), which RE2 cannot run.
-# They stay on Python's engine: a fixed sequence of bounded digit runs with single `\s+` gaps, tried
-# only where a month name or a digit starts, so their cost grows linearly with the line.
-_LOOKAHEAD_WHY = "a date's end is a lookahead; bounded digit runs with single \\s+ gaps"
+# RE2 has no lookaround, so the context of a date is matched around the group `found` that is the
+# date (linear.Inside): before it, the start of the text or a character that is not a letter or
+# digit (a word boundary, as Python's Unicode `\b`); after it, the same, or a time the copied page
+# glued to the year ("Apr 16 20185:41 PM"), which is not part of the date.
+_START = r"(?:^|\W)"
+_END = r"(?:\W|$|\d{1,2}:\d{2})"
+
+
+def _date(shape: str, flags: int = 0, after: str = _END) -> linear.Inside:
+    return linear.Inside(linear.compile(f"{_START}(?P<found>{shape}){after}", flags))
+
 
 # Date shapes, most specific first; `dayfirst` says how to read an all-number date.
-DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
-    (
-        "month-day-year",
-        linear.backtracking(
-            rf"\b{MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}",
-            _I,
-            why=_LOOKAHEAD_WHY,
-        ),
-        False,
-    ),
+DATE_PATTERNS: list[tuple[str, re.Pattern | linear.Inside, bool]] = [
+    # "May 22, 2019", "Sept. 13, 2020", "Dec.14 2023" (a dotted month may touch the day)
+    ("month-day-year", _date(rf"{MONTH_NAME}(?:\.?\s+|\.)\d{{1,2}}{_ORD},?\s+\d{{4}}", _I), False),
+    # "22 May 2019", "3. Oktober 2019", "5th of June, 2020"
     (
         "day-month-year",
-        linear.backtracking(
-            rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+\d{{4}}{_YEAR_END}",
-            _I,
-            why=_LOOKAHEAD_WHY,
-        ),
+        _date(rf"\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+\d{{4}}", _I),
         True,
     ),
-    ("iso", linear.backtracking(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)", why=_LOOKAHEAD_WHY), False),
+    # "2019-05-22", also as the start of a timestamp "2019-05-22T10:00"
+    ("iso", _date(r"\d{4}-\d{1,2}-\d{1,2}", after=r"(?:\W|$|T)"), False),
     ("day-dash-month", linear.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), True),
     ("year-slash", linear.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"), False),
     ("cjk", linear.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"), False),
@@ -107,7 +104,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern, bool]] = [
     # a two-digit year only when a time follows, as in "by Jane Doe - 09/07/22 5:26 PM ET"
     (
         "us-slash-short",
-        linear.backtracking(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", why=_LOOKAHEAD_WHY),
+        _date(r"\d{1,2}/\d{1,2}/\d{2}", after=r"\s+\d{1,2}:\d{2}"),
         False,
     ),
 ]
