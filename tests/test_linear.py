@@ -77,10 +77,11 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 LOOKAROUND_DATES = {
     "month-day-year": re.compile(
-        rf"\b{patterns.MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", re.I
+        rf"\b{patterns.MONTH}(?:\s+|(?<=\.))\d{{1,2}}{_ORD},?\s+\d{{4}}{_YEAR_END}", re.IGNORECASE
     ),
     "day-month-year": re.compile(
-        rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{patterns.MONTH},?\s+\d{{4}}{_YEAR_END}", re.I
+        rf"\b\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{patterns.MONTH},?\s+\d{{4}}{_YEAR_END}",
+        re.IGNORECASE,
     ),
     "iso": re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?=\b|T)"),
     "us-slash-short": re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})"),
@@ -117,7 +118,7 @@ DATE_PIECES = [
 
 @pytest.mark.parametrize("name", sorted(LOOKAROUND_DATES))
 def test_date_shapes_without_lookaround_find_what_they_found(name):
-    ours = dict((n, p) for n, p, _ in patterns.DATE_PATTERNS)[name]
+    ours = {n: p for n, p, _ in patterns.DATE_PATTERNS}[name]
     theirs = LOOKAROUND_DATES[name]
 
     @settings(max_examples=300, deadline=None, database=None)
@@ -132,7 +133,7 @@ def test_date_shapes_without_lookaround_find_what_they_found(name):
 
 
 def test_inside_reports_the_group_and_resumes_after_it():
-    dates = dict((n, p) for n, p, _ in patterns.DATE_PATTERNS)
+    dates = {n: p for n, p, _ in patterns.DATE_PATTERNS}
     glued = dates["month-day-year"].search("Published Apr 16 20185:41 PM")
     assert glued.group(0) == "Apr 16 2018" and glued.span() == (10, 21)
     assert [m.group(0) for m in dates["iso"].finditer("2019-05-22T10:00 2020-01-02")] == [
