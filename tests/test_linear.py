@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract import convert_html, convert_markdown, ingest, linear, patterns  # noqa: F401 - compile all
+from generator.extract import (  # noqa: F401 - imported to compile every pattern
+    convert_html,
+    convert_markdown,
+    ingest,
+    linear,
+    metadata,
+    parse,
+    patterns,
+)
 
 PATTERNS = sorted(set(linear.COMPILED))
 _TOKEN = re.compile(r"[A-Za-z]+|\\?[^\w\s\\()\[\]{}?*+|^$]")
@@ -159,3 +167,9 @@ def test_unclosed_elements_cost_one_scan():
     memo: dict[str, int] = {}
     assert all(linear.find_closing(lower, "script", i * 8 + 8, memo) == -1 for i in range(1000))
     assert linear.find_closing("<p>x</pre></p >", "p", 3, {}) == 10
+
+
+def test_letters_written_as_python_writes_them_are_translated():
+    letters = linear.compile(r"[^\W\d_]+")
+    assert [m.group(0) for m in letters.finditer("Zoë12_x 北京")] == ["Zoë", "x", "北京"]
+    assert linear.compile(r"\.(\s+[^\W\d])").search("5. Mai").group(1) == " M"

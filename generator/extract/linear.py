@@ -18,8 +18,8 @@ import re
 import re2
 
 _FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"))
-# The furniture patterns are long alternations: with RE2's default 8 MB its automaton runs out of room
-# on a long line and falls back to a slower (still linear) matcher, logging each time.
+# The furniture patterns are long alternations: with RE2's default 8 MB its automaton runs out of
+# room on a long line and falls back to a slower (still linear) matcher, logging each time.
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _OPTIONS.log_errors = False
@@ -49,7 +49,8 @@ def compile(pattern: str, flags: int = 0):
 
 
 COMPILED: list[tuple[str, int]] = []
-"""Every pattern compiled here, as written, with its flags: the property tests replay them on `re`."""
+"""Every pattern compiled here, as written, with its flags: the property tests replay them on
+`re`."""
 
 
 class Inside:
@@ -108,7 +109,8 @@ class InsideMatch:
 
 
 class Unless:
-    """`pattern`, in a text where `forbidden` matches nowhere: RE2's stand-in for `^(?!.*forbidden)`."""
+    """`pattern`, in a text where `forbidden` matches nowhere: RE2's stand-in for
+    `^(?!.*forbidden)`."""
 
     def __init__(self, pattern, forbidden):
         self.pattern, self.forbidden = pattern, forbidden
@@ -125,6 +127,15 @@ class FirstOf:
 
     def search(self, text: str):
         return next((m for m in (rule.search(text) for rule in self.rules) if m is not None), None)
+
+
+# Letters, written as Python writes them (a word character that is not a digit): RE2 cannot
+# subtract classes, so these two classes are translated whole. (Python's `\\d` is a decimal digit,
+# Nd; its `\\w` is a letter, any numeric or `_`.)
+_LETTER_CLASSES = {
+    r"[^\W\d_]": r"[\pL\p{Nl}\p{No}]",
+    r"[^\W\d]": r"[\pL\p{Nl}\p{No}_]",
+}
 
 
 def unicode_words(pattern: str) -> str:
@@ -153,6 +164,11 @@ def unicode_words(pattern: str) -> str:
             else:
                 out.append(pattern[i : i + 2])
             i += 2
+            continue
+        letters = next((c for c in _LETTER_CLASSES if pattern.startswith(c, i)), None)
+        if letters and not in_class:
+            out.append(_LETTER_CLASSES[letters])
+            i += len(letters)
             continue
         if char == "[" and not in_class:
             in_class = True

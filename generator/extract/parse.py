@@ -6,7 +6,6 @@ filled. The patterns it relies on live in patterns.py so a new kind of furniture
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -14,7 +13,6 @@ from ..records import Article, Block, Dropped
 from . import patterns as P
 
 TERMINAL = tuple('.!?:;"”’)…')
-_BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")
 _MAX_HEADER_UNITS = 80  # some sites put 50 lines of tickers and menus above the headline
 
 
@@ -91,7 +89,7 @@ def _wrapped(previous_length: int, width: int | None, line: str) -> bool:
         and previous_length >= width - 20
         and not is_meta_line(line)
         and not furniture_reason(line)
-        and not _BULLET.match(line)
+        and not P.BULLET.match(line)
     )
 
 
@@ -208,9 +206,10 @@ _FUNCTION_WORDS = frozenset(
 
 @lru_cache(maxsize=1 << 16)
 def is_menu(unit: str) -> bool:
-    """A row of menu entries: five or more capitalised words and no function word a headline would have,
+    """A row of menu entries: five or more capitalised words and no function word a headline
+    would have,
     or three and more short entries between pipes."""
-    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", unit)]
+    parts = [p.strip() for p in P.MENU_SEPARATOR.split(unit)]
     if len(parts) >= 3 and all(
         0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts
     ):
@@ -235,7 +234,8 @@ def is_menu(unit: str) -> bool:
 
 def is_category_list(unit: str) -> bool:
     """Section labels above a headline, between commas: "Video Surveillance, K-12, Higher Ed".
-    (A list of three authors has the same shape, so this is only asked of lines above a headline.)"""
+    (A list of three authors has the same shape, so this is only asked of lines above a
+    headline.)"""
     if ";" in unit:
         return False
     parts = [p.split() for p in unit.split(", ")]
@@ -272,12 +272,7 @@ def has_date(unit: str) -> bool:
 def _strip_dates(unit: str) -> str:
     for _, pattern, _ in P.DATE_PATTERNS:
         unit = pattern.sub(" ", unit)
-    return re.sub(
-        r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|ET|GMT|UTC)\b",
-        " ",
-        unit,
-        flags=re.IGNORECASE,
-    )
+    return P.TIME_OF_DAY.sub(" ", unit)
 
 
 def is_redacted(unit: str) -> bool:
@@ -302,12 +297,13 @@ def find_header_end(units: list[str]) -> int:
         if is_paragraph(units[i])
         and not furniture_reason(units[i])
         and not is_meta_line(units[i])
-        and not _BULLET.match(units[i])
+        and not P.BULLET.match(units[i])
     ]
     first = paragraphs[0] if paragraphs else min(1, len(units))
     chrome = sum(1 for u in units[:first] if furniture_reason(u) or words(u) <= 3)
     if first > 20 and not any(is_meta_line(u) for u in units[:first]) and chrome < first / 2:
-        first = 1  # no byline, date or page chrome above a late paragraph: the lines above are body, not header
+        # no byline, date or page chrome above a late paragraph: the lines above are body
+        first = 1
     end = max([first] + [i + 1 for i in range(first) if is_meta_line(units[i])])
     end = _past_key_points(units, end)
     prose = 0
@@ -331,9 +327,6 @@ def _header_line(units: list[str], i: int, first: int) -> bool:
     return i <= first + 2 and _bare_name_byline(units, i)
 
 
-_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]+$")
-
-
 def _bare_name_byline(units: list[str], i: int) -> bool:
     """A byline that is only a name ("Lydia Shaw") under the dek: two or three name-shaped words,
     followed by furniture, a date or nothing, where a subheading would be followed by prose."""
@@ -341,13 +334,14 @@ def _bare_name_byline(units: list[str], i: int) -> bool:
     following = units[i + 1] if i + 1 < len(units) else ""
     return (
         2 <= len(tokens) <= 3
-        and all(_NAME_WORD.match(t) for t in tokens)
+        and all(P.NAME_WORD.match(t) for t in tokens)
         and (not following or bool(furniture_reason(following)) or is_meta_line(following))
     )
 
 
 def _past_key_points(units: list[str], end: int) -> int:
-    """If a "Key Points" label closes the header, its points (up to five short lines) belong to it too."""
+    """If a "Key Points" label closes the header, its points (up to five short lines) belong to
+    it too."""
     label = next(
         (
             i
@@ -365,7 +359,7 @@ def _past_key_points(units: list[str], end: int) -> int:
         and words(units[end]) <= 40
         and not furniture_reason(units[end])
         and not is_meta_line(units[end])
-        and len(_SENTENCE_BREAK.findall(units[end])) == 0
+        and len(P.SENTENCE_BREAK.findall(units[end])) == 0
     ):
         end += 1
     return end
@@ -413,9 +407,6 @@ def _route(unit: str, mode: str, has_body: bool) -> tuple[str, str]:
     return mode, reason or "body"
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')]?\s+(?=[A-Z“‘\"'])")
-
-
 def _body_resumes(units: list[str], i: int) -> bool:
     """After a related-links list, is units[i] article text again?
 
@@ -436,7 +427,7 @@ def _body_resumes(units: list[str], i: int) -> bool:
     )
     return (
         words(unit) >= 40
-        or len(_SENTENCE_BREAK.findall(unit)) >= 1
+        or len(P.SENTENCE_BREAK.findall(unit)) >= 1
         or not after_headline
         or (is_paragraph(following) and not furniture_reason(following))
     )
@@ -455,7 +446,8 @@ def _body_line_reason(unit: str) -> str | None:
 
 
 def _looks_like_related_headline(unit: str) -> bool:
-    """A linked headline between paragraphs: headline-length, no punctuation, not a question or label."""
+    """A linked headline between paragraphs: headline-length, no punctuation, not a question or
+    label."""
     n = words(unit)
     return (
         6 <= n <= 20
@@ -463,13 +455,14 @@ def _looks_like_related_headline(unit: str) -> bool:
         and "," not in unit
         and not unit.isupper()
         and not is_redacted(unit)
-        and not _BULLET.match(unit)
+        and not P.BULLET.match(unit)
     )
 
 
 def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: list[str]) -> None:
-    """A one- or two-word line closing the page is a sign-off or a button, and a closing "Jane Doe is a
-    senior writer at ..." is the author's bio (the author extractor still reads it), not article text."""
+    """A one- or two-word line closing the page is a sign-off or a button, and a closing "Jane Doe
+    is a senior writer at ..." is the author's bio (the author rules still read it), not article
+    text."""
     while kept and (
         words(kept[-1]) <= 2
         and not kept[-1].endswith((".", "!", "?"))
@@ -494,7 +487,7 @@ def reclaim_header_prose(article: Article) -> Article:
         and u not in used
         and not furniture_reason(u)
         and not is_meta_line(u)
-        and not _BULLET.match(u)
+        and not P.BULLET.match(u)
     ]
     if not unused:
         return article
@@ -541,5 +534,5 @@ def _is_subheading(unit: str, following: str) -> bool:
         and words(unit) <= 12
         and not is_paragraph(unit)
         and not unit.endswith((".", ",", ";", ":", "”", '"'))
-        and not _BULLET.match(unit)
+        and not P.BULLET.match(unit)
     )

@@ -484,3 +484,16 @@ REDACTED_TOKEN = linear.compile(r"^[^\w]*\*{2,}[^\w]*$|^\*+[^\s*]{0,3}\*+$")
 DOMAIN_LINE = linear.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|io|cn|uk|news|info|biz)(?:\.\w{2})?$", _I
 )
+
+# A bullet or a list number opening a line: "• ", "– ", "3) ".
+BULLET = linear.compile(r"^\s*(?:[•·▪◦‣∙●■–—*-]|\d{1,2}[.)])\s+")
+# What separates the entries of a menu row: "World | Business · Tech / Markets".
+MENU_SEPARATOR = linear.compile(r"\s[|·•/]\s")
+# A time of day or a time zone, which a date line may carry besides its date: "5:41 PM EDT".
+TIME_OF_DAY = linear.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|ET|GMT|UTC)\b", _I
+)
+# One word of a bare name byline ("Lydia Shaw").
+NAME_WORD = linear.compile(r"^[A-Z][a-z'’-]+$")
+# Where one sentence ends and the next begins (counted, so the capital is matched, not looked at).
+SENTENCE_BREAK = linear.compile(r"[.!?][”’\"')]?\s+[A-Z“‘\"']")

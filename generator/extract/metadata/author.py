@@ -9,11 +9,18 @@ from dataclasses import replace
 
 from ...config import Config
 from ...records import Article, Found
+from .. import linear
 from .. import patterns as P
 from ..parse import furniture_reason, has_date, words
 from .base import Extractor, Result
 from .headline import headline_lines
 from .names import names_line, split_names
+
+_PIPE = linear.compile(r"\s+[|·•]\s+")
+_BY = linear.compile(r"^by\s+", re.IGNORECASE)
+_AT_ADDRESS = linear.compile(r"\s+at\s+\S+@\S+")  # "Jane Doe at jane@example.com"
+_UP_TO_BY = linear.compile(r"^.*?\bby\b", re.IGNORECASE)  # "Additional reporting by"
+_REPORTING = linear.compile(r"\s*(?:additional )?(?:reporting|writing|written)\b", re.IGNORECASE)
 
 
 def author_from_byline(article: Article, config: Config) -> Result:
@@ -47,15 +54,15 @@ def author_from_name_and_date(article: Article, config: Config) -> Result:
             names = split_names(match.group("names"), config)
             if names:
                 return ", ".join(names), Found("name before the date", 0.75)
-        parts = re.split(r"\s+[|·•]\s+", unit)
+        parts = _PIPE.split(unit)
         if len(parts) == 2 and has_date(parts[0]) and not has_date(parts[1]):
-            names = names_line(re.sub(r"^by\s+", "", parts[1], flags=re.IGNORECASE), config)
+            names = names_line(_BY.sub("", parts[1]), config)
             if names:
                 return ", ".join(names), Found("name after the date", 0.75)
     return None
 
 
-_AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written by)$", re.IGNORECASE)
+_AUTHORS_LABEL = linear.compile(r"^(?:authors?|contributors?|written by)$", re.IGNORECASE)
 
 
 def author_from_authors_block(article: Article, config: Config) -> Result:
@@ -106,7 +113,7 @@ def author_from_write_to(article: Article, config: Config) -> Result:
     ):
         match = P.WRITE_TO.match(unit)
         if match:
-            text = re.sub(r"\s+at\s+\S+@\S+", "", match.group("names"))
+            text = _AT_ADDRESS.sub("", match.group("names"))
             names = split_names(text, config)
             if names:
                 return ", ".join(names), Found("'Write to' line at the end", 0.75)
@@ -143,12 +150,8 @@ def author_from_credit_line(article: Article, config: Config) -> Result:
                 return ", ".join(names), Found("byline in brackets at the end", 0.8)
         if not P.CREDIT_LINE.match(unit):
             continue
-        parts = re.split(r";", unit.strip("() "))
-        reporters = [
-            re.sub(r"^.*?\bby\b", "", p, flags=re.IGNORECASE)
-            for p in parts
-            if re.match(r"\s*(?:additional )?(?:reporting|writing|written)\b", p, re.IGNORECASE)
-        ]
+        parts = unit.strip("() ").split(";")
+        reporters = [_UP_TO_BY.sub("", p) for p in parts if _REPORTING.match(p)]
         names = [n for part in reporters for n in split_names(part, config)]
         if names:
             return ", ".join(dict.fromkeys(names)), Found("credit line at the end", 0.8)
@@ -172,9 +175,7 @@ def fuller_visible_byline(article: Article, config: Config, text_rules: list[Ext
     found = article.found.get("author")
     if not found or not found.method.startswith("page metadata") or "author" in article.overrides:
         return article
-    shown = split_names(
-        re.sub(r"^by\s+", "", article.hints.get("byline", ""), flags=re.IGNORECASE), config
-    )
+    shown = split_names(_BY.sub("", article.hints.get("byline", "")), config)
     marked = (", ".join(shown), Found("visible byline", 0.85)) if shown else None
     in_text = next(filter(None, (extractor(article, config) for extractor in text_rules)), None)
     tagged = set(article.author.casefold().split(", "))

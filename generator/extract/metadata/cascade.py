@@ -9,7 +9,6 @@ a page's author tag (author.fuller_visible_byline).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -108,7 +107,7 @@ HINT_CLEANERS: dict[str, Callable[[str, Config], object]] = {
     "publication": lambda v, c: canonical(v, c),
     "author": lambda v, c: ", ".join(split_names(v, c)) or None,
     "date": hint_date,
-    "url": lambda v, c: clean_url(v) if re.match(r"https?://", v) else None,
+    "url": lambda v, c: clean_url(v) if v.startswith(("http://", "https://")) else None,
     "title": lambda v, c: clean_title(v),
 }
 

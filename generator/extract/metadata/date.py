@@ -12,10 +12,35 @@ from dateutil import parser as dateparser
 
 from ...config import Config
 from ...records import Article, Found
+from .. import linear
 from .. import patterns as P
 from ..parse import _strip_dates, has_date, is_meta_line, words
 from .base import Result
 from .headline import headline_lines
+
+_NOT_DIGITS = linear.compile(r"\D+")
+# "12th" and "14." before a month name: the day alone, for dateutil
+_ORDINAL_OR_DOT = linear.compile(r"(\d)(?:st|nd|rd|th)\b|(\d)\.(\s+[^\W\d])")
+_LETTERS = linear.compile(r"[^\W\d_]+")
+_SEPT = linear.compile(r"\bSept\b")
+_RANGE_GAP = linear.compile(r"\s*(?:[-–—]|to|until)\s*")
+_PUBLISHED_LABEL = linear.compile(
+    r"^(?:first )?(?:published|posted|updated|date|dated)\b", re.IGNORECASE
+)
+_ISO_DAY = linear.compile(r"\d{4}-\d{2}-\d{2}")
+# "[Shenzhen, China, December 5, 2019] Huawei today ..."
+_BRACKETED_DATELINE = linear.compile(r"^\[([^\]]{5,60})\]")
+# "Law360 (Sept 26, 2025) --"
+_OUTLET_DATELINE = linear.compile(r"^[A-Z][\w .'’-]{1,40}\s\(([^)]{6,60})\)\s*[-–—]{1,2}")
+# "BEIJING, May 5, 2019 (Xinhua) --"
+_PLACE_DATELINE = linear.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}"
+)
+
+
+def _day_alone(match) -> str:
+    """ "12th" -> "12"; "14." before a month name -> "14" (the month name stays)."""
+    return match.group(1) or match.group(2) + match.group(3)
 
 
 def parse_date(text: str) -> tuple[str, str] | None:
@@ -27,14 +52,10 @@ def parse_date(text: str) -> tuple[str, str] | None:
             continue
         raw = match.group(0)
         if name == "cjk":
-            raw = re.sub(r"\D+", "-", raw).strip("-")
-        raw = re.sub(r"(\d)(?:st|nd|rd|th)\b|(\d)\.(?=\s+[^\W\d])", r"\1\2", raw).replace(
-            " of ", " "
-        )
-        raw = re.sub(
-            r"[^\W\d_]+", lambda m: P.FOREIGN_MONTHS.get(m.group(0).casefold(), m.group(0)), raw
-        )
-        raw = re.sub(r"\bSept\b", "Sep", raw)
+            raw = _NOT_DIGITS.sub("-", raw).strip("-")
+        raw = _ORDINAL_OR_DOT.sub(_day_alone, raw).replace(" of ", " ")
+        raw = _LETTERS.sub(lambda m: P.FOREIGN_MONTHS.get(m.group(0).casefold(), m.group(0)), raw)
+        raw = _SEPT.sub("Sep", raw)
         try:
             value = dateparser.parse(raw, dayfirst=dayfirst, fuzzy=False).date()
         except (ValueError, OverflowError):
@@ -60,11 +81,11 @@ def date_from_header(article: Article, config: Config) -> Result:
     return None
 
 
-_SECONDARY_DATE = re.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
+_SECONDARY_DATE = linear.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
 
 
 # A magazine's issue or print-edition line dates the issue, not the article.
-_ISSUE_DATE = re.compile(
+_ISSUE_DATE = linear.compile(
     r"\bedition\b|\bissue\b|\bno\.\s*\d+|\bvol(?:ume)?\.?\s*\d+", re.IGNORECASE
 )
 
@@ -73,28 +94,18 @@ def _date_range(unit: str) -> bool:
     """ "17 Apr 2018 - 29 Nov 2021": an archive's capture range or an event's dates, not a
     publication date."""
     dates = sorted((m.start(), m.end()) for _, p, _ in P.DATE_PATTERNS for m in p.finditer(unit))
-    return any(
-        re.fullmatch(r"\s*(?:[-–—]|to|until)\s*", unit[end:start])
-        for (_, end), (start, _) in pairwise(dates)
-    )
+    return any(_RANGE_GAP.fullmatch(unit[end:start]) for (_, end), (start, _) in pairwise(dates))
 
 
 def date_from_dateline(article: Article, config: Config) -> Result:
     """ "[Shenzhen, December 5, 2019]", "Law360 (Sept 26, 2025) --", "BEIJING, May 5, 2019 --":
     the dateline opening the body dates the story it opens."""
     first = next((b.text for b in article.blocks if b.kind == "p"), "")
-    bracketed = (
-        re.match(
-            r"^\[([^\]]{5,60})\]", first
-        )  # "[Shenzhen, China, December 5, 2019] Huawei today ..."
-        or re.match(r"^[A-Z][\w .'’-]{1,40}\s\(([^)]{6,60})\)\s*[-–—]{1,2}", first)
-    )  # "Law360 (Sept 26, 2025) --"
+    bracketed = _BRACKETED_DATELINE.match(first) or _OUTLET_DATELINE.match(first)
     parsed = parse_date(bracketed.group(1)) if bracketed else None
     if parsed:
         return parsed[0], Found("dateline", 0.8)
-    match = re.match(
-        r"^[A-Z][A-Za-z .'-]{1,40},\s+(.{4,40}?)\s*(?:\([\w .]+\))?\s*[-–—]{1,2}", first
-    )
+    match = _PLACE_DATELINE.match(first)
     if match:
         parsed = parse_date(match.group(1))
         if parsed:
@@ -114,10 +125,7 @@ def date_from_footer(article: Article, config: Config) -> Result:
         )
         if timestamp:
             return timestamp[0], Found("timestamp line at the end", 0.6)
-        if (
-            re.match(r"^(?:first )?(?:published|posted|updated|date|dated)\b", unit, re.IGNORECASE)
-            and words(unit) <= 15
-        ):
+        if _PUBLISHED_LABEL.match(unit) and words(unit) <= 15:
             parsed = parse_date(unit)
             if parsed:
                 return parsed[0], Found("footer publication line", 0.7)
@@ -139,7 +147,7 @@ def date_from_url(article: Article, config: Config) -> Result:
 
 def hint_date(value: str, config: Config) -> str | None:
     """A page's date tag, read like a text date; an ISO timestamp keeps its own day."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) and parse_date(value[:10]):
+    if _ISO_DAY.fullmatch(value[:10]) and parse_date(value[:10]):
         return value[:10]  # ISO timestamps: the date as the page states it, not converted to UTC
     parsed = parse_date(value)
     return parsed[0] if parsed else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...records import Article
+from .. import linear
 from ..parse import furniture_reason
 
 
@@ -39,6 +40,6 @@ NOT_PUBLICATION_EVIDENCE = {
 
 
 # Share-button rows name social networks, not the publication.
-SHARE_ROW = re.compile(
+SHARE_ROW = linear.compile(
     r"\b(?:share|facebook|twitter|linkedin|whatsapp|reddit|e-?mail|tweet)\b", re.IGNORECASE
 )

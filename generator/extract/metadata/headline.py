@@ -3,14 +3,16 @@ after it. Title, subtitle, author and date rules all start from this."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ...config import Config
 from ...records import Article
+from .. import linear
 from .. import patterns as P
-from ..parse import _BULLET, furniture_reason, is_category_list, is_meta_line, words
+from ..parse import furniture_reason, is_category_list, is_meta_line, words
 from .names import names_line
+
+_TWO_SENTENCES = linear.compile(r"[.!?][”’\"']?\s")
 
 
 def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
@@ -30,7 +32,7 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
             if is_meta_line(unit) or P.KEY_POINTS.match(unit)
             else int(bool(current and names_line(unit, config)))
         )
-        if meta or furniture_reason(unit) or _BULLET.match(unit) or P.RELATED_HEADING.match(unit):
+        if meta or furniture_reason(unit) or P.BULLET.match(unit) or P.RELATED_HEADING.match(unit):
             if current:
                 runs.append((current, meta))
             current = []
@@ -73,7 +75,7 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
 def _headline_like(unit: str) -> bool:
     """Headline length; a line ending in a period only if short or two clipped sentences."""
     n = words(unit)
-    two_sentences = re.search(r"[.!?][”’\"']?\s", unit)
+    two_sentences = _TWO_SENTENCES.search(unit)
     return (
         5 <= n <= 25
         and not unit.endswith(":")  # "Full text below:" introduces, it does not headline

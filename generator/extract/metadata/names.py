@@ -7,14 +7,30 @@ import re
 from functools import lru_cache
 
 from ...config import Config
+from .. import linear
 from .. import patterns as P
 from ..parse import furniture_reason, has_date, is_byline, words
 from .publication_table import WIRE_NAMES
 
-_NAME_TOKEN = re.compile(
+_NAME_TOKEN = linear.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
     r"[\u3040-\u30ff\u3400-\u9fff]+)$"
 )
+
+_PLACE = linear.compile(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}")  # "in Beijing"
+_WITH = linear.compile(r"\bwith\b")
+_HANDLE = linear.compile(r"\s@\w+")
+_NAME_SEPARATOR = linear.compile(r",|;|&|\||·|•|\band\b")
+# (role), [e-mail], e-mail
+_ASIDES = linear.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]|\s*<?\S+@\S+\.\w+>?")
+# Where the names of a byline end: "..., published ...", "... on May 5", "Source: ..."
+_AFTER_NAMES = linear.compile(
+    r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE_SEPARATOR = linear.compile(r"\s+[|/·•]\s+|\s*/\s+|\s+[–—-]\s+")
+_BYLINE_NAME_SEPARATOR = linear.compile(r",|;|&|\band\b|\bwith\b")
+_HAN = linear.compile(r"[\u3400-\u9fff]")
 
 
 def names_line(unit: str, config: Config) -> list[str]:
@@ -31,11 +47,9 @@ def names_line(unit: str, config: Config) -> list[str]:
     if is_byline(unit):
         # a "By ..." line is read by the byline rule, which knows outlets from people
         return []
-    stripped = re.sub(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}", "", unit)
-    stripped = re.sub(
-        r"\bwith\b", ",", re.sub(r"\s@\w+", "", stripped)
-    )  # "Ellis Varga @ellisvarga"
-    parts = [p.strip(" .") for p in re.split(r",|;|&|\||·|•|\band\b", stripped) if p.strip(" .")]
+    stripped = _PLACE.sub("", unit)
+    stripped = _WITH.sub(",", _HANDLE.sub("", stripped))  # "Ellis Varga @ellisvarga"
+    parts = [p.strip(" .") for p in _NAME_SEPARATOR.split(stripped) if p.strip(" .")]
     # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
     # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES",
     # "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
@@ -68,7 +82,7 @@ def _affiliation(part: str, config: Config) -> bool:
 
 
 # Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
-_OUTLET_WORD = re.compile(
+_OUTLET_WORD = linear.compile(
     r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Gazette|Press|Magazine|Review|"
     r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider)\b"
 )
@@ -84,23 +98,16 @@ def _outlets(config: Config) -> frozenset[str]:
 
 def split_names(text: str, config: Config) -> list[str]:
     """Person names out of a byline: dates, roles, places and publication names removed."""
-    text = re.sub(
-        r"\s*\([^)]*\)|\s*\[[^\]]*\]|\s*<?\S+@\S+\.\w+>?", "", text
-    )  # (role), [e-mail], e-mail
+    text = _ASIDES.sub("", text)
     for _, pattern, _ in P.DATE_PATTERNS:
         match = pattern.search(text)
         if match:
             text = text[: match.start()]
-    text = re.split(
-        r"\s*(?:,\s*)?\b(?:published|posted|updated|on)\b\s*|\s*\b(?:source|editor|photo|via)\s*:",
-        text,
-        maxsplit=1,
-        flags=re.IGNORECASE,
-    )[0]
-    text = re.split(r"\s+[|/·•]\s+|\s*/\s+|\s+[–—-]\s+", text)[0]
+    text = _AFTER_NAMES.split(text, 1)[0]
+    text = _BYLINE_SEPARATOR.split(text)[0]
     outlets = _outlets(config)
     names = []
-    for part in re.split(r",|;|&|\band\b|\bwith\b", text):
+    for part in _BYLINE_NAME_SEPARATOR.split(text):
         tokens = part.split()
         if len(tokens) > 2 and tokens[-1].casefold() in outlets:
             part = " ".join(tokens[:-1])  # "Brendan Kowalczyk FOXBusiness"
@@ -118,13 +125,48 @@ def split_names(text: str, config: Config) -> list[str]:
 
 # Site chrome that comes in capitalised pairs ("Today's Paper", "Expert Panel", "HT News Desk").
 _NON_NAME_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """desk team staff bureau newsroom paper content panel studies study news opinion editorial
-today's external expert case sponsored partner guest readers reader archive archives live video
-podcast newsletter
-latest popular trending section sections topics more home menu search login subscribe""",
-    )
+    [
+        "desk",
+        "team",
+        "staff",
+        "bureau",
+        "newsroom",
+        "paper",
+        "content",
+        "panel",
+        "studies",
+        "study",
+        "news",
+        "opinion",
+        "editorial",
+        "today's",
+        "external",
+        "expert",
+        "case",
+        "sponsored",
+        "partner",
+        "guest",
+        "readers",
+        "reader",
+        "archive",
+        "archives",
+        "live",
+        "video",
+        "podcast",
+        "newsletter",
+        "latest",
+        "popular",
+        "trending",
+        "section",
+        "sections",
+        "topics",
+        "more",
+        "home",
+        "menu",
+        "search",
+        "login",
+        "subscribe",
+    ]
 )
 
 
@@ -139,7 +181,7 @@ def looks_like_name(text: str) -> bool:
         return False  # "The Big Story" is a label, not a person
     if not 1 <= len(tokens) <= 5 or text.isupper() and len(tokens) < 2:
         return False
-    if len(tokens) == 1 and not re.search(r"[\u3400-\u9fff]", text):
+    if len(tokens) == 1 and not _HAN.search(text):
         return False
     return all(_NAME_TOKEN.match(t) for t in tokens) and text.casefold() not in _NOT_NAMES
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ...config import Config, Publication
 from ...records import Article, Found
+from .. import linear
 from .. import patterns as P
 from ..parse import TERMINAL, furniture_reason, is_byline, is_meta_line, words
 from .base import Extractor, Result
@@ -23,6 +24,19 @@ from .publication_table import (
     strip_company_suffix,
 )
 from .title import clean_title
+
+_BYLINE_PARTS = linear.compile(r"\s*[|,·•]\s*|\bby\b", re.IGNORECASE)
+_HOLDER_END = linear.compile(r",\s*\d|\s[–—-]\s")  # an address or "– All rights reserved"
+_COPYRIGHT_WORD = linear.compile(
+    r"^copyright\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*", re.IGNORECASE
+)
+_TWO_LETTERS = linear.compile(r"[A-Za-z]{2}")
+_PRESS_OFFICE = linear.compile(
+    r"\s+(?:press(?: office)?|communications|newsroom|media relations)$", re.IGNORECASE
+)
+_DIGIT_OR_PRICE = linear.compile(r"[\d$€£]")
+_BUTTON = linear.compile(r"(?:subscribe|log|sign|skip|menu|search|register)\b", re.IGNORECASE)
+_LOGO = linear.compile(r"\s+logo$", re.IGNORECASE)
 
 
 def publication_from_url(article: Article, config: Config) -> Result:
@@ -54,7 +68,7 @@ def publication_from_byline(article: Article, config: Config) -> Result:
     for unit in article.header:
         if not is_byline(unit):
             continue
-        for part in re.split(r"\s*[|,·•]\s*|\bby\b", unit, flags=re.IGNORECASE):
+        for part in _BYLINE_PARTS.split(unit):
             known = known_publication(part.strip(" :"), config) if part.strip() else None
             if known:
                 return known, Found("outlet named in the byline", 0.8)
@@ -67,13 +81,15 @@ def publication_from_url_table(article: Article, config: Config) -> Result:
     return result if result and result[1].confidence >= 0.9 else None
 
 
-_DOMAIN = re.compile(
-    r"(?<![\w@.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|gov|org|net|cn|tw|uk|jp|kr|eu|news))\b",
+# A site's address, not the end of an e-mail address or a longer name: the character before it
+# is matched (RE2 has no lookbehind) and the address is group 1.
+_DOMAIN = linear.compile(
+    r"(?:^|[^\w@.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|gov|org|net|cn|tw|uk|jp|kr|eu|news))\b",
     re.IGNORECASE,
 )
 
 
-_EMAIL_DOMAIN = re.compile(r"@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+_EMAIL_DOMAIN = linear.compile(r"@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 
 
 def publication_from_domain_mention(article: Article, config: Config) -> Result:
@@ -137,14 +153,9 @@ def _holder(name: str) -> str:
     """ "Omaha World-Herald, 1314 Douglas St", "Handelsblatt GmbH – All rights reserved": the name
     alone.
     A bare year or "Crown copyright" names nobody."""
-    name = re.split(r",\s*\d|\s[–—-]\s", name, maxsplit=1)[0].strip()
-    name = re.sub(
-        r"^copyright\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*",
-        "",
-        name,
-        flags=re.IGNORECASE,
-    )
-    return "" if not re.search(r"[A-Za-z]{2}", name) or "copyright" in name.casefold() else name
+    name = _HOLDER_END.split(name, 1)[0].strip()
+    name = _COPYRIGHT_WORD.sub("", name)
+    return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
 
 
 def _sender_name(name: str) -> str:
@@ -153,12 +164,7 @@ def _sender_name(name: str) -> str:
     if "<" not in name:
         return name.strip()
     name = name.split("<", 1)[0].strip(' "')
-    return re.sub(
-        r"\s+(?:press(?: office)?|communications|newsroom|media relations)$",
-        "",
-        name,
-        flags=re.IGNORECASE,
-    )
+    return _PRESS_OFFICE.sub("", name)
 
 
 def publication_from_wire_credit(article: Article, config: Config) -> Result:
@@ -189,11 +195,29 @@ def publication_from_first_line(article: Article, config: Config) -> Result:
 
 
 _SECTION_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """tech technology business world news markets politics opinion economy china asia us
-sports sport life culture science health analysis features investigations""",
-    )
+    [
+        "tech",
+        "technology",
+        "business",
+        "world",
+        "news",
+        "markets",
+        "politics",
+        "opinion",
+        "economy",
+        "china",
+        "asia",
+        "us",
+        "sports",
+        "sport",
+        "life",
+        "culture",
+        "science",
+        "health",
+        "analysis",
+        "features",
+        "investigations",
+    ]
 )
 
 
@@ -202,8 +226,8 @@ def _site_name_like(unit: str) -> bool:
     return (
         words(unit) <= 4
         and unit[:1].isalpha()
-        and not re.search(r"[\d$€£]", unit)
-        and not re.match(r"(?:subscribe|log|sign|skip|menu|search|register)\b", unit, re.IGNORECASE)
+        and not _DIGIT_OR_PRICE.search(unit)
+        and not _BUTTON.match(unit)
     )
 
 
@@ -228,7 +252,7 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
         return None
     if P.DOMAIN_LINE.match(header[top[0]]) and len(top) > 1 and _site_name_like(header[top[1]]):
         top = top[1:]  # "asmag.com" above "a&s International": the name under the address
-    first = re.sub(r"\s+logo$", "", header[top[0]], flags=re.IGNORECASE)
+    first = _LOGO.sub("", header[top[0]])
     if is_meta_line(first) or not 1 <= words(first) <= 5:
         return None
     if first.isupper() and first.casefold() in _SECTION_WORDS:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ...config import Config, Publication
+from .. import linear
 from ..phrase_table import PhraseTable
 
 WIRE_NAMES = {
@@ -31,7 +32,7 @@ WIRE_NAMES = {
 }
 
 
-COMPANY_SUFFIX = re.compile(
+COMPANY_SUFFIX = linear.compile(
     r"(?:[,\s]+(?:inc|ltd|limited|llc|l\.p|lp|plc|corp|corporation|co|gmbh|s\.a|dac|ag|bv|nv|pty|"
     r"pvt|sdn|bhd|s|b|sa|spa|kk|oy|ab|as|"
     r"group|media|company|news ?papers?|\d{4}))+\.?$",
@@ -46,7 +47,7 @@ def strip_company_suffix(name: str) -> str:
 
 # What may follow a table name in a longer one: "The Times of India Group", "The Japan News by
 # The Yomiuri Shimbun"; not "Atlantic Council" after "The Atlantic".
-_ONLY_SUFFIX = re.compile(
+_ONLY_SUFFIX = linear.compile(
     r"^\s+(?:by\b.*|(?:group|media|company|online|digital|inc|ltd|llc|plc|news|newspapers?|"
     r"corporation|holdings|limited|co|dac|ag)\b.*)$"
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...config import Config
 from ...records import Article, Found
 from .. import patterns as P
-from ..parse import _BULLET, furniture_reason, is_meta_line, words
+from ..parse import furniture_reason, is_meta_line, words
 from .base import Result
 from .headline import headline_lines
 from .names import names_line
@@ -27,7 +27,7 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
         return None
     first = candidates[0][0]
     after = [u for u in article.header[first + 1 :] if not furniture_reason(u)]
-    bullets = [_BULLET.sub("", u).strip() for u in after if _BULLET.match(u)] or _key_points(
+    bullets = [P.BULLET.sub("", u).strip() for u in after if P.BULLET.match(u)] or _key_points(
         after, config
     )
     if bullets:

@@ -13,11 +13,29 @@ from urllib.parse import urlsplit
 
 from ...config import Config
 from ...records import Article, Found
+from .. import linear
 from .. import patterns as P
 from ..parse import is_meta_line, words
 from .base import Extractor, Result
 from .headline import headline_lines
 from .publication_table import known_publication
+
+_SENTENCE_END = linear.compile(r"[.!?]\s")
+_UNDERSCORES = linear.compile(r"[_-]+")
+_SUBJECT = linear.compile(r"^subject:\s*(?:(?:fwd?|re):\s*)*(.+)$", re.IGNORECASE)
+_ALERT = linear.compile(r"(?:google|talkwalker|news) alerts?\b", re.IGNORECASE)
+# A section label glued to the headline: "Opinion The chip war needs allies ..."
+_GLUED_LABEL = linear.compile(r"^(?:Opinion|Exclusive|Breaking|Live|Explainer|Editorial)\s+([A-Z])")
+# A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...",
+# "Tech war | Singapore server ..." ("ZTE: US lifts ban" keeps its company: a kicker has five
+# characters or more, and at least twenty characters of headline follow it.)
+_KICKER = linear.compile(r"^(?:[A-Z0-9][A-Z0-9 '’&.-]{4,30}:|[^|:]{2,25}\s\|)\s+(\S.{19,})")
+_HOST_IN_BRACKETS = linear.compile(
+    r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$"
+)  # "Headline (bloomberg.com)"
+# "Headline | Reuters", "Headline – Field & Flight"
+_SITE_SUFFIX = linear.compile(r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$")
+_NOT_ALNUM = linear.compile(r"[^a-z0-9]")
 
 
 def title_from_header(article: Article, config: Config) -> Result:
@@ -38,31 +56,30 @@ def title_from_first_line(article: Article, config: Config) -> Result:
     first = next((b.text for b in article.blocks if b.kind in ("p", "h")), "")
     if not first:
         return None
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    end = _SENTENCE_END.search(first)
+    sentence = first[: end.start() + 1] if end else first
     return clean_title(_shorten(sentence, 120)), Found("first sentence of the body", 0.3)
 
 
 def title_from_file_name(article: Article, config: Config) -> Result:
     """Nothing else: the seed's file name, so the page still has a title."""
     stem = PurePosixPath(article.seed).stem
-    return (re.sub(r"[_-]+", " ", stem).strip() or article.seed), Found("seed file name", 0.1)
+    return (_UNDERSCORES.sub(" ", stem).strip() or article.seed), Found("seed file name", 0.1)
 
 
 def title_from_email_subject(article: Article, config: Config) -> Result:
     """A forwarded newsletter or e-mail: its Subject: header is the headline. An alert digest's
     subject ("Google Alert - YMTC") names the search, not the article."""
     for line in (*article.header, *(d.line for d in article.dropped[:20])):
-        match = re.match(r"^subject:\s*(?:(?:fwd?|re):\s*)*(.+)$", line, re.IGNORECASE)
-        if match and not re.match(
-            r"(?:google|talkwalker|news) alerts?\b", match.group(1), re.IGNORECASE
-        ):
+        match = _SUBJECT.match(line)
+        if match and not _ALERT.match(match.group(1)):
             return clean_title(match.group(1)), Found("e-mail subject line", 0.85)
     return None
 
 
 def _field(labels: str, limit: int, method: str, clean: Callable[[str], str]) -> Extractor:
     """A labelled field of a feed, read-later or document export ("Title: ...", "Subtitle: ...")."""
-    pattern = re.compile(rf"^(?:{labels}):\s+(.{{3,{limit}}})$", re.IGNORECASE)
+    pattern = linear.compile(rf"^(?:{labels}):\s+(.{{3,{limit}}})$", re.IGNORECASE)
 
     def extract(article: Article, config: Config) -> Result:
         match = next(filter(None, map(pattern.match, article.header)), None)
@@ -79,16 +96,12 @@ title_from_field = _field(
 def clean_title(text: str) -> str:
     """A headline line without glued section labels, kickers, host names (also used by the
     line-role model's title)."""
-    text = re.sub(
-        r"^(?:Opinion|Exclusive|Breaking|Live|Explainer|Editorial)\s+(?=[A-Z])", "", text
-    )  # a glued section label
+    text = _GLUED_LABEL.sub(r"\1", text)
     # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...",
     # "Tech war | Singapore server ..."
     # ("ZTE: US lifts ban" keeps its company: a kicker has five characters or more.)
-    text = re.sub(r"^(?:[A-Z0-9][A-Z0-9 '’&.-]{4,30}:|[^|:]{2,25}\s\|)\s+(?=\S.{19,})", "", text)
-    text = re.sub(
-        r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$", "", text
-    )  # "Headline (bloomberg.com)"
+    text = _KICKER.sub(r"\1", text)
+    text = _HOST_IN_BRACKETS.sub("", text)
     return " ".join(_strip_symbols(text).split())
 
 
@@ -120,9 +133,7 @@ def without_site_suffix(article: Article, config: Config) -> Article:
     short name goes too, and becomes the publication when none was found."""
     if "title" in article.overrides:
         return article
-    match = re.match(
-        r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$", article.title
-    )
+    match = _SITE_SUFFIX.match(article.title)
     if not match:
         return article
     site, head = match.group("site").strip(), match.group("head").strip()
@@ -156,7 +167,7 @@ def without_site_suffix(article: Article, config: Config) -> Article:
 def _names_the_host(site: str, url: str | None) -> bool:
     """ "Field & Flight" is the name of fieldandflight.com."""
     host = (urlsplit(url or "").hostname or "").removeprefix("www.").split(".")[0]
-    squash = lambda text: re.sub(
-        r"[^a-z0-9]", "", text.casefold().replace("&", "and")
-    ).removeprefix("the")
+    squash = lambda text: _NOT_ALNUM.sub("", text.casefold().replace("&", "and")).removeprefix(
+        "the"
+    )
     return bool(host) and squash(site) == squash(host)

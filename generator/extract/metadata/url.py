@@ -8,9 +8,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ...config import Config
 from ...records import Article, Found
+from .. import linear
 from .. import patterns as P
 from .base import Result
 from .evidence import NOT_PUBLICATION_EVIDENCE
+
+_TRACKING_FRAGMENT = linear.compile(r"(?:storylink|xtor|ref|utm_|:~:)", re.IGNORECASE)
 
 
 def url_from_lines(article: Article, config: Config) -> Result:
@@ -34,10 +37,12 @@ def _outside_link_lists(line: str, article: Article) -> bool:
 
 # A search engine's or alert's redirect:
 # "https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2F..."
-_REDIRECT = re.compile(r"^https?://(?:www\.)?google\.[a-z.]+/url\?.*\burl=https?%3A", re.IGNORECASE)
+_REDIRECT = linear.compile(
+    r"^https?://(?:www\.)?google\.[a-z.]+/url\?.*\burl=https?%3A", re.IGNORECASE
+)
 
 
-_ARCHIVED = re.compile(
+_ARCHIVED = linear.compile(
     r"^https?://web\.archive\.org/web/[\w*]+/(?P<url>https?://.+)$", re.IGNORECASE
 )
 
@@ -55,15 +60,11 @@ def clean_url(url: str) -> str:
     query = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
     ]
-    fragment = (
-        ""
-        if re.match(r"(?:storylink|xtor|ref|utm_|:~:)", parts.fragment, re.IGNORECASE)
-        else parts.fragment
-    )
+    fragment = "" if _TRACKING_FRAGMENT.match(parts.fragment) else parts.fragment
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
 
 
-_TRACKING = re.compile(
+_TRACKING = linear.compile(
     r"^(?:utm_\w+|pnespid|from|fbclid|gclid|dclid|msclkid|ocid|mc_cid|mc_eid|cmpid|_ga|igshid|"
     r"module|pgtype|srnd|oref|trackingid|lipi|li_fat_id|_hsenc|_hsmi|mbid|ncid|soc_src|soc_trk|"
     r"mkt_tok|spm|share|sref|smid|ref|ref_src|src|cid|icid|guccounter|guce_\w+|taid|"
