@@ -266,7 +266,12 @@ def is_byline(unit: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def has_date(unit: str) -> bool:
-    return any(p.search(unit) for _, p, _ in P.DATE_PATTERNS)
+    # every date shape has digits: a line without one is not asked of each shape
+    return any(d in unit for d in DIGITS) and any(p.search(unit) for _, p, _ in P.DATE_PATTERNS)
+
+
+DIGITS = "0123456789"
+"""The digits a date shape matches (RE2's `\\d`, ASCII)."""
 
 
 def _strip_dates(unit: str) -> str:

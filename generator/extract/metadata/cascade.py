@@ -66,11 +66,13 @@ def extract_metadata(article: Article, config: Config) -> Article:
     """Run every field's cascade and return the article with metadata and provenance filled."""
     values: dict[str, object] = {}
     found: dict[str, Found] = {}
+    current = article  # with the fields found so far: later rules read them (the title, say)
     for name in FIELDS:
         for extractor in CASCADE[name]:
-            result = extractor(replace(article, **values), config)
+            result = extractor(current, config)
             if result is not None and result[0] not in (None, "", ()):
                 values[name], found[name] = result
+                current = replace(current, **{name: values[name]})
                 break
     article = replace(article, **values, found=found)
     article = without_site_suffix(article, config)

@@ -3,14 +3,13 @@ after it. Title, subtitle, author and date rules all start from this."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ...config import Config
 from ...records import Article
 from .. import linear
 from .. import patterns as P
 from ..parse import furniture_reason, is_category_list, is_meta_line, words
 from .names import names_line
+from .publication_table import Publications, once_per_table
 
 _TWO_SENTENCES = linear.compile(r"[.!?][”’\"']?\s")
 
@@ -22,7 +21,7 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     headline's run is the first one directly followed by a byline or date (else the last run).
     Site names, short section labels and a trailing line of names are set aside.
     """
-    site_names = _site_names(config)
+    site_names = _site_names(config.publications)
     # (lines, what follows: 2 a byline, date or summary label, 1 a line of names, 0 anything else)
     runs: list[tuple[list[tuple[int, str]], int]] = []
     current: list[tuple[int, str]] = []
@@ -83,9 +82,7 @@ def _headline_like(unit: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def _site_names(config: Config) -> frozenset[str]:
+@once_per_table
+def _site_names(publications: Publications) -> frozenset[str]:
     """Every publication name, alias and domain, case-folded: a masthead line, not a headline."""
-    return frozenset(
-        n.casefold() for p in config.publications for n in (p.name, *p.aliases, *p.domains)
-    )
+    return frozenset(n.casefold() for p in publications for n in (p.name, *p.aliases, *p.domains))

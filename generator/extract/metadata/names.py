@@ -4,13 +4,12 @@ whether a header line is nothing but names."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...config import Config
 from .. import linear
 from .. import patterns as P
 from ..parse import furniture_reason, has_date, is_byline, words
-from .publication_table import WIRE_NAMES
+from .publication_table import WIRE_NAMES, Publications, once_per_table
 
 _NAME_TOKEN = linear.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
@@ -88,11 +87,15 @@ _OUTLET_WORD = linear.compile(
 )
 
 
-@lru_cache(maxsize=8)  # asked for every part of every header line
 def _outlets(config: Config) -> frozenset[str]:
     """Publication names and wire agencies, case-folded: parts of a byline that are not people."""
+    return _outlet_names(config.publications)
+
+
+@once_per_table  # asked for every part of every header line
+def _outlet_names(publications: Publications) -> frozenset[str]:
     return frozenset(
-        {n.casefold() for p in config.publications for n in (p.name, *p.aliases)} | set(WIRE_NAMES)
+        {n.casefold() for p in publications for n in (p.name, *p.aliases)} | set(WIRE_NAMES)
     )
 
 

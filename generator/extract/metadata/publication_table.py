@@ -7,11 +7,16 @@ Each lookup over the table is built once per publication table (lru_cache), not 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
 from ...config import Config, Publication
 from .. import linear
 from ..phrase_table import PhraseTable
+
+Publications = tuple[Publication, ...]
+T = TypeVar("T")
 
 WIRE_NAMES = {
     "reuters": "Reuters",
@@ -53,23 +58,74 @@ _ONLY_SUFFIX = linear.compile(
 )
 
 
+def once_per_table(build: Callable[[Publications], T]) -> Callable[[Publications], T]:
+    """`build(publications)`, computed once per publication table.
+
+    Asked for every header line, so the lookup must be cheap: first by the table's identity (no
+    hashing), then by its value (a worker process gets an equal copy of the config per seed).
+    """
+    by_id: dict[int, tuple[Publications, T]] = {}
+    by_value: dict[Publications, T] = {}
+
+    def cached(publications: Publications) -> T:
+        known = by_id.get(id(publications))
+        if known is not None and known[0] is publications:
+            return known[1]
+        if publications not in by_value:
+            if len(by_value) >= TABLES_KEPT:
+                by_value.clear()
+                by_id.clear()
+            by_value[publications] = build(publications)
+        by_id[id(publications)] = (publications, by_value[publications])
+        return by_value[publications]
+
+    return cached
+
+
+TABLES_KEPT = 8
+"""A process sees one or two publication tables (tests build a few more)."""
+
+
+@dataclass(frozen=True)
+class TableIndex:
+    """The table's names, case-folded without a leading "The", for lookups by name."""
+
+    exact: dict[str, tuple[int, str]]
+    """Name or alias -> (table order, canonical name) of the first publication listing it."""
+    long_names: dict[str, tuple[str, ...]]
+    """Names longer than four characters -> the canonical names listing them: a longer raw name
+    may start with one ("The Times of India Group")."""
+
+
+@once_per_table
+def table_index(publications: Publications) -> TableIndex:
+    exact: dict[str, tuple[int, str]] = {}
+    long_names: dict[str, set[str]] = {}
+    for order, pub in enumerate(publications):
+        for name in {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}:
+            exact.setdefault(name, (order, pub.name))
+            if len(name) > 4:
+                long_names.setdefault(name, set()).add(pub.name)
+    return TableIndex(exact, {n: tuple(sorted(p)) for n, p in long_names.items()})
+
+
 def known_publication(name: str, config: Config) -> str | None:
-    """Map a raw name from a credit or copyright line to the table's canonical name, if listed."""
+    """Map a raw name from a credit or copyright line to the table's canonical name, if listed:
+    the first publication in table order that lists the name; else the one whose longest name
+    the raw name starts with, followed only by a company word ("The Times of India Group")."""
     keys = {c.casefold().removeprefix("the ").strip() for c in (name, strip_company_suffix(name))}
-    prefixes: list[tuple[int, str]] = []
-    for pub in config.publications:
-        names = {n.casefold().removeprefix("the ") for n in (pub.name, *pub.aliases)}
-        if keys & names:
-            return pub.name
-        prefixes += [
-            (-len(n), pub.name)
-            for n in names
-            for key in keys
-            if len(n) > 4 and key.startswith(n + " ") and _ONLY_SUFFIX.match(key[len(n) :])
-        ]
-    return (
-        min(prefixes)[1] if prefixes else None
-    )  # "The Times of India Group": the longest name it starts with
+    index = table_index(config.publications)
+    exact = [index.exact[key] for key in keys if key in index.exact]
+    if exact:
+        return min(exact)[1]
+    prefixes = [
+        (-cut, pub)
+        for key in keys
+        for cut, char in enumerate(key)
+        if char == " " and key[:cut] in index.long_names and _ONLY_SUFFIX.match(key[cut:])
+        for pub in index.long_names[key[:cut]]
+    ]
+    return min(prefixes)[1] if prefixes else None
 
 
 def canonical(name: str, config: Config) -> str:
@@ -77,8 +133,8 @@ def canonical(name: str, config: Config) -> str:
     return known_publication(name, config) or name
 
 
-@lru_cache(maxsize=8)
-def publication_phrases(publications: tuple[Publication, ...]) -> PhraseTable:
+@once_per_table
+def publication_phrases(publications: Publications) -> PhraseTable:
     """Every name and alias of the non-platform publications ("Listen on YouTube", "Save to
     Pocket": a platform named in the chrome is not the publisher), each with (table order, name)."""
     return PhraseTable(
