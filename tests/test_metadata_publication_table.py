@@ -42,4 +42,4 @@ def test_each_lookup_is_built_once_per_table():
     count = once_per_table(lambda table: built.append(table) or len(table))
     assert count(TABLE) == count(TABLE) == count(tuple(TABLE)) == 4
     assert len(built) == 1  # the same table, and an equal copy, are not built again
-    assert table_index(TABLE) is table_index(tuple(list(TABLE)))
+    assert table_index(TABLE) is table_index(tuple(p for p in TABLE))
