@@ -26,3 +26,20 @@ def test_byline_names(byline, names):
 
 def test_a_label_is_not_a_person():
     assert not split_names("The Big Story", CONFIG)
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        (
+            "Ellen Marsh, Joon-ho Park and Tessa Grant in Washington",
+            ["Ellen Marsh", "Joon-ho Park", "Tessa Grant"],
+        ),
+        ("Jordan Guerrero Associated Press", ["Jordan Guerrero"]),
+        ("Priya Hussain, Local Democracy Reporting Service", ["Priya Hussain"]),
+        ("Press Office", []),
+        ("Northbrook Regional Partnership", []),
+    ],
+)
+def test_places_outlets_and_organisations_are_not_people(byline, names):
+    assert split_names(byline, CONFIG) == names

@@ -73,7 +73,7 @@ def _affiliation(part: str, config: Config) -> bool:
     tokens = part.split()
     return (
         len(tokens) <= 6
-        and bool(P.ROLE_WORDS.search(part))
+        and bool(P.ROLE_WORDS.search(part) or _OUTLET_WORD.search(part))
         or len(tokens) == 1
         and part[:1].isupper()
         or part.casefold() in _outlets(config)
@@ -83,7 +83,8 @@ def _affiliation(part: str, config: Config) -> bool:
 # Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
 _OUTLET_WORD = linear.compile(
     r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Gazette|Press|Magazine|Review|"
-    r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider)\b"
+    r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider|"
+    r"Service|Agency|Noticias|Agencia|Agence)\b"
 )
 
 
@@ -111,9 +112,15 @@ def split_names(text: str, config: Config) -> list[str]:
     outlets = _outlets(config)
     names = []
     for part in _BYLINE_NAME_SEPARATOR.split(text):
+        part = _PLACE.sub("", part)  # "Tessa Grant in Washington": where she filed from
         tokens = part.split()
-        if len(tokens) > 2 and tokens[-1].casefold() in outlets:
-            part = " ".join(tokens[:-1])  # "Brendan Kowalczyk FOXBusiness"
+        # an outlet glued after the name: "Brendan Kowalczyk FOXBusiness",
+        # "Jordan Guerrero Associated Press"
+        cut = next(
+            (k for k in range(2, len(tokens)) if " ".join(tokens[k:]).casefold() in outlets), None
+        )
+        if cut is not None:
+            part = " ".join(tokens[:cut])
         role_stripped = P.ROLE_WORDS.sub("", part).strip(" .:-–—")
         if names and role_stripped != part.strip(" .:-–—"):
             # "Kenji Moriyama, Yomiuri Shimbun Staff Writer": the second part is where he works
@@ -129,6 +136,31 @@ def split_names(text: str, config: Config) -> list[str]:
 # Site chrome that comes in capitalised pairs ("Today's Paper", "Expert Panel", "HT News Desk").
 _NON_NAME_WORDS = frozenset(
     [
+        # organisations that sign press releases: "Press Office", "HM Treasury",
+        # "Tucson Regional Partnership", "Northbrook Foods"
+        "office",
+        "treasury",
+        "partnership",
+        "foods",
+        "medicines",
+        "vaccines",
+        "police",
+        "ministry",
+        "department",
+        "council",
+        "agency",
+        "university",
+        "institute",
+        "foundation",
+        "association",
+        "service",
+        "services",
+        "commission",
+        "committee",
+        "government",
+        "authority",
+        "press",
+        "noticias",
         "desk",
         "team",
         "staff",
