@@ -119,3 +119,35 @@ def test_clipper_author_that_is_an_institution_is_not_an_author():
         CONFIG,
     )
     assert a.author is None and a.publication == "The Economist"
+
+
+def test_bylines_of_local_blogs_nordic_sites_and_guest_posts():
+    posted = extract(
+        f"Grocer lifts profit forecast\n\nPosted on December 8, 2021 by Tom Doyle\n\n{BODY}"
+    )
+    assert posted.author == "Tom Doyle"
+    text = extract(
+        f"Comet dust holds an amino acid\n\nText: Nikos Papadakis\nPhoto: Lukas Jansen\n\n{BODY}"
+    )
+    assert text.author == "Nikos Papadakis"
+    guest = extract(
+        f"Notes from the Fens\n\nGuest post by Rhys Whitlock\n\nGrowth stalls again\n\n{BODY}"
+    )
+    assert guest.author == "Rhys Whitlock"
+
+
+def test_a_byline_going_on_with_a_second_reporter():
+    a = extract(
+        f"Film festival opens\n\nby Lukas Horvat\nwith Lukas Halvorsen in Ljubljana\n\n{BODY}"
+    )
+    assert a.author == "Lukas Horvat, Lukas Halvorsen"
+
+
+def test_reporters_contact_lines_but_not_the_editors():
+    a = extract(
+        f"Drought options and their costs\n\nJuly 2, 2019\n\n{BODY}\n"
+        "To contact the reporters on this story:\nChiara Novak in Sacramento at cn@example.net;\n"
+        "Katarina Marinescu in London at km@example.net\n\n"
+        "To contact the editors responsible for this story:\nRhys Moffat at rm@example.net\n"
+    )
+    assert a.author == "Chiara Novak, Katarina Marinescu"

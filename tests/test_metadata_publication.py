@@ -85,3 +85,27 @@ def test_all_caps_masthead_but_not_a_section_label():
         f"TECH\n\nOracle wins bid for TikTok's US operations\n\nSeptember 14, 2020\n\n{BODY}"
     )
     assert b.publication != "Tech"
+
+
+def test_seal_alt_text_tickers_and_buttons_are_not_the_masthead():
+    menu = "Report a crime | Contact us | Tell us about\nNews\nAppeal\n\n"
+    crest = extract(
+        f"Wessex Police crest\n{menu}Police appeal for witnesses\n\nApril 20, 2023\n\n{BODY}"
+    )
+    assert crest.publication == "Wessex Police"
+    ticker = extract(
+        f"DJIA 38,904.04 -0.12%\nMarkets\nNews\nOpinion\n\nProvince bans TikTok\n\n{BODY}"
+    )
+    assert ticker.publication is None
+
+
+def test_the_office_under_a_from_label_and_the_masthead_before_its_owner():
+    a = extract(
+        f"Press release\n\nNorthbrook Foods to build a plant\n\nFrom:\nHM Treasury\nPublished\n"
+        f"6 June 2019\n\n{BODY}"
+    )
+    assert a.publication == "HM Treasury" and a.author is None
+    b = extract(
+        f"Dahua sells UK unit\n\nMay 2, 2022\n\n{BODY}\n© 2022 The Vale Gazette is part of Reach plc\n"
+    )
+    assert b.publication == "The Vale Gazette"

@@ -229,7 +229,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"please log ?in (?:in order )?to comment|save by subscribing|available on (?:apple['’]s )?app store|"
         r"do you like the content of this article|provides? funding as (?:a )?members? of|"
         r"republish (?:our|this) articles?|published in the print edition|^this article was translated from|"
-        r"^to contact the (?:authors?|reporters?|writers?)\b|open government licence|does not constitute legal advice|^attorney advertising|"
+        r"^to contact the (?:authors?|reporters?|writers?|editors?)\b|open government licence|does not constitute legal advice|^attorney advertising|"
         r"prior results do not guarantee|is committed to quality, independence,? and impact|"
         r"does not take institutional positions|views (?:represented|expressed) herein are those of|"
         r"^join (?:the|our) .{1,40}communit(?:y|ies)\b|^join thought-provoking conversations|"
@@ -280,6 +280,11 @@ FURNITURE: dict[str, re.Pattern] = {
     ),
     "contact details": linear.compile(
         r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I
+    ),
+    # A reporter's or editor's contact line closing wire copy: "Jane Doe in London at jd@example.com"
+    "contact line": linear.compile(
+        r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+in\s+[A-Z][\w .-]{1,30})?"
+        r"\s+at\s+\S+@\S+\.\w+[;,.]?$"
     ),
     "site footer": linear.compile(
         r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
@@ -360,10 +365,15 @@ BYLINE = [
         "by-line",
         linear.compile(
             r"^(?:written |reported |words |posted |story |text |hosted |compiled |opinion |analysis |"
-            r"commentary |column |review )?by\b[:\s]*"
+            r"commentary |column |review |(?:a )?guest (?:post|column|essay) )?by\b[:\s]*"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
         ),
+    ),
+    # "Text: Nikos Papadakis" over "Photo: ...": the writer's credit on Nordic and German sites.
+    (
+        "text-label",
+        linear.compile(r"^(?:text|tekst|texte)\s*:\s*(?P<names>(?-i:[A-Z\u00C0-\u024F]).+)$", _I),
     ),
     # "Source: Aditya Menon, Consultant Editor": a trade site's byline, a person with a role.
     (

@@ -20,18 +20,28 @@ _PIPE = linear.compile(r"\s+[|·•]\s+")
 _BY = linear.compile(r"^by\s+", re.IGNORECASE)
 _AT_ADDRESS = linear.compile(r"\s+at\s+\S+@\S+")  # "Jane Doe at jane@example.com"
 _UP_TO_BY = linear.compile(r"^.*?\bby\b", re.IGNORECASE)  # "Additional reporting by"
+# "Posted on December 8, 2021 by Tom Doyle": the writer after the date
+_BY_AT_END = linear.compile(r"\bby\s+(?P<names>(?-i:[A-Z])[^|]{2,80})$", re.IGNORECASE)
+# A byline going on on the next line: "by Lukas Horvat" / "with Lukas Halvorsen in Ljubljana"
+_WITH_LINE = linear.compile(r"^(?:with|and)\s+(?-i:[A-Z])", re.IGNORECASE)
+_CONTACT_LABEL = linear.compile(
+    r"^to contact the (?:reporters?|writers?|authors?)\b[^:]{0,40}:$", re.IGNORECASE
+)
 _REPORTING = linear.compile(r"\s*(?:additional )?(?:reporting|writing|written)\b", re.IGNORECASE)
 
 
 def author_from_byline(article: Article, config: Config) -> Result:
     """A "By ..." or "Author: ..." line in the header: the page says outright who wrote it."""
-    for unit in article.header:
+    for i, unit in enumerate(article.header):
         for name, pattern in P.BYLINE:
             match = pattern.match(unit)
             if match:
                 names = split_names(match.group("names"), config)
+                following = article.header[i + 1] if i + 1 < len(article.header) else ""
+                if names and _WITH_LINE.match(following):
+                    names += split_names(following, config)
                 if names:
-                    return ", ".join(names), Found(f"byline ({name})", 0.9)
+                    return ", ".join(dict.fromkeys(names)), Found(f"byline ({name})", 0.9)
     return None
 
 
@@ -54,6 +64,11 @@ def author_from_name_and_date(article: Article, config: Config) -> Result:
             names = split_names(match.group("names"), config)
             if names:
                 return ", ".join(names), Found("name before the date", 0.75)
+        after = _BY_AT_END.search(unit)
+        if after and has_date(unit[: after.start()]):
+            names = split_names(after.group("names"), config)
+            if names:
+                return ", ".join(names), Found("name after the date", 0.75)
         parts = _PIPE.split(unit)
         if len(parts) == 2 and has_date(parts[0]) and not has_date(parts[1]):
             names = names_line(_BY.sub("", parts[1]), config)
@@ -118,6 +133,27 @@ def author_from_write_to(article: Article, config: Config) -> Result:
             if names:
                 return ", ".join(names), Found("'Write to' line at the end", 0.75)
     return None
+
+
+def author_from_contact_block(article: Article, config: Config) -> Result:
+    """Wire copy's closing "To contact the reporters on this story:" over one line per reporter
+    ("Jane Doe in London at jdoe@example.com"); the editors' block after it is not read."""
+    lines = list(article.footer)
+    for i, unit in enumerate(lines):
+        if not _CONTACT_LABEL.match(unit):
+            continue
+        names: list[str] = []
+        for line in lines[i + 1 : i + 1 + CONTACT_LINES]:
+            if "@" not in line:
+                break
+            names += split_names(_AT_ADDRESS.sub("", line), config)
+        if names:
+            return ", ".join(dict.fromkeys(names)), Found("reporters' contact lines", 0.75)
+    return None
+
+
+CONTACT_LINES = 6
+"""A contact block names a handful of reporters; more lines are something else."""
 
 
 def author_from_names_line(article: Article, config: Config) -> Result:

@@ -19,6 +19,7 @@ from .author import (
     author_from_bio,
     author_from_byline,
     author_from_closing_byline,
+    author_from_contact_block,
     author_from_credit_line,
     author_from_footer_label,
     author_from_name_and_date,
@@ -44,6 +45,7 @@ from .publication import (
     publication_from_furniture_names,
     publication_from_masthead,
     publication_from_platform,
+    publication_from_sender_label,
     publication_from_url,
     publication_from_url_table,
     publication_from_wire_credit,
@@ -142,6 +144,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_credit_line,  # wire copy's closing "(Reporting by ...)"
         author_from_closing_byline,  # "By Jane Doe" as the last line
         author_from_write_to,  # "Write to Jane Doe at ..."
+        author_from_contact_block,  # "To contact the reporters on this story:" over their lines
         author_from_footer_label,  # an "Author: X" line in the page footer
         author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
     ],
@@ -159,6 +162,7 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_credit_lines,  # a copyright or "Source:" line naming a listed outlet
         publication_from_wire_credit,  # "(Reuters) -" in the dateline
         publication_from_byline,  # "By Jane Doe | Reuters"
+        publication_from_sender_label,  # "From:" over "HM Treasury" on a government page
         publication_from_url_table,  # the address's domain is in the table
         publication_from_first_line,  # a listed name as the masthead line
         publication_from_furniture_names,  # a listed name anywhere in the page furniture

@@ -36,7 +36,17 @@ _PRESS_OFFICE = linear.compile(
 )
 _DIGIT_OR_PRICE = linear.compile(r"[\d$€£]")
 _BUTTON = linear.compile(r"(?:subscribe|log|sign|skip|menu|search|register)\b", re.IGNORECASE)
-_LOGO = linear.compile(r"\s+logo$", re.IGNORECASE)
+# An image's alt text standing for the masthead: "HM Treasury crest", "Wessex Police logo"
+_LOGO = linear.compile(r"\s+(?:logo|crest|seal|emblem)$", re.IGNORECASE)
+# An image of a state's arms or flag above the name: "Coat of arms of Norvania"
+_ARMS = linear.compile(r"^(?:coat of arms|flag|seal|emblem) of\b", re.IGNORECASE)
+# A button where a masthead would stand: "Tap to view on site", "Click here"
+_ACTION = linear.compile(r"^(?:tap|click|view|read|watch|open|download|go)\b", re.IGNORECASE)
+# "The Vale Gazette is part of Reach plc": the holder is the masthead, not its owner
+_PART_OF = linear.compile(r"\s+is part of\b.*$", re.IGNORECASE)
+# A label line over the publisher's name: "From:" / "HM Treasury" (government pages)
+_SENDER_LABEL = linear.compile(r"^(?:from|published by|issued by)\s*:$", re.IGNORECASE)
+SENDER_MAX_WORDS = 8
 
 
 def publication_from_url(article: Article, config: Config) -> Result:
@@ -154,7 +164,7 @@ def _holder(name: str) -> str:
     alone.
     A bare year or "Crown copyright" names nobody."""
     name = _HOLDER_END.split(name, 1)[0].strip()
-    name = _COPYRIGHT_WORD.sub("", name)
+    name = _PART_OF.sub("", _COPYRIGHT_WORD.sub("", name))
     return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
 
 
@@ -231,6 +241,23 @@ def _site_name_like(unit: str) -> bool:
     )
 
 
+def publication_from_sender_label(article: Article, config: Config) -> Result:
+    """A "From:" (or "Published by:") label line over a short name: the office that issued the
+    page (government and agency pages put it under the headline)."""
+    header = article.header
+    for i, unit in enumerate(header[:-1]):
+        name = header[i + 1]
+        if (
+            _SENDER_LABEL.match(unit)
+            and 1 <= words(name) <= SENDER_MAX_WORDS
+            and name[:1].isupper()
+            and not is_meta_line(name)
+            and not furniture_reason(name)
+        ):
+            return canonical(name, config), Found("publisher under a From: label", 0.7)
+    return None
+
+
 def publication_from_platform(article: Article, config: Config) -> Result:
     """The hosting platform's name on the first line, when nothing on the page names another
     publisher."""
@@ -247,7 +274,7 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
         # a table name there was taken by publication_from_first_line, a platform's comes last
         return None
     header = [u for u in article.header if not P.URL_LINE.match(u)]
-    top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u)]
+    top = [i for i, u in enumerate(header[:4]) if not furniture_reason(u) and not _ARMS.match(u)]
     if not top:
         return None
     if P.DOMAIN_LINE.match(header[top[0]]) and len(top) > 1 and _site_name_like(header[top[1]]):
@@ -255,6 +282,8 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     first = _LOGO.sub("", header[top[0]])
     if is_meta_line(first) or not 1 <= words(first) <= 5:
         return None
+    if _DIGIT_OR_PRICE.search(first) or "%" in first or _ACTION.match(first):
+        return None  # a market ticker or a button, not a name
     if first.isupper() and first.casefold() in _SECTION_WORDS:
         return None  # "TECH" above the headline is a section label
     if first.isupper():  # "BUENOS AIRES TIMES", "LAW360"; short acronyms stay as they are
