@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ...config import Config
 from ...records import Article, Found
+from ..role_use import author_from_byline_role
 from .author import (
     author_from_authors_block,
     author_from_bio,
@@ -146,6 +147,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_write_to,  # "Write to Jane Doe at ..."
         author_from_contact_block,  # "To contact the reporters on this story:" over their lines
         author_from_footer_label,  # an "Author: X" line in the page footer
+        author_from_byline_role,  # a line the line-role model tags byline, in a shape no rule knows
         author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
     ],
     "date": [
