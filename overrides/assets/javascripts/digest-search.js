@@ -95,11 +95,14 @@
     input.addEventListener("focus", open);
     // Pagefind's scripts, WebAssembly and shard metadata load before the reader types: when the
     // pointer or a finger reaches the box, or once the page is idle (about 0.1 MB per shard).
+    // Not on the Browse page, whose filters need no search engine.
     for (const name of ["pointerenter", "touchstart"]) {
       root.addEventListener(name, () => loadPagefind(), { once: true, passive: true });
     }
-    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
-    idle(() => loadPagefind(), { timeout: 2000 });
+    if (!document.getElementById("digest-browse")) {
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+      idle(() => loadPagefind(), { timeout: 2000 });
+    }
     toggle.addEventListener("change", () => {
       if (toggle.checked) { input.focus(); } else { input.blur(); }
     });
