@@ -23,7 +23,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,7 +39,7 @@ import synth
 
 from generator import pipeline
 from generator.config import load_config
-from generator.site.search import LUNR, PAGEFIND, index_with_pagefind
+from generator.site.search import LUNR, PAGEFIND, SearchIndexError, index_with_pagefind
 from generator.site.write import build_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -164,7 +163,7 @@ def index_pagefind(site: Path, work: Path) -> dict:
     def run() -> None:
         try:
             report.append(index_with_pagefind(site))
-        except Exception as error:  # reported by the main thread
+        except (SearchIndexError, OSError) as error:  # reported by the main thread
             errors.append(error)
         finally:
             done.set()
@@ -237,8 +236,8 @@ def _mb(n: float) -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["articles  engine    view    page load  load->first result  (after last key)  transferred"
-             "  browser PSS  indexing", "-" * 120]
+    lines = [("articles  engine    view    page load  load->first result  (after last key)  transferred"
+              "  browser PSS  indexing"), "-" * 120]
     for r in results:
         for engine, f in r["engines"].items():
             if "skipped" in f:

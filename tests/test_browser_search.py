@@ -245,7 +245,7 @@ def sharded(generated, tmp_path_factory):
 
 def test_search_and_browse_cover_every_shard(page, sharded):
     from playwright.sync_api import expect
-    base, slugs = sharded
+    base, _ = sharded
     # Listing pages (their own shard) and articles (the other shards) in one list of results.
     hrefs = _search(page, base, "Hikvision")
     assert any("/companies/hikvision/" in h for h in hrefs), hrefs

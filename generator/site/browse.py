@@ -9,9 +9,9 @@ newest first, so the first page of any filter needs one or two chunks.
     browse/index.json               facets (value, count, file), months, chunk size, total
     browse/<facet>/<slug>.json      positions of the value's articles in the newest-first order
     browse/rows/<n>.json            rows [url, title, date, publication, author, summary]
-    browse/values.json              per position, the ids of its facet values: the counts within
-                                    a filter (fetched only once a filter is chosen; 10,000
-                                    articles: about 0.3 MB, against 18 MB for a Pagefind word index)
+    browse/values.json              per position, the ids of its facet values: the counts
+                                    within a filter (fetched once a filter is chosen; about
+                                    0.3 MB at 10,000 articles, against an 18 MB word index)
 """
 
 from __future__ import annotations

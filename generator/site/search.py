@@ -36,7 +36,8 @@ PAGEFIND = "pagefind"
 TERMS_WEIGHT = 7
 PAGEFIND_FOLDER = "pagefind"
 SHARD_PAGES = 3500
-"""Articles per Pagefind run: about 0.5 GB of peak memory at ~2,000 pages (bench/search_bench.py)."""
+"""Articles per Pagefind run: it holds them in memory (peak 916 MB at 3,000 pages,
+bench/search_bench.py)."""
 JOBS = 1
 """Pagefind runs at a time."""
 SHARD_LIST = "shards.json"
@@ -309,7 +310,7 @@ class _PageManifest:
     def shard_key(self, shard: Shard) -> str:
         digest = hashlib.sha256(f"{CACHE_VERSION}\n{pagefind_version()}\n".encode())
         for page in shard.pages:
-            digest.update(f"{page}\0{self.pages[page][1]}\n".encode("utf-8"))
+            digest.update(f"{page}\0{self.pages[page][1]}\n".encode())
         return digest.hexdigest()
 
     def save(self) -> None:
