@@ -6,6 +6,10 @@ Two engines give one search box in the Material header:
   from it on every full page load, which is fine for a few hundred articles (10 MB at 1,000).
 - `pagefind`: a static index split into small chunks; a query fetches only the chunks its words
   live in, so the cost stays flat up to tens of thousands of articles.
+
+A large site is indexed in shards (listing pages, then articles by a stable hash), each kept in
+the build cache, so a rebuild after a new seed runs Pagefind only for the shards it changed
+(index_with_pagefind).
 """
 
 from __future__ import annotations
