@@ -4,9 +4,10 @@
 
 For each size it writes a synthetic corpus (bench/synth.py), generates the pages once, builds the
 site once per engine and prints, per engine:
-- search: time from the start of navigation to the home page until the first result of a typed
-  query ("Hikvision") is visible, the bytes the browser fetched for it, and the browser's memory
-  (PSS of Chromium and all its processes) at that moment;
+- search: the home page's load time (navigation to the load event), then the time from the load
+  event until the first result of a query typed into the header box ("Hikvision", 20 ms between
+  keys) is visible, and from the last key; the bytes the browser fetched from navigation on, and
+  the browser's memory (PSS of Chromium and all its processes) at that moment;
 - browse: the same for the Browse page with a company filter and no search term;
 - indexing: Pagefind's time and peak memory (RSS high-water mark) on the built site; for lunr,
   the MkDocs build that writes search_index.json (the browser builds the index itself).
@@ -22,7 +23,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -39,7 +39,7 @@ import synth
 
 from generator import pipeline
 from generator.config import load_config
-from generator.site.search import LUNR, PAGEFIND, pagefind_shards, write_shard_list
+from generator.site.search import LUNR, PAGEFIND, SearchIndexError, index_with_pagefind
 from generator.site.write import build_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -120,6 +120,7 @@ def measure(base: str, action: str) -> dict:
             start = time.perf_counter()
             if action == "search":
                 page.goto(f"{base}/")
+                loaded = time.perf_counter()
                 box = page.locator("input.md-search__input")
                 box.click()
                 box.press_sequentially(QUERY, delay=20)
@@ -127,13 +128,17 @@ def measure(base: str, action: str) -> dict:
                 page.locator(".md-search-result__item").first.wait_for(state="visible")
             else:
                 page.goto(f"{base}/{BROWSE}")
+                loaded = time.perf_counter()
                 page.locator(".digest-browse__item").first.wait_for(state="visible")
             end = time.perf_counter()
             pss = _pss_bytes(_children(_browser_pid(tag)))
             transferred = sum(_size(r) for r in fetched)
             after_typing = round(end - typed, 3) if action == "search" else None
-            return {"seconds": round(end - start, 3), "after_typing_seconds": after_typing,
-                    "bytes": transferred, "pss_bytes": pss, "requests": len(fetched)}
+            return {"seconds": round(end - start, 3), "load_seconds": round(loaded - start, 3),
+                    "from_load_seconds": round(end - loaded, 3),
+                    "after_typing_seconds": after_typing,
+                    "bytes": transferred, "pss_bytes": pss, "requests": len(fetched),
+                    "pagefind_requests": sum("/pagefind" in r.url for r in fetched)}
         finally:
             browser.close()
 
@@ -148,33 +153,38 @@ def _size(request) -> int:
 
 
 def index_pagefind(site: Path, work: Path) -> dict:
-    """Index the built site as `digest build` does, shard by shard; the total wall time and the
-    largest peak RSS (VmHWM, polled) of one Pagefind run."""
+    """Index the built site as `digest build` does (search.index_with_pagefind); the wall time
+    and the peak RSS (VmHWM, polled) of the Pagefind processes running at once."""
     start = time.perf_counter()
-    shutil.rmtree(work / "shards", ignore_errors=True)
-    commands = pagefind_shards(site, work / "shards")
+    done = threading.Event()
+    report: list = []
+    errors: list = []
+
+    def run() -> None:
+        try:
+            report.append(index_with_pagefind(site))
+        except (SearchIndexError, OSError) as error:  # reported by the main thread
+            errors.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, daemon=True).start()
     peak = 0
-    for command in commands:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        while process.poll() is None:
-            peak = max(peak, _hwm(process.pid))
-            time.sleep(POLL_SECONDS)
-        if process.returncode != 0:
-            raise RuntimeError(f"pagefind failed: {process.stderr.read().decode()[-2000:]}")
-    write_shard_list(site, len(commands))
+    while not done.is_set():
+        peak = max(peak, sum(_hwm(pid) for pid in _children(os.getpid()) - {os.getpid()}))
+        time.sleep(POLL_SECONDS)
+    if errors:
+        raise RuntimeError(f"pagefind failed: {errors[0]}")
     return {"seconds": round(time.perf_counter() - start, 2), "peak_rss_bytes": peak,
-            "shards": len(commands)}
+            "shards": len(report[0].indexed)}
 
 
 def _hwm(pid: int) -> int:
-    total = 0
-    for child in _children(pid):
-        try:
-            match = re.search(r"^VmHWM:\s+(\d+) kB", Path(f"/proc/{child}/status").read_text(), re.MULTILINE)
-        except OSError:
-            continue
-        total += int(match[1]) * 1024 if match else 0
-    return total
+    try:
+        match = re.search(r"^VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.MULTILINE)
+    except OSError:
+        return 0
+    return int(match[1]) * 1024 if match else 0
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -226,23 +236,24 @@ def _mb(n: float) -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["articles  engine    view    first result (after typing)  transferred  browser PSS  indexing",
-             "-" * 104]
+    lines = [("articles  engine    view    page load  load->first result  (after last key)  transferred"
+              "  browser PSS  indexing"), "-" * 120]
     for r in results:
         for engine, f in r["engines"].items():
             if "skipped" in f:
                 lines.append(f"{r['articles']:>8}  {engine:<8}  skipped ({f['skipped']})")
                 continue
             if "indexing" in f:
-                index = (f"pagefind {f['indexing']['seconds']:.1f} s in {f['indexing']['shards']} shard(s), "
+                index = (f"pagefind {f['indexing']['seconds']:.1f} s, {f['indexing']['shards']} shard(s), "
                          f"peak {_mb(f['indexing']['peak_rss_bytes'])}, index {_mb(f['index_bytes'])}")
             else:
                 index = f"mkdocs build {f['mkdocs_build_seconds']:.1f} s, search_index.json {_mb(f['index_bytes'])}"
             for view in ("search", "browse"):
                 m = f[view]
                 typed = f"({m['after_typing_seconds']:.2f} s)" if m["after_typing_seconds"] else ""
-                lines.append(f"{r['articles']:>8}  {engine:<8}  {view:<6}  {m['seconds']:>10.2f} s {typed:>10}       "
-                             f"{_mb(m['bytes']):>11}  {_mb(m['pss_bytes']):>11}  {index if view == 'search' else ''}")
+                lines.append(f"{r['articles']:>8}  {engine:<8}  {view:<6}  {m['load_seconds']:>7.2f} s"
+                             f"  {m['from_load_seconds']:>16.2f} s  {typed:>16}  {_mb(m['bytes']):>11}"
+                             f"  {_mb(m['pss_bytes']):>11}  {index if view == 'search' else ''}")
     return "\n".join(lines)
 
 

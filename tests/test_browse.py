@@ -36,7 +36,22 @@ def test_each_facet_value_lists_its_positions_and_count():
     assert [(v["key"], v["label"]) for v in facets["topic"]] == [("five-g", "5G and telecoms")]
     assert [v["key"] for v in facets["author"]] == ["Jane Doe", "John Roe"]
     assert [v["count"] for v in facets["author"]] == [3, 1]
-    assert facets["story"] == [{"key": "b", "label": "Beta", "count": 2, "file": "story/b.json"}]
+    assert facets["story"] == [{"key": "b", "label": "Beta", "count": 2, "file": "story/b.json", "id": 7}]
+
+
+def test_values_give_each_position_the_ids_of_its_facet_values():
+    files = build_data(ARTICLES)
+    facets = files["index.json"]["facets"]
+    ids = {(f, v["key"]): v["id"] for f, values in facets.items() for v in values}
+    assert sorted(ids.values()) == list(range(len(ids)))  # one id per value, across the facets
+    values = files["values.json"]
+    assert len(values) == 4
+    assert set(values[1]) == {ids["company", "Huawei"], ids["publication", "Reuters"],
+                              ids["author", "Jane Doe"], ids["author", "John Roe"], ids["story", "b"]}
+    assert values[3] == []  # Delta: no company, topic, publication, author or story
+    # Counting the values of the Huawei articles gives the counts within that filter.
+    within = [i for p in files[facets["company"][0]["file"]] for i in values[p]]
+    assert within.count(ids["author", "Jane Doe"]) == 2 and ids["publication", "AP"] not in within
 
 
 def test_months_are_slices_of_the_newest_first_order():

@@ -98,23 +98,95 @@ def test_build_with_pagefind_writes_its_index_and_an_empty_lunr_index(tmp_path):
     assert 'data-digest-search="pagefind"' in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_shards_hold_only_searchable_pages_and_split_by_size(tmp_path):
+def _page(site, path: str, text: str) -> None:
+    target = site / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"<html><body><main data-pagefind-body><h1>{text}</h1><p>{text} body words.</p>"
+                      "</main></body></html>", encoding="utf-8")
+
+
+def test_listings_get_a_shard_of_their_own_and_articles_spread_by_a_stable_hash():
+    from generator.site.search import plan_shards, shard_of
+    pages = [f"articles/a{i}/index.html" for i in range(8)] + ["index.html", "companies/x/index.html"]
+    shards = plan_shards(pages, shard_pages=3)
+    assert shards[0].folder == "pagefind" and shards[0].pages == ("companies/x/index.html", "index.html")
+    assert sorted(p for s in shards[1:] for p in s.pages) == sorted(pages[:8])
+    assert all(s.folder == f"pagefind-{n + 2}" for n, s in enumerate(shards[1:]))
+    # Adding a page moves no other page while the number of shards stays the same.
+    before = {p: s.folder for s in shards for p in s.pages}
+    grown = plan_shards([*pages, "articles/new/index.html"], shard_pages=3)
+    after = {p: s.folder for s in grown for p in s.pages}
+    assert {p for p in after if before.get(p) != after[p]} == {"articles/new/index.html"}
+    assert shard_of("articles/a1/index.html", 3) == shard_of("articles/a1/index.html", 3)
+
+
+def test_a_small_site_is_one_shard():
+    from generator.site.search import plan_shards
+    [shard] = plan_shards(["index.html", "articles/a/index.html"], shard_pages=3)
+    assert shard.folder == "pagefind" and len(shard.pages) == 2
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _site(folder, articles: int):
+    _page(folder, "index.html", "Home")
+    _page(folder, "companies/hikvision/index.html", f"Hikvision {articles} articles")
+    (folder / "report").mkdir(parents=True, exist_ok=True)
+    (folder / "report" / "index.html").write_text("<main>not searchable</main>")
+    for i in range(articles):
+        _page(folder, f"articles/a{i}/index.html", f"Article {i} about surveillance number{i}")
+
+
+def test_incremental_index_reuses_unchanged_shards_and_equals_a_full_index(tmp_path):
+    import shutil
+
+    from generator.site.search import index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _site(site, 7)
+    first = index_with_pagefind(site, cache_dir=cache, shard_pages=4)
+    assert first.indexed == ("pagefind", "pagefind-2", "pagefind-3") and not first.reused
+    # One seed arrives: its article page is new and the company listing changes.
+    _page(site, "articles/a7/index.html", "Article 7 about surveillance number7")
+    _page(site, "companies/hikvision/index.html", "Hikvision 9 articles")
+    changed = {"articles/a7/", "companies/hikvision/index.html"}
+    again = index_with_pagefind(site, changed=changed, cache_dir=cache, shard_pages=4)
+    assert "pagefind" in again.indexed and again.reused
+    assert len(again.indexed) == 2 and len(again.indexed) + len(again.reused) == len(first.indexed)
+    full = tmp_path / "full"
+    shutil.copytree(site, full, ignore=shutil.ignore_patterns("pagefind*"))
+    index_with_pagefind(full, shard_pages=4)
+    incremental = {p: b for p, b in _tree(site).items() if p.startswith("pagefind")}
+    assert incremental == {p: b for p, b in _tree(full).items() if p.startswith("pagefind")}
+    assert any(p.startswith("pagefind-2/") for p in incremental)
+
+
+def test_a_changed_page_the_caller_did_not_name_is_still_reindexed(tmp_path):
+    from generator.site.search import index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _site(site, 2)
+    index_with_pagefind(site, cache_dir=cache)
+    _page(site, "articles/a1/index.html", "Article 1 rewritten at another length")
+    report = index_with_pagefind(site, changed=set(), cache_dir=cache)
+    assert report.indexed == ("pagefind",)
+
+
+def test_a_corrupt_cache_is_not_trusted(tmp_path):
+    from generator.site.search import CACHE_FOLDER, MANIFEST, index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _site(site, 2)
+    index_with_pagefind(site, cache_dir=cache)
+    (cache / CACHE_FOLDER / MANIFEST).write_text("{not json")
+    (cache / CACHE_FOLDER / "pagefind" / "key").write_text("stale")
+    report = index_with_pagefind(site, changed=set(), cache_dir=cache)
+    assert report.indexed == ("pagefind",) and (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_shard_list_names_the_further_shards(tmp_path):
     import json
 
-    from generator.site.search import pagefind_shards, write_shard_list
-    site = tmp_path / "site"
-    for i in range(5):
-        (site / "articles" / f"a{i}").mkdir(parents=True)
-        (site / "articles" / f"a{i}" / "index.html").write_text("<main data-pagefind-body>x</main>")
-    (site / "report").mkdir()
-    (site / "report" / "index.html").write_text("<main>not searchable</main>")
-    commands = pagefind_shards(site, tmp_path / "work", shard_pages=2)
-    assert len(commands) == 3
-    shard = tmp_path / "work" / "shard-3"
-    assert [p.relative_to(shard).as_posix() for p in shard.rglob("*.html")] == ["articles/a4/index.html"]
-    assert not list((tmp_path / "work").rglob("report"))
-    assert commands[0][commands[0].index("--output-path") + 1] == str(site / "pagefind")
-    assert commands[2][commands[2].index("--output-path") + 1] == str(site / "pagefind-3")
-    (site / "pagefind").mkdir()
-    write_shard_list(site, 3)
-    assert json.loads((site / "pagefind" / "shards.json").read_text()) == ["pagefind-2/", "pagefind-3/"]
+    from generator.site.search import Shard, write_shard_list
+    (tmp_path / "pagefind").mkdir()
+    write_shard_list(tmp_path, [Shard("pagefind", ()), Shard("pagefind-2", ()), Shard("pagefind-3", ())])
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == ["pagefind-2/", "pagefind-3/"]

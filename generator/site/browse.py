@@ -9,6 +9,9 @@ newest first, so the first page of any filter needs one or two chunks.
     browse/index.json               facets (value, count, file), months, chunk size, total
     browse/<facet>/<slug>.json      positions of the value's articles in the newest-first order
     browse/rows/<n>.json            rows [url, title, date, publication, author, summary]
+    browse/values.json              per position, the ids of its facet values: the counts
+                                    within a filter (fetched once a filter is chosen; about
+                                    0.3 MB at 10,000 articles, against an 18 MB word index)
 """
 
 from __future__ import annotations
@@ -93,6 +96,8 @@ def build_data(articles: dict[str, dict]) -> dict[str, object]:
     titles = {url.rstrip("/").rsplit("/", 1)[-1]: str(m.get("title", "")) for url, m in ordered}
     files: dict[str, object] = {}
     facets: dict[str, list[dict]] = {}
+    values: list[list[int]] = [[] for _ in ordered]
+    next_id = 0
     for facet in FACETS:
         members: dict[str, list[int]] = {}
         labels: dict[str, str] = {}
@@ -101,6 +106,13 @@ def build_data(articles: dict[str, dict]) -> dict[str, object]:
                 members.setdefault(key, []).append(position)
                 labels[key] = label
         facets[facet] = _facet_entries(facet, members, labels, files)
+        for entry in facets[facet]:
+            entry["id"] = next_id  # ids run across the facets, in the order of index.json
+            next_id += 1
+            for position in members[entry["key"]]:
+                if not values[position] or values[position][-1] != entry["id"]:  # "A, A" as author
+                    values[position].append(entry["id"])
+    files["values.json"] = values
     for n in range(0, len(ordered), CHUNK):
         files[f"rows/{n // CHUNK}.json"] = [_row(url, meta) for url, meta in ordered[n : n + CHUNK]]
     files["index.json"] = {

@@ -6,16 +6,26 @@ Two engines give one search box in the Material header:
   from it on every full page load, which is fine for a few hundred articles (10 MB at 1,000).
 - `pagefind`: a static index split into small chunks; a query fetches only the chunks its words
   live in, so the cost stays flat up to tens of thousands of articles.
+
+A large site is indexed in shards (listing pages, then articles by a stable hash), each kept in
+the build cache, so a rebuild after a new seed runs Pagefind only for the shards it changed
+(index_with_pagefind).
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
+import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,9 +39,17 @@ PAGEFIND = "pagefind"
 # authors rank with the headline, above a word that only occurs in the body.
 TERMS_WEIGHT = 7
 PAGEFIND_FOLDER = "pagefind"
-SHARD_PAGES = 3000
-"""Pages per Pagefind run: about 0.5 GB of peak memory at ~2,000 pages (bench/search_bench.py)."""
+SHARD_PAGES = 3500
+"""Articles per Pagefind run: it holds them in memory (peak 916 MB at 3,000 pages,
+bench/search_bench.py)."""
+JOBS = 1
+"""Pagefind runs at a time."""
 SHARD_LIST = "shards.json"
+ARTICLES = "articles/"
+CACHE_FOLDER = "pagefind"
+"""Under the build cache (.cache/digest/): each shard's last output and the page manifest."""
+MANIFEST = "pages.json"
+CACHE_VERSION = 1
 
 
 class SearchIndexError(Exception):
@@ -98,48 +116,232 @@ def pagefind_command(site: Path, output: Path | None = None) -> list[str]:
     ]
 
 
-def pagefind_shards(site: Path, work: Path, shard_pages: int = SHARD_PAGES) -> list[list[str]]:
-    """Commands that index the built site in shards of at most `shard_pages` searchable pages.
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind run: its output folder under the site and the pages it indexes."""
 
-    Pagefind holds every page of a run in memory (3.2 GiB at 10,000 articles in one run); shards
-    keep the peak to one shard's. Each shard is a folder of hard links to its pages, so Pagefind
-    computes the same URLs; the first shard writes site/pagefind/, the others site/pagefind-2/ ...,
-    listed in site/pagefind/shards.json for the browser to merge (Pagefind's mergeIndex).
-    """
-    pages = sorted(
-        p
-        for p in site.rglob("*.html")
-        if not p.relative_to(site).parts[0].startswith("pagefind")
-        and "data-pagefind-body" in p.read_text(encoding="utf-8", errors="replace")
-    )
-    commands = []
-    for n in range(0, max(len(pages), 1), shard_pages):
-        number = n // shard_pages + 1
-        folder = work / f"shard-{number}"
-        for page in pages[n : n + shard_pages]:
-            link = folder / page.relative_to(site)
-            link.parent.mkdir(parents=True, exist_ok=True)
-            os.link(page, link)
-        output = site / (PAGEFIND_FOLDER if number == 1 else f"{PAGEFIND_FOLDER}-{number}")
-        commands.append(pagefind_command(folder, output))
-    return commands
+    folder: str
+    pages: tuple[str, ...]
+    """Site-relative POSIX paths of searchable pages, sorted."""
 
 
-def write_shard_list(site: Path, shards: int) -> None:
-    extra = [f"{PAGEFIND_FOLDER}-{n}/" for n in range(2, shards + 1)]
+def _searchable(text: str) -> bool:
+    return "data-pagefind-body" in text
+
+
+def shard_of(page: str, article_shards: int) -> int:
+    """0 for every page that is not an article, 1..article_shards for articles.
+
+    A new seed changes its own article page and many listing pages (home, companies, topics,
+    months, stories): keeping the listings in one shard of their own and spreading the articles
+    by a hash of their path (stable as the site grows) means one added seed re-indexes the
+    listing shard and one article shard, not all of them."""
+    if not page.startswith(ARTICLES) or page == f"{ARTICLES}index.html":
+        return 0
+    digest = hashlib.sha256(page.encode("utf-8")).digest()
+    return 1 + int.from_bytes(digest[:8], "big") % article_shards
+
+
+def plan_shards(pages: Iterable[str], shard_pages: int = SHARD_PAGES) -> list[Shard]:
+    """Split the searchable pages into shards: `pagefind/` (listing pages, Pagefind's scripts),
+    then `pagefind-2/` ... for about `shard_pages` articles each."""
+    ordered = sorted(pages)
+    if len(ordered) <= shard_pages:
+        # One shard: the browser loads one index, and re-indexing a small site is quick anyway.
+        return [Shard(PAGEFIND_FOLDER, tuple(ordered))]
+    articles = sum(1 for p in ordered if shard_of(p, 1) == 1)
+    article_shards = max(1, math.ceil(articles / shard_pages))
+    groups: list[list[str]] = [[] for _ in range(article_shards + 1)]
+    for page in ordered:
+        groups[shard_of(page, article_shards)].append(page)
+    return [
+        Shard(PAGEFIND_FOLDER if n == 0 else f"{PAGEFIND_FOLDER}-{n + 1}", tuple(group))
+        for n, group in enumerate(groups)
+        if group or n == 0
+    ]
+
+
+def write_shard_list(site: Path, shards: list[Shard]) -> None:
+    """site/pagefind/shards.json: the further shards the browser merges into the first."""
+    extra = [f"{s.folder}/" for s in shards if s.folder != PAGEFIND_FOLDER]
     (site / PAGEFIND_FOLDER / SHARD_LIST).write_text(json.dumps(extra), encoding="utf-8")
 
 
-def index_with_pagefind(site: Path, shard_pages: int = SHARD_PAGES) -> None:
+def index_with_pagefind(
+    site: Path,
+    *,
+    changed: set[str] | None = None,
+    cache_dir: Path | None = None,
+    shard_pages: int = SHARD_PAGES,
+    jobs: int = JOBS,
+) -> IndexReport:
     """Write site/pagefind/ (and site/pagefind-N/ for further shards): the index and Pagefind's
-    own scripts."""
+    own scripts. Returns which shards were indexed and which were reused.
+
+    With `cache_dir`, each shard's output is kept there under the digest of its pages' bytes; a
+    later run copies a shard whose pages are all unchanged instead of running Pagefind, so the
+    result is byte-identical to a full run. `changed` (site-relative paths of pages written by
+    this build, "articles/x/index.html" or "articles/x/"; None = unknown) lets the pages outside
+    it be taken from the cache's manifest without reading them; a page missing from the manifest
+    is always read.
+    """
+    manifest = _PageManifest.load(cache_dir, site, changed)
+    shards = plan_shards(manifest.searchable(), shard_pages)
+    for old in site.glob(f"{PAGEFIND_FOLDER}*"):
+        if old.is_dir():
+            shutil.rmtree(old)
+    indexed, reused, todo = [], [], []
+    for shard in shards:
+        key = manifest.shard_key(shard)
+        cached = _cached_output(cache_dir, shard, key)
+        if cached is not None:
+            shutil.copytree(cached, site / shard.folder)
+            reused.append(shard.folder)
+        else:
+            todo.append((shard, key))
     with tempfile.TemporaryDirectory(prefix="pagefind-shards-", dir=site.parent) as work:
-        commands = pagefind_shards(site, Path(work), shard_pages)
-        for command in commands:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                raise SearchIndexError(
-                    f"pagefind failed ({result.returncode}): "
-                    f"{(result.stderr or result.stdout).strip()[-2000:]}"
+        commands = [_shard_command(site, Path(work), shard) for shard, _ in todo]
+        _run_all(commands, jobs)
+    for shard, key in todo:
+        indexed.append(shard.folder)
+        _store_output(cache_dir, site / shard.folder, shard, key)
+    write_shard_list(site, shards)
+    manifest.save()
+    return IndexReport(tuple(indexed), tuple(reused))
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    indexed: tuple[str, ...]
+    """Shard folders Pagefind ran for."""
+    reused: tuple[str, ...]
+    """Shard folders copied from the cache."""
+
+
+def _shard_command(site: Path, work: Path, shard: Shard) -> list[str]:
+    """A folder of hard links to the shard's pages, so Pagefind computes the same URLs."""
+    folder = work / shard.folder
+    folder.mkdir(parents=True)
+    for page in shard.pages:
+        link = folder / page
+        link.parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / page, link)
+    return pagefind_command(folder, site / shard.folder)
+
+
+def _run_all(commands: list[list[str]], jobs: int) -> None:
+    """Run the Pagefind commands, `jobs` at a time (each holds its shard's pages in memory)."""
+    running: list[subprocess.Popen] = []
+    failures: list[str] = []
+    pending = list(commands)
+    while pending or running:
+        while pending and len(running) < max(1, jobs):
+            running.append(
+                subprocess.Popen(
+                    pending.pop(0), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
                 )
-    write_shard_list(site, len(commands))
+            )
+        process = running.pop(0)
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            failures.append(f"pagefind failed ({process.returncode}): {output.strip()[-2000:]}")
+    if failures:
+        raise SearchIndexError("\n".join(failures))
+
+
+def _cache_folder(cache_dir: Path, shard: Shard) -> Path:
+    return cache_dir / CACHE_FOLDER / shard.folder
+
+
+def _cached_output(cache_dir: Path | None, shard: Shard, key: str) -> Path | None:
+    if cache_dir is None:
+        return None
+    folder = _cache_folder(cache_dir, shard)
+    try:
+        stored = (folder / "key").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    # The key is written last: a run interrupted while storing leaves no key, never a half tree.
+    return folder / "output" if stored == key and (folder / "output").is_dir() else None
+
+
+def _store_output(cache_dir: Path | None, output: Path, shard: Shard, key: str) -> None:
+    if cache_dir is None:
+        return
+    folder = _cache_folder(cache_dir, shard)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copytree(output, folder / "output")
+    (folder / "key").write_text(key, encoding="utf-8")
+
+
+class _PageManifest:
+    """Searchable flag and SHA-256 of every page, kept in the cache between builds."""
+
+    def __init__(self, site: Path, path: Path | None, known: dict[str, list]) -> None:
+        self.site, self.path = site, path
+        self.pages: dict[str, list] = {}
+        for file in sorted(site.rglob("*.html")):
+            page = file.relative_to(site).as_posix()
+            if page.startswith(PAGEFIND_FOLDER):
+                continue
+            entry = known.get(page)
+            # The size is a cheap check on the caller's `changed`: a page it forgot but whose
+            # length moved is read again.
+            if entry is None or len(entry) != 3 or entry[2] != file.stat().st_size:
+                data = file.read_bytes()
+                entry = [_searchable(data.decode("utf-8", "replace")), _sha256(data), len(data)]
+            self.pages[page] = entry
+
+    @classmethod
+    def load(cls, cache_dir: Path | None, site: Path, changed: set[str] | None) -> _PageManifest:
+        path = cache_dir / CACHE_FOLDER / MANIFEST if cache_dir else None
+        known: dict[str, list] = {}
+        if path is not None and changed is not None:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("version") == CACHE_VERSION:
+                    known = data["pages"]
+            except (OSError, ValueError, KeyError, TypeError):
+                known = {}  # missing, corrupt or old: every page is read again
+            for page in changed:
+                known.pop(_page_file(page), None)
+        return cls(site, path, known)
+
+    def searchable(self) -> list[str]:
+        return [page for page, (searchable, *_) in self.pages.items() if searchable]
+
+    def shard_key(self, shard: Shard) -> str:
+        digest = hashlib.sha256(f"{CACHE_VERSION}\n{pagefind_version()}\n".encode())
+        for page in shard.pages:
+            digest.update(f"{page}\0{self.pages[page][1]}\n".encode())
+        return digest.hexdigest()
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        partial.write_text(
+            json.dumps({"version": CACHE_VERSION, "pages": self.pages}, sort_keys=True),
+            encoding="utf-8",
+        )
+        partial.replace(self.path)
+
+
+def _page_file(page: str) -> str:
+    page = page.lstrip("/")
+    return f"{page}index.html" if page == "" or page.endswith("/") else page
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def pagefind_version() -> str:
+    """Part of every cache key: another Pagefind may write another index from the same pages."""
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"

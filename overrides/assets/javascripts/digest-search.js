@@ -18,6 +18,7 @@
   const RESULTS_SHOWN = 20;
   const RESULTS_FIRST = 5;
   const PAGE_SIZE = 50;
+  const DEBOUNCE_MS = 60;  // Pagefind waits 300 ms by default; the result should follow the last key
 
   let pagefind = null;
   function loadPagefind() {
@@ -92,6 +93,16 @@
 
     const open = () => { toggle.checked = true; loadPagefind(); };
     input.addEventListener("focus", open);
+    // Pagefind's scripts, WebAssembly and shard metadata load before the reader types: when the
+    // pointer or a finger reaches the box, or once the page is idle (about 0.1 MB per shard).
+    // Not on the Browse page, whose filters need no search engine.
+    for (const name of ["pointerenter", "touchstart"]) {
+      root.addEventListener(name, () => loadPagefind(), { once: true, passive: true });
+    }
+    if (!document.getElementById("digest-browse")) {
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+      idle(() => loadPagefind(), { timeout: 2000 });
+    }
     toggle.addEventListener("change", () => {
       if (toggle.checked) { input.focus(); } else { input.blur(); }
     });
@@ -105,7 +116,7 @@
       latest = query;
       if (!query) { list.replaceChildren(); meta.textContent = initial; return; }
       const pf = await loadPagefind();
-      const search = await pf.debouncedSearch(query, {}, 120);
+      const search = await pf.debouncedSearch(query, {}, DEBOUNCE_MS);
       if (search === null || query !== latest) return;  // a newer query is on its way
       const n = search.results.length;
       meta.textContent = n === 0 ? "No matching documents" : n === 1 ? "1 matching document"
@@ -263,9 +274,10 @@
       fillForm(form, state);
       status.textContent = "Loading…";
       try {
-        const { total, rows } = await query(index, folder, state);
+        const { total, rows, counts } = await query(index, folder, state);
         status.textContent = `${total} article${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}.`;
         list.replaceChildren(...rows.map(rowItem));
+        showCounts(form, index, counts);
         renderPager(pager, state, total);
       } catch (error) {
         status.textContent = `Could not load the Browse data: ${error.message}`;
@@ -295,7 +307,7 @@
       const values = index.facets[facet] || [];
       const select = el("select", { name: facet },
         el("option", { value: "" }, `Any ${label.toLowerCase()} (${values.length})`),
-        ...values.map((v) => el("option", { value: v.key }, `${v.label} (${v.count})`)));
+        ...values.map((v) => el("option", { value: v.key, "data-id": String(v.id) }, `${v.label} (${v.count})`)));
       form.append(field(label, select));
     }
     const months = index.months.map((m) => m[0]).filter((m) => m !== "undated").sort();
@@ -309,6 +321,29 @@
       el("button", { type: "submit", class: "md-button md-button--primary" }, "Apply"),
       el("button", { type: "reset", class: "md-button" }, "Clear")));
     return form;
+  }
+
+  /* The number beside each value: within the current filter (counts: id -> n), or site-wide. */
+  function showCounts(form, index, counts) {
+    for (const [facet] of FACETS) {
+      const select = form.elements[facet];
+      const byId = new Map((index.facets[facet] || []).map((v) => [String(v.id), v]));
+      for (const option of select.options) {
+        const entry = byId.get(option.dataset.id);
+        if (!entry) continue;
+        const n = counts ? counts.get(entry.id) || 0 : entry.count;
+        option.textContent = `${entry.label} (${n})`;
+      }
+    }
+  }
+
+  /* Counts per facet value among the articles at `positions`, from browse/values.json (fetched
+   * once a filter is chosen; an unfiltered view shows the site-wide counts of index.json). */
+  async function countAt(folder, positions) {
+    const values = await getJSON(folder, "values.json");
+    const counts = new Map();
+    for (const p of positions) for (const id of values[p]) counts.set(id, (counts.get(id) || 0) + 1);
+    return counts;
   }
 
   function formState(form) {
@@ -367,7 +402,9 @@
     const total = all ? index.total : positions.length;
     const page = all ? Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - start)) }, (_, i) => start + i)
       : positions.slice(start, start + PAGE_SIZE);
-    return { total, rows: (await rowsAt(index, folder, page)).map((row) => ({ row })) };
+    const [rows, counts] = await Promise.all([rowsAt(index, folder, page),
+      all ? null : countAt(folder, positions)]);
+    return { total, rows: rows.map((row) => ({ row })), counts };
   }
 
   /* With lunr (small sites) a search term is matched against every row's title, outlet, author and
@@ -384,7 +421,9 @@
       return { p, score: hits.every((h) => h > 0) ? hits.reduce((a, b) => a + b, 0) : 0 };
     }).filter((x) => x.score > 0);
     if (state.sort === "relevance") scored.sort((a, b) => b.score - a.score || a.p - b.p);
-    return { total: scored.length, rows: scored.slice(start, start + PAGE_SIZE).map((x) => ({ row: all[x.p] })) };
+    const counts = await countAt(folder, scored.map((x) => x.p));
+    return { total: scored.length, rows: scored.slice(start, start + PAGE_SIZE).map((x) => ({ row: all[x.p] })),
+      counts };
   }
 
   async function pagefindQuery(index, state, start) {
@@ -400,8 +439,15 @@
     if (state.sort !== "relevance") options.sort = { date: "desc" };
     const search = await pf.search(state.q, options);
     const page = await Promise.all(search.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    // Pagefind counts the results per filter value itself (search.filters: facet -> value -> n).
+    const counts = new Map();
+    for (const [facet] of FACETS) {
+      const found = (search.filters || {})[facet] || {};
+      for (const v of index.facets[facet] || []) counts.set(v.id, found[v.key] || 0);
+    }
     return {
       total: search.results.length,
+      counts,
       rows: page.map((d) => ({ row: [d.url.replace(/^\//, ""), d.meta.title, d.meta.date, d.meta.publication,
         null, null], data: d, query: state.q })),
     };
