@@ -118,7 +118,6 @@ class BuildStats:
 @dataclass
 class _Manifest:
     site_key: str
-    site: str
     pages: dict[str, PageRecord]
 
 
@@ -165,8 +164,9 @@ def build(config, previous_site: Path, cache: Path | None, full: bool = False) -
     """Build the site into config.site_dir, reusing pages of `previous_site` where the manifest
     in `cache` shows their inputs unchanged; write the new manifest into `cache` at the end.
 
-    The caller swaps the new site into place; the manifest names `previous_site`, so a build
-    into a folder that is not then moved there is never trusted next time.
+    The caller swaps the new site into place. The manifest records each page's HTML file by
+    size and modification time: a site folder that is not the one this build made (never swapped
+    in, edited, another folder) does not match it and is never trusted.
     """
     warning_counter = mkdocs.utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
@@ -207,7 +207,7 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
 
     site_key = _site_key(config, nav)
     previous, reason = _previous(cache, site_key, previous_site, config, full)
-    manifest = _Manifest(site_key, str(previous_site.resolve()), {})
+    manifest = _Manifest(site_key, {})
     hook = _search_hook(config)
     reused: dict[str, PageRecord] = {}
     for file in files.documentation_pages():
@@ -269,8 +269,6 @@ def _previous(
         return {}, reason
     if manifest.site_key != site_key:
         return {}, "a site-wide input changed (mkdocs.yml, theme, overrides, code or navigation)"
-    if manifest.site != str(previous_site.resolve()):
-        return {}, f"the last build went to {manifest.site}, not {previous_site}"
     mismatch = _first_mismatch(previous_site, manifest.pages.values())
     if mismatch:
         return {}, f"{previous_site / mismatch} is not the file the last build wrote"
@@ -309,7 +307,7 @@ def _site_key(config, nav) -> str:
         digest.update(Path(config.config_file_path).read_bytes())
     settings = {
         key: config[key]
-        for key in ("site_url", "use_directory_urls", "extra", "docs_dir")
+        for key in ("site_url", "use_directory_urls", "extra")
     }
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     custom = config.theme.custom_dir
@@ -480,7 +478,6 @@ def _save(cache: Path, manifest: _Manifest) -> None:
     payload = json.dumps(
         {
             "site_key": manifest.site_key,
-            "site": manifest.site,
             "pages": {src: asdict(record) for src, record in manifest.pages.items()},
         },
         ensure_ascii=False,
@@ -514,6 +511,6 @@ def _load(cache: Path) -> tuple[_Manifest | None, str | None]:
             src: PageRecord(**{**fields, "messages": [tuple(m) for m in fields["messages"]]})
             for src, fields in raw["pages"].items()
         }
-        return _Manifest(raw["site_key"], raw["site"], pages), None
+        return _Manifest(raw["site_key"], pages), None
     except (ValueError, KeyError, TypeError) as exc:
         return None, f"the manifest {path} is unreadable ({exc})"
