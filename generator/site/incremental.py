@@ -33,6 +33,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
 import mkdocs.utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort, BuildError
@@ -46,6 +47,8 @@ from ..cache import code_version
 MANIFEST_FORMAT = "digest-site-manifest/1"
 """Leads the manifest; bump it when a record's layout changes so old manifests are refused."""
 MANIFEST_NAME = "manifest.json"
+TEMPLATES = "templates"
+"""Folder of the cache with the theme's compiled Jinja templates."""
 VERSIONED = (
     "mkdocs",
     "mkdocs-material",
@@ -198,6 +201,11 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
     mkdocs.utils.clean_directory(config.site_dir)
     files = get_files(config)
     env = config.theme.get_env()
+    if cache is not None:
+        # Compiling the theme's templates costs seconds per build and never changes the output:
+        # Jinja keys each compiled template by its name and source checksum.
+        (cache / TEMPLATES).mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache / TEMPLATES))
     files.add_files_from_theme(env, config)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
