@@ -37,7 +37,7 @@ HAND_WRITTEN = ("about.md", "stylesheets")
 PHASES = ("cold", "unchanged", "add_one", "full")
 
 
-def _phase(work: str, jobs: int, full: bool) -> dict:
+def _phase(work: str, jobs: int, full: bool, search: bool) -> dict:
     """Generate and build the site in `work`; runs in a fresh process (peak memory of its own)."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # hundreds of INFO lines otherwise
     from generator import pipeline
@@ -62,7 +62,7 @@ def _phase(work: str, jobs: int, full: bool) -> dict:
         full=full,
     )
     built = time.perf_counter()
-    if engine == PAGEFIND:
+    if engine == PAGEFIND and search:
         index_with_pagefind(folder / "site")
     indexed = time.perf_counter()
     return {
@@ -79,11 +79,11 @@ def _phase(work: str, jobs: int, full: bool) -> dict:
     }
 
 
-def _in_own_process(work: Path, jobs: int, full: bool) -> dict:
+def _in_own_process(work: Path, jobs: int, full: bool, search: bool) -> dict:
     # Not a multiprocessing.Pool: its daemonic worker could not start generate's -j workers.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
-        return pool.submit(_phase, str(work), jobs, full).result()
+        return pool.submit(_phase, str(work), jobs, full, search).result()
 
 
 def prepare(work: Path, size: int, seed: int) -> Path:
@@ -106,13 +106,13 @@ def prepare(work: Path, size: int, seed: int) -> Path:
     return spare
 
 
-def run(size: int, jobs: int, work: Path, seed: int = 2024) -> dict:
+def run(size: int, jobs: int, work: Path, search: bool = True, seed: int = 2024) -> dict:
     spare = prepare(work, size, seed)
-    figures = {"size": size, "jobs": jobs}
+    figures = {"size": size, "jobs": jobs, "search_indexed": search}
     for phase in PHASES:
         if phase == "add_one":
             spare.rename(work / "seeds" / spare.name)
-        figures[phase] = _in_own_process(work, jobs, full=phase == "full")
+        figures[phase] = _in_own_process(work, jobs, phase == "full", search)
     add, full = figures["add_one"], figures["full"]
     figures["site_add_one_over_full"] = add["site_s"] / full["site_s"]
     figures["end_to_end_add_one_over_full"] = add["end_to_end_s"] / full["end_to_end_s"]
@@ -122,7 +122,8 @@ def run(size: int, jobs: int, work: Path, seed: int = 2024) -> dict:
 def table(f: dict) -> str:
     rows = [
         f"Incremental site build, {f['size']:,} seeds, -j {f['jobs']} "
-        f"({f['cold']['articles']:,} articles, {f['cold']['search_engine']} search)",
+        f"({f['cold']['articles']:,} articles, {f['cold']['search_engine']} search"
+        f"{'' if f['search_indexed'] else ', not indexed'})",
         f"{'phase':<24}{'generate':>10}{'site':>9}{'search':>9}{'total':>9}"
         f"{'rendered':>10}{'reused':>8}{'peak MB':>9}",
     ]
@@ -152,13 +153,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="generate's -j (2)")
     parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--no-search-index",
+        dest="search",
+        action="store_false",
+        help="skip Pagefind indexing (timed by bench/search_bench.py)",
+    )
     args = parser.parse_args(argv)
     if args.keep:
         args.keep.mkdir(parents=True)
-        figures = run(args.size, args.jobs, args.keep)
+        figures = run(args.size, args.jobs, args.keep, args.search)
     else:
         with tempfile.TemporaryDirectory(prefix="incremental-bench-") as work:
-            figures = run(args.size, args.jobs, Path(work))
+            figures = run(args.size, args.jobs, Path(work), args.search)
     print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

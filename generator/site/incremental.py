@@ -44,7 +44,7 @@ from mkdocs.utils import meta
 
 from ..cache import code_version
 
-MANIFEST_FORMAT = "digest-site-manifest/1"
+MANIFEST_FORMAT = "digest-site-manifest/2"
 """Leads the manifest; bump it when a record's layout changes so old manifests are refused."""
 MANIFEST_NAME = "manifest.json"
 TEMPLATES = "templates"
@@ -86,9 +86,9 @@ class PageRecord:
     dest: str
     """The HTML file, relative to the site folder."""
     size: int
-    mtime_ns: int
-    """Size and modification time of that file when the build finished: a previous site that
-    differs is not trusted."""
+    mtime: int
+    """Size and modification time (whole seconds: a CI cache's tar may keep no more) of that file
+    when the build finished: a previous site that differs is not trusted."""
     links: dict[str, str | None]
     """Every path the Markdown's links looked up, and the URL it resolved to (None: not found)."""
     meta: dict[str, Any]
@@ -289,7 +289,7 @@ def _first_mismatch(site: Path, records) -> str | None:
             stat = (site / record.dest).stat()
         except OSError:
             return record.dest
-        if (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns):
+        if (stat.st_size, int(stat.st_mtime)) != (record.size, record.mtime):
             return record.dest
     return None
 
@@ -479,7 +479,7 @@ def _finish_manifest(manifest: _Manifest, site: Path) -> None:
         except FileNotFoundError:  # MkDocs skips a page whose HTML came out empty
             del manifest.pages[src]
             continue
-        record.size, record.mtime_ns = stat.st_size, stat.st_mtime_ns
+        record.size, record.mtime = stat.st_size, int(stat.st_mtime)
 
 
 def _save(cache: Path, manifest: _Manifest) -> None:
