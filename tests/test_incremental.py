@@ -104,6 +104,13 @@ def unchanged(base) -> Path:
     return base[1]
 
 
+NAVIGATION = {
+    f"{section}index.html"
+    for section in ("", "stories/", "timeline/", "companies/", "topics/", "articles/", "browse/",
+                    "publications/", "authors/", "about/")
+}
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
@@ -144,10 +151,11 @@ def test_adding_a_seed_renders_only_what_depends_on_it(project, tmp_path):
     assert_same_site(project.site, project.reference(tmp_path / "reference"))
 
 
-def test_nothing_changed_renders_only_the_tag_listing(project, unchanged):
+def test_nothing_changed_renders_only_the_navigation_and_tag_listing(project, unchanged):
     project.generate()
     stats = project.build()
-    assert stats.changed == {"tags/index.html"}  # it gathers every page's tags
+    # The tag listing gathers every page's tags; a page in the navigation shows its neighbours.
+    assert stats.changed == {"tags/index.html", *NAVIGATION}
     assert_same_site(project.site, unchanged)
 
 

@@ -218,11 +218,13 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
     manifest = _Manifest(site_key, {})
     hook = _search_hook(config)
     reused: dict[str, PageRecord] = {}
+    # A page in the navigation shows its neighbours' titles (previous/next): always rendered.
+    in_nav = {page.file.src_uri for page in nav.pages}
     for file in files.documentation_pages():
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
         page = file.page
-        old = previous.get(file.src_uri)
+        old = None if file.src_uri in in_nav else previous.get(file.src_uri)
         if old is not None and _reusable(old, file, files):
             _restore(page, old, config, files, hook)
             reused[file.src_uri] = old
