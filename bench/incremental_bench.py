@@ -120,13 +120,16 @@ def run(size: int, jobs: int, work: Path, search: bool = True, seed: int = 2024)
 
 
 def table(f: dict) -> str:
-    rows = [
+    title = (
         f"Incremental site build, {f['size']:,} seeds, -j {f['jobs']} "
         f"({f['cold']['articles']:,} articles, {f['cold']['search_engine']} search"
-        f"{'' if f['search_indexed'] else ', not indexed'})",
+        f"{'' if f['search_indexed'] else ', not indexed'})"
+    )
+    header = (
         f"{'phase':<24}{'generate':>10}{'site':>9}{'search':>9}{'total':>9}"
-        f"{'rendered':>10}{'reused':>8}{'peak MB':>9}",
-    ]
+        f"{'rendered':>10}{'reused':>8}{'peak MB':>9}"
+    )
+    rows = [title, header]
     names = {
         "cold": "cold (no cache)",
         "unchanged": "nothing changed",

@@ -160,7 +160,7 @@ def test_nothing_changed_renders_only_the_navigation_and_tag_listing(project, un
 
 
 def test_removing_a_seed(project, tmp_path):
-    removed = sorted(project.seeds.glob("000*"))[0]
+    removed = min(project.seeds.glob("000*"))
     removed.unlink()
     project.generate()
     stats = project.build()

@@ -342,7 +342,7 @@ def _version(name: str) -> str:
 
 def _nav_outline(items) -> list:
     return [
-        [item.title, getattr(item, "url", None), _nav_outline(getattr(item, "children", None) or [])]
+        [item.title, getattr(item, "url", None), _nav_outline(getattr(item, "children", ()) or [])]
         for item in items
     ]
 
