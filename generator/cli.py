@@ -168,6 +168,12 @@ def print_report(report: BuildReport, verbose: bool) -> None:
     )
 
 
+def site_summary(stats) -> str:
+    """One line: pages rendered and reused by the (incremental) site build, and why it was full."""
+    line = f"Site: {count(stats.rendered, 'page')} rendered, {stats.reused:,} reused"
+    return f"{line} (full build: {stats.full_reason})" if stats.full_reason else line
+
+
 def count(n: int, noun: str) -> str:
     """ "1 article", "2 articles", "0 errors": console messages with the right plural."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
@@ -236,6 +242,11 @@ def generate(
     show_default=True,
     help="Search engine; `config` follows digest.yml's search.engine.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Render every page again instead of only those whose inputs changed since the last build.",
+)
 def build(
     seeds: Path,
     docs: Path,
@@ -249,8 +260,12 @@ def build(
     mkdocs_yml: Path,
     engine: str,
     search: str,
+    full: bool,
 ) -> None:
-    """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict)."""
+    """Generate the pages, then build the static site with MkDocs (strict MkDocs under --strict).
+
+    MkDocs renders only the pages whose inputs changed since the last build (the record of it is
+    kept in the cache folder); --full, --no-cache or any site-wide change renders them all."""
     from mkdocs.exceptions import MkDocsException
 
     from .site.search import SearchIndexError, choose_engine
@@ -263,10 +278,21 @@ def build(
     )
     search_engine = "Zensical's own" if engine == "zensical" else search_engine
     try:
-        build_site(mkdocs_yml, docs, site, strict, search_engine, engine=engine)
+        stats = build_site(
+            mkdocs_yml,
+            docs,
+            site,
+            strict,
+            search_engine,
+            engine=engine,
+            cache_dir=cache_dir,
+            full=full or no_cache,
+        )
     except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
+    if stats is not None:
+        click.echo(site_summary(stats), err=True)
     click.echo(
         f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
         "see it with `make preview` (serves site/ and prints its address), or preview with live "

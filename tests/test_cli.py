@@ -243,3 +243,15 @@ def test_plain_progress_prints_a_line_per_interval_with_what_is_left(capsys):
     lines = capsys.readouterr().err.splitlines()
     assert lines == ["processed 2 of 5 seeds (40%), 12 s so far, about 18 s left",
                      "processed 4 of 5 seeds (80%), 25 s so far, about 6 s left"]
+
+
+def test_build_says_how_many_pages_were_rendered_and_reused():
+    from generator.cli import site_summary
+    from generator.site.incremental import BuildStats
+
+    incremental = BuildStats(3, 1200, None, frozenset({"index.html"}))
+    full = BuildStats(1, 0, "asked for a full build", frozenset({"index.html"}))
+    assert site_summary(incremental) == "Site: 3 pages rendered, 1,200 reused"
+    assert site_summary(full) == "Site: 1 page rendered, 0 reused (full build: asked for a full build)"
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert "--full" in result.output

@@ -18,8 +18,12 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..records import Page
+
+if TYPE_CHECKING:  # MkDocs is imported only by a site build, not by `digest generate`
+    from .incremental import BuildStats
 
 GENERATED_DIRS = (
     "articles",
@@ -154,6 +158,10 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
 ENGINES = ("mkdocs", "zensical")
 
 
+SITE_CACHE = "site"
+"""The incremental build's manifest goes into this folder of the cache (.cache/digest/site/)."""
+
+
 def build_site(
     mkdocs_yml: Path,
     docs: Path,
@@ -162,22 +170,32 @@ def build_site(
     search_engine: str = "lunr",
     index_search: bool = True,
     engine: str = "mkdocs",
-) -> None:
+    cache_dir: Path | None = None,
+    full: bool = False,
+) -> BuildStats | None:
     """Build the site from docs/ into site/ with MkDocs (or Zensical, which reads mkdocs.yml), then
     index it with Pagefind when that is the site's search engine.
+
+    With a `cache_dir`, MkDocs runs incrementally (incremental.py): only pages whose inputs
+    changed since the last build are rendered (all of them under `full`), and the returned stats
+    say how many. Without one it is MkDocs' own build, as `mkdocs build` runs it, and None.
 
     Raises mkdocs.exceptions.MkDocsException (Abort under --strict) or search.SearchIndexError.
     Zensical brings its own search, so `search_engine` applies to MkDocs builds only.
     """
     if engine == "zensical":
         _build_with_zensical(mkdocs_yml, docs, site, strict)
-        return
+        return None
     os.environ.setdefault(
         "NO_MKDOCS_2_WARNING", "1"
     )  # Material's end-of-life banner on every build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from . import incremental
+    from .search import PAGEFIND
+
+    stats = None
     # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add strictness.
     with fresh_folder(site) as building:
         config = load_config(
@@ -187,13 +205,25 @@ def build_site(
             site_dir=str(building),
         )
         config["extra"]["search_engine"] = search_engine  # read by overrides/ and search_hook.py
-        build(config)
-        from .search import PAGEFIND, index_with_pagefind
+        if cache_dir is None:
+            build(config)
+        else:
+            stats = incremental.build(config, site, cache_dir / SITE_CACHE, full)
+        if search_engine == PAGEFIND and index_search:  # the benchmark times indexing on its own
+            _index_search(building, stats)
+    return stats
 
-        if (
-            search_engine == PAGEFIND and index_search
-        ):  # the benchmark times the indexing on its own
-            index_with_pagefind(building)
+
+def _index_search(building: Path, stats: BuildStats | None) -> None:
+    """Index the new site with Pagefind.
+
+    `stats.changed` names the HTML files rendered in this build (None: a build without cache,
+    every page is new); the others are byte-identical to the previous site's, so an incremental
+    indexer may keep their part of the index.
+    """
+    from .search import index_with_pagefind
+
+    index_with_pagefind(building)
 
 
 @contextmanager
