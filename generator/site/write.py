@@ -210,20 +210,24 @@ def build_site(
         else:
             stats = incremental.build(config, site, cache_dir / SITE_CACHE, full)
         if search_engine == PAGEFIND and index_search:  # the benchmark times indexing on its own
-            _index_search(building, stats)
+            _index_search(building, stats, cache_dir)
     return stats
 
 
-def _index_search(building: Path, stats: BuildStats | None) -> None:
+def _index_search(building: Path, stats: BuildStats | None, cache_dir: Path | None) -> None:
     """Index the new site with Pagefind.
 
     `stats.changed` names the HTML files rendered in this build (None: a build without cache,
     every page is new); the others are byte-identical to the previous site's, so an incremental
-    indexer may keep their part of the index.
+    indexer may keep their part of the index. With a cache, shards whose pages are all unchanged
+    are copied from it instead of indexed again (search.py); under --full every shard is indexed.
     """
     from .search import index_with_pagefind
 
-    index_with_pagefind(building)
+    if cache_dir is None or stats is None or stats.full_reason:
+        index_with_pagefind(building, cache_dir=cache_dir)
+        return
+    index_with_pagefind(building, changed=set(stats.changed), cache_dir=cache_dir)
 
 
 @contextmanager
