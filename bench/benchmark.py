@@ -1,5 +1,5 @@
 """Benchmark the digest generator on a synthetic corpus: generation, regeneration, the site build,
-its yardsticks (bare Material, Hugo) and the size of what it produces, with the peak memory of each.
+its yardsticks (bare Material, Hugo) and the size of what it produces, each with its peak memory.
 
     .venv/bin/python bench/benchmark.py --size 1000,10000 [--jobs 2] [--keep DIR] [--json FILE]
 
@@ -8,6 +8,7 @@ of the generate runs and the built sites. The project's digest.yml and mkdocs.ym
 are. Each timed phase runs in a fresh Python process of its own, so its peak memory is its own.
 See bench/README.md for what each figure means.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,11 +37,12 @@ HAND_WRITTEN = ("about.md", "stylesheets")
 BASELINE = 100
 """The small site whose article page size the large ones are compared with (target: within 5 %)."""
 ZENSICAL_MAX = 2000
-"""Zensical 0.0.73 ran out of memory at 10,000 pages here; above this size it runs only on request."""
+"""Zensical 0.0.73 ran out of memory at 10,000 pages here; above this it runs only on request."""
 NEW_SEEDS = 1  # the daily case the issue times: one new clipping on top of the corpus
 
 
-# ---- phases: each runs in a child process (`benchmark.py --phase NAME ARGS`) ----------------------
+# ---- phases: each runs in a child process (`benchmark.py --phase NAME ARGS`) -------------------
+
 
 class _CountWarnings(logging.Handler):
     """Counts MkDocs' warnings (and keeps the first few) instead of printing hundreds of them."""
@@ -62,14 +64,20 @@ def _phase_generate(seeds: str, docs: str, jobs: int, cache: str | None) -> dict
 
     config = load_config(ROOT / "digest.yml")
     start = time.perf_counter()
-    report = pipeline.build(config, Path(seeds), Path(docs), jobs,
-                            cache_dir=Path(cache) if cache else None)
+    report = pipeline.build(
+        config, Path(seeds), Path(docs), jobs, cache_dir=Path(cache) if cache else None
+    )
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "articles": len(report.articles), "pages": len(report.pages),
-            "written": len(report.written), "removed": len(report.removed),
-            "errors": len(report.errors),
-            "warnings": sum(1 for p in report.problems if p.level is Level.WARNING),
-            "notes": sum(1 for p in report.problems if p.level is Level.INFO)}
+    return {
+        "seconds": seconds,
+        "articles": len(report.articles),
+        "pages": len(report.pages),
+        "written": len(report.written),
+        "removed": len(report.removed),
+        "errors": len(report.errors),
+        "warnings": sum(1 for p in report.problems if p.level is Level.WARNING),
+        "notes": sum(1 for p in report.problems if p.level is Level.INFO),
+    }
 
 
 def _phase_site(docs: str, site: str, mkdocs_yml: str, engine: str, search: str) -> dict:
@@ -82,8 +90,11 @@ def _phase_site(docs: str, site: str, mkdocs_yml: str, engine: str, search: str)
     logger.setLevel(logging.INFO)
     start = time.perf_counter()
     build_site(Path(mkdocs_yml), Path(docs), Path(site), False, search, engine=engine)
-    return {"seconds": time.perf_counter() - start, "warnings": counter.count,
-            "first_warnings": counter.first}
+    return {
+        "seconds": time.perf_counter() - start,
+        "warnings": counter.count,
+        "first_warnings": counter.first,
+    }
 
 
 PHASES = {"generate": _phase_generate, "site": _phase_site}
@@ -104,20 +115,25 @@ def _measured(command: list[str], parse) -> dict:
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
         if child.returncode != 0:
-            raise RuntimeError(f"{' '.join(command[2:5])} failed:\n"
-                               f"{err.read().decode(errors='replace')[-3000:]}")
+            raise RuntimeError(
+                f"{' '.join(command[2:5])} failed:\n{err.read().decode(errors='replace')[-3000:]}"
+            )
         result = parse(out.read().decode(errors="replace"))
     result.setdefault("seconds", time.perf_counter() - start)
     result["peak_rss_bytes"] = usage.ru_maxrss * 1024
     return result
 
 
-# ---- the orchestrating process -------------------------------------------------------------------
+# ---- the orchestrating process ----------------------------------------------------------------
+
 
 def _tree_digest(folder: Path) -> dict[str, str]:
     """Every file's SHA-256 by relative path: enough to compare two trees without holding them."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _size(folder: Path) -> int:
@@ -163,13 +179,19 @@ def _bare_material_config(docs: Path, site: Path, work: Path) -> Path:
 
     class _AnyTag(yaml.SafeLoader):
         pass
+
     _AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
     path = work / "bare-mkdocs.yml"
-    path.write_text(BARE_MATERIAL.format(docs=docs, site=site,
-                                         extensions=json.dumps(project["markdown_extensions"]),
-                                         nav=json.dumps(project["nav"]),
-                                         not_in_nav=json.dumps(project["not_in_nav"])))
+    path.write_text(
+        BARE_MATERIAL.format(
+            docs=docs,
+            site=site,
+            extensions=json.dumps(project["markdown_extensions"]),
+            nav=json.dumps(project["nav"]),
+            not_in_nav=json.dumps(project["not_in_nav"]),
+        )
+    )
     return path
 
 
@@ -183,13 +205,13 @@ tag = "tags"
 """
 HUGO_LAYOUTS = {
     "baseof.html": "<!doctype html><html><head><title>{{ .Title }}</title></head><body>"
-                   "<nav>{{ range .Site.Menus.main }}{{ .Name }}{{ end }}</nav>"
-                   "{{ block \"main\" . }}{{ end }}</body></html>",
-    "single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
-                   "{{ range .GetTerms \"companies\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>"
-                   "{{ end }}{{ .Content }}{{ end }}",
-    "list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
-                 "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+    "<nav>{{ range .Site.Menus.main }}{{ .Name }}{{ end }}</nav>"
+    '{{ block "main" . }}{{ end }}</body></html>',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>'
+    '{{ range .GetTerms "companies" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>'
+    "{{ end }}{{ .Content }}{{ end }}",
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
 }
 
 
@@ -223,7 +245,7 @@ def _article_pages(site: Path) -> list[int]:
 
 
 def _project_search(articles: int) -> str:
-    """The search engine `digest build` would choose for this many articles (digest.yml's search)."""
+    """The search engine `digest build` would choose for this many articles (digest.yml)."""
     from generator.site.search import choose_engine
 
     return choose_engine(load_config(ROOT / "digest.yml").search, articles)
@@ -237,23 +259,42 @@ def _fresh(*folders: Path) -> None:
 def run(size: int, jobs: int, work: Path, seed: int, zensical: bool = False) -> dict:
     """Every figure for one corpus size, each timed phase in a process of its own."""
     config = load_config(ROOT / "digest.yml")
-    seeds, docs1, docs_n, site = work / "seeds", work / "docs", work / f"docs-jobs{jobs}", work / "site"
-    cache, extra, seeds_plus, docs_plus = (work / "cache", work / "extra-seeds", work / "seeds-plus",
-                                           work / "docs-plus")
+    seeds, docs1, docs_n, site = (
+        work / "seeds",
+        work / "docs",
+        work / f"docs-jobs{jobs}",
+        work / "site",
+    )
+    cache, extra, seeds_plus, docs_plus = (
+        work / "cache",
+        work / "extra-seeds",
+        work / "seeds-plus",
+        work / "docs-plus",
+    )
     _fresh(seeds, docs1, docs_n, site, cache, extra, seeds_plus, docs_plus)
 
     start = time.perf_counter()
     corpus = synth.write_corpus(seeds, size, config, seed)
     figures: dict = {
-        "size": size, "jobs": jobs, "seed": seed, "cpus": os.cpu_count(),
+        "size": size,
+        "jobs": jobs,
+        "seed": seed,
+        "cpus": os.cpu_count(),
         "python": platform.python_version(),
-        "corpus_files": corpus.files, "corpus_bytes": corpus.bytes,
+        "corpus_files": corpus.files,
+        "corpus_bytes": corpus.bytes,
         "corpus_kinds": dict(sorted(corpus.kinds.items())),
         "corpus_seconds": time.perf_counter() - start,
     }
     cold1 = _run_phase("generate", str(seeds), str(docs1), 1, str(cache))
-    figures.update(articles=cold1["articles"], pages=cold1["pages"], errors=cold1["errors"],
-                   warnings=cold1["warnings"], notes=cold1["notes"], generate_jobs1=cold1)
+    figures.update(
+        articles=cold1["articles"],
+        pages=cold1["pages"],
+        errors=cold1["errors"],
+        warnings=cold1["warnings"],
+        notes=cold1["notes"],
+        generate_jobs1=cold1,
+    )
     if jobs > 1:
         figures["generate_jobsN"] = _run_phase("generate", str(seeds), str(docs_n), jobs, None)
         figures["jobs_outputs_identical"] = _tree_digest(docs1) == _tree_digest(docs_n)
@@ -270,30 +311,46 @@ def run(size: int, jobs: int, work: Path, seed: int, zensical: bool = False) -> 
     _copy_hand_written(docs1)
     search = _project_search(figures["articles"])
     figures["search_engine"] = search
-    figures["site_build"] = _run_phase("site", str(docs1), str(site), str(ROOT / "mkdocs.yml"),
-                                       "mkdocs", search)
-    # The yardsticks, side by side in the same run: timings on a shared machine are only comparable so.
+    figures["site_build"] = _run_phase(
+        "site", str(docs1), str(site), str(ROOT / "mkdocs.yml"), "mkdocs", search
+    )
+    # The yardsticks, side by side in one run: on a shared machine, timings compare only so.
     bare_site = work / "site-bare"
     figures["bare_material"] = _run_phase(
-        "site", str(docs1), str(bare_site), str(_bare_material_config(docs1, bare_site, work)),
-        "mkdocs", "lunr")
-    figures["site_over_bare"] = figures["site_build"]["seconds"] / figures["bare_material"]["seconds"]
+        "site",
+        str(docs1),
+        str(bare_site),
+        str(_bare_material_config(docs1, bare_site, work)),
+        "mkdocs",
+        "lunr",
+    )
+    figures["site_over_bare"] = (
+        figures["site_build"]["seconds"] / figures["bare_material"]["seconds"]
+    )
     hugo = _hugo_build(docs1, work)
     if hugo:
         figures["hugo"] = hugo
         figures["site_over_hugo"] = figures["site_build"]["seconds"] / hugo["seconds"]
     if Path(sys.executable).with_name("zensical").exists() and (zensical or size <= ZENSICAL_MAX):
         try:
-            figures["zensical"] = _run_phase("site", str(docs1), str(work / "site-zensical"),
-                                             str(ROOT / "mkdocs.yml"), "zensical", search)
+            figures["zensical"] = _run_phase(
+                "site",
+                str(docs1),
+                str(work / "site-zensical"),
+                str(ROOT / "mkdocs.yml"),
+                "zensical",
+                search,
+            )
         except RuntimeError as exc:  # a yardstick that fails is a figure, not a crash
             reason = [line for line in str(exc).splitlines() if line.strip()][-1]
             figures["zensical"] = {"seconds": 0.0, "error": reason[-300:], "peak_rss_bytes": 0}
     pages = _article_pages(site)
     search_index = site / "search" / "search_index.json"
     figures.update(
-        site_bytes=_size(site), site_files=sum(1 for p in site.rglob("*") if p.is_file()),
-        docs_bytes=_size(docs1), article_pages=len(pages),
+        site_bytes=_size(site),
+        site_files=sum(1 for p in site.rglob("*") if p.is_file()),
+        docs_bytes=_size(docs1),
+        article_pages=len(pages),
         article_page_median_bytes=int(statistics.median(pages)) if pages else 0,
         article_page_max_bytes=max(pages, default=0),
         search_index_bytes=search_index.stat().st_size if search_index.exists() else 0,
@@ -310,8 +367,14 @@ def baseline_page_median(size: int, work: Path, seed: int) -> int:
     synth.write_corpus(seeds, size, config, seed)
     generated = _run_phase("generate", str(seeds), str(docs), 1, None)
     _copy_hand_written(docs)
-    _run_phase("site", str(docs), str(site), str(ROOT / "mkdocs.yml"), "mkdocs",
-               _project_search(generated["articles"]))
+    _run_phase(
+        "site",
+        str(docs),
+        str(site),
+        str(ROOT / "mkdocs.yml"),
+        "mkdocs",
+        _project_search(generated["articles"]),
+    )
     pages = _article_pages(site)
     return int(statistics.median(pages)) if pages else 0
 
@@ -327,59 +390,139 @@ def table(f: dict, baseline: tuple[int, int] | None = None) -> str:
     jobs1, regen, add = f["generate_jobs1"], f["regenerate"], f["add_seed"]
     site, bare = f["site_build"], f["bare_material"]
     rows = [
-        ("corpus generation", f"{f['corpus_seconds']:.2f} s", "",
-         f"{f['corpus_files']:,} seed files, {_human(f['corpus_bytes'])}"),
-        ("cold generate --jobs 1", f"{jobs1['seconds']:.2f} s", _peak(jobs1),
-         f"{rate(jobs1['seconds'])}; {jobs1['written']:,} pages written"),
+        (
+            "corpus generation",
+            f"{f['corpus_seconds']:.2f} s",
+            "",
+            f"{f['corpus_files']:,} seed files, {_human(f['corpus_bytes'])}",
+        ),
+        (
+            "cold generate --jobs 1",
+            f"{jobs1['seconds']:.2f} s",
+            _peak(jobs1),
+            f"{rate(jobs1['seconds'])}; {jobs1['written']:,} pages written",
+        ),
     ]
     if "generate_jobsN" in f:
         cold = f["generate_jobsN"]
-        rows.append((f"cold generate --jobs {f['jobs']}", f"{cold['seconds']:.2f} s", _peak(cold),
-                     f"{rate(cold['seconds'])}; {jobs1['seconds'] / cold['seconds']:.2f}x vs --jobs 1; "
-                     f"output {'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1"))
+        rows.append(
+            (
+                f"cold generate --jobs {f['jobs']}",
+                f"{cold['seconds']:.2f} s",
+                _peak(cold),
+                (
+                    f"{rate(cold['seconds'])}; {jobs1['seconds'] / cold['seconds']:.2f}x vs "
+                    f"--jobs 1; output "
+                    f"{'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1"
+                ),
+            )
+        )
     rows += [
-        ("generate, nothing changed", f"{regen['seconds']:.2f} s", _peak(regen),
-         f"per-seed cache; {regen['written']} files written, {regen['removed']} removed (should be 0, 0)"),
-        (f"generate, {f['new_seeds']} new seed", f"{add['seconds']:.2f} s", _peak(add),
-         f"per-seed cache; {add['written']} files written (new page, indexes, home, report)"),
-        ("full site build", f"{site['seconds']:.2f} s", _peak(site),
-         f"project mkdocs.yml, {f['search_engine']} search; {rate(site['seconds'])}; "
-         f"{site['warnings']} MkDocs warnings"),
-        ("bare Material build", f"{bare['seconds']:.2f} s", _peak(bare),
-         f"same pages, lunr search only; full build is {f['site_over_bare']:.2f}x this"),
+        (
+            "generate, nothing changed",
+            f"{regen['seconds']:.2f} s",
+            _peak(regen),
+            (
+                f"per-seed cache; {regen['written']} files written, {regen['removed']} removed "
+                "(should be 0, 0)"
+            ),
+        ),
+        (
+            f"generate, {f['new_seeds']} new seed",
+            f"{add['seconds']:.2f} s",
+            _peak(add),
+            f"per-seed cache; {add['written']} files written (new page, indexes, home, report)",
+        ),
+        (
+            "full site build",
+            f"{site['seconds']:.2f} s",
+            _peak(site),
+            (
+                f"project mkdocs.yml, {f['search_engine']} search; {rate(site['seconds'])}; "
+                f"{site['warnings']} MkDocs warnings"
+            ),
+        ),
+        (
+            "bare Material build",
+            f"{bare['seconds']:.2f} s",
+            _peak(bare),
+            f"same pages, lunr search only; full build is {f['site_over_bare']:.2f}x this",
+        ),
     ]
     if "hugo" in f:
-        rows.append(("hugo build (yardstick)", f"{f['hugo']['seconds']:.2f} s", _peak(f["hugo"]),
-                     f"same article pages, 3 taxonomies, minimal templates; full build is "
-                     f"{f['site_over_hugo']:.1f}x this"))
+        rows.append(
+            (
+                "hugo build (yardstick)",
+                f"{f['hugo']['seconds']:.2f} s",
+                _peak(f["hugo"]),
+                (
+                    f"same article pages, 3 taxonomies, minimal templates; full build is "
+                    f"{f['site_over_hugo']:.1f}x this"
+                ),
+            )
+        )
     if "zensical" in f:
         z = f["zensical"]
-        rows.append(("zensical build", f"{z['seconds']:.2f} s", _peak(z),
-                     f"--engine zensical, same pages; {z['seconds'] / site['seconds']:.2f}x the full build"
-                     if z["seconds"] else f"FAILED: {z.get('error', '')}"))
+        rows.append(
+            (
+                "zensical build",
+                f"{z['seconds']:.2f} s",
+                _peak(z),
+                f"--engine zensical, same pages; {z['seconds'] / site['seconds']:.2f}x the full "
+                "build"
+                if z["seconds"]
+                else f"FAILED: {z.get('error', '')}",
+            )
+        )
     median = f["article_page_median_bytes"]
-    growth = (f"; {median / baseline[1]:.3f}x the {baseline[0]:,}-article site's "
-              f"{_human(baseline[1])}" if baseline and baseline[1] else "")
+    growth = (
+        f"; {median / baseline[1]:.3f}x the {baseline[0]:,}-article site's {_human(baseline[1])}"
+        if baseline and baseline[1]
+        else ""
+    )
     rows += [
-        ("site total size", _human(f["site_bytes"]), "",
-         f"{f['site_files']:,} files; docs/ Markdown {_human(f['docs_bytes'])}"),
-        ("article page median", _human(median), "",
-         f"index.html of {f['article_pages']:,} article pages{growth}"),
+        (
+            "site total size",
+            _human(f["site_bytes"]),
+            "",
+            f"{f['site_files']:,} files; docs/ Markdown {_human(f['docs_bytes'])}",
+        ),
+        (
+            "article page median",
+            _human(median),
+            "",
+            f"index.html of {f['article_pages']:,} article pages{growth}",
+        ),
         ("article page max", _human(f["article_page_max_bytes"]), "", ""),
-        ("search index size", _human(f["search_index_bytes"] or f["pagefind_bytes"]), "",
-         "site/search/search_index.json" if f["search_index_bytes"] else "site/pagefind/"),
+        (
+            "search index size",
+            _human(f["search_index_bytes"] or f["pagefind_bytes"]),
+            "",
+            "site/search/search_index.json" if f["search_index_bytes"] else "site/pagefind/",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
-    lines = [(f"Digest benchmark: {f['size']:,} synthetic seeds -> {n:,} articles, {f['pages']:,} pages "
-             f"({f['errors']} errors, {f['warnings']} warnings, {f['notes']} notes); "
-             f"{f['cpus']} CPUs, Python {f['python']}"), "",
-             f"{'figure':<{width}}  {'value':>10}  {'peak mem':>9}  detail",
-             f"{'-' * width}  {'-' * 10}  {'-' * 9}  {'-' * 40}"]
-    lines += [f"{name:<{width}}  {value:>10}  {peak:>9}  {detail}".rstrip()
-              for name, value, peak, detail in rows]
+    lines = [
+        (
+            f"Digest benchmark: {f['size']:,} synthetic seeds -> {n:,} articles, "
+            f"{f['pages']:,} pages "
+            f"({f['errors']} errors, {f['warnings']} warnings, {f['notes']} notes); "
+            f"{f['cpus']} CPUs, Python {f['python']}"
+        ),
+        "",
+        f"{'figure':<{width}}  {'value':>10}  {'peak mem':>9}  detail",
+        f"{'-' * width}  {'-' * 10}  {'-' * 9}  {'-' * 40}",
+    ]
+    lines += [
+        f"{name:<{width}}  {value:>10}  {peak:>9}  {detail}".rstrip()
+        for name, value, peak, detail in rows
+    ]
     kinds = ", ".join(f"{k} {v}" for k, v in f["corpus_kinds"].items())
-    lines += ["", "peak mem: largest resident set of one process of the phase (it or a worker)",
-              f"seed kinds: {kinds}"]
+    lines += [
+        "",
+        "peak mem: largest resident set of one process of the phase (it or a worker)",
+        f"seed kinds: {kinds}",
+    ]
     if site["first_warnings"]:
         lines += ["first MkDocs warnings:", *(f"  {w}" for w in site["first_warnings"])]
     return "\n".join(lines)
@@ -389,29 +532,57 @@ def _sizes(text: str) -> list[int]:
     try:
         sizes = [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of sizes") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a comma-separated list of sizes"
+        ) from None
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("--size must be at least 1")
     return sizes
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=_sizes, default=[1000, 10000], metavar="N[,N...]",
-                        help="synthetic seed files per run, comma-separated (default 1000,10000)")
-    parser.add_argument("--jobs", type=int, default=2,
-                        help="workers for the parallel generate run and the cached runs (default 2)")
-    parser.add_argument("--baseline", type=int, default=BASELINE, metavar="N",
-                        help=f"articles of the small site the page size is compared with (default "
-                             f"{BASELINE}; 0 skips it)")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="work in DIR and keep seeds, docs and sites there, one folder per size "
-                             "(default: a temporary folder in bench/out/, removed)")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
-    parser.add_argument("--seed", type=int, default=2024, help="random seed of the corpus (default 2024)")
-    parser.add_argument("--zensical", action="store_true",
-                        help=f"also build with Zensical above {ZENSICAL_MAX:,} seeds (it may run out of memory)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--size",
+        type=_sizes,
+        default=[1000, 10000],
+        metavar="N[,N...]",
+        help="synthetic seed files per run, comma-separated (default 1000,10000)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="workers for the parallel generate run and the cached runs (default 2)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=BASELINE,
+        metavar="N",
+        help=f"articles of the small site the page size is compared with (default "
+        f"{BASELINE}; 0 skips it)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="work in DIR and keep seeds, docs and sites there, one folder per size "
+        "(default: a temporary folder in bench/out/, removed)",
+    )
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=2024, help="random seed of the corpus (default 2024)"
+    )
+    parser.add_argument(
+        "--zensical",
+        action="store_true",
+        help=f"also build with Zensical above {ZENSICAL_MAX:,} seeds (it may run out of memory)",
+    )
     parser.add_argument("--phase", nargs=2, metavar=("NAME", "ARGS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:  # a child process running one timed phase; its figures go to stdout as JSON
@@ -428,19 +599,27 @@ def main(argv: list[str] | None = None) -> int:
         args.keep.mkdir(parents=True, exist_ok=True)
         work, cleanup = args.keep.resolve(), False
     else:
-        # Inside the project (bench/out/ is git-ignored): Zensical builds only below its config file.
+        # In the project (bench/out/ is git-ignored): Zensical builds only below its config file.
         (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
         work, cleanup = Path(tempfile.mkdtemp(prefix="run-", dir=ROOT / "bench" / "out")), True
     results: dict = {"runs": []}
     try:
         if args.baseline:
-            median = baseline_page_median(args.baseline, work / f"size-{args.baseline}-baseline", args.seed)
+            median = baseline_page_median(
+                args.baseline, work / f"size-{args.baseline}-baseline", args.seed
+            )
             results["baseline"] = {"size": args.baseline, "article_page_median_bytes": median}
-        baseline = (args.baseline, results["baseline"]["article_page_median_bytes"]) if args.baseline else None
+        baseline = (
+            (args.baseline, results["baseline"]["article_page_median_bytes"])
+            if args.baseline
+            else None
+        )
         for size in args.size:
             figures = run(size, args.jobs, work / f"size-{size}", args.seed, args.zensical)
             if baseline and baseline[1]:
-                figures["article_page_over_baseline"] = figures["article_page_median_bytes"] / baseline[1]
+                figures["article_page_over_baseline"] = (
+                    figures["article_page_median_bytes"] / baseline[1]
+                )
             results["runs"].append(figures)
             print(table(figures, baseline), end="\n\n", flush=True)
     finally:
