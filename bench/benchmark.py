@@ -104,7 +104,16 @@ def _run_phase(name: str, *args) -> dict:
     """Run one phase in a fresh interpreter; add its peak memory (the largest process: the phase or
     one of its workers), which os.wait4 reports for a child and the descendants it waited for."""
     command = [sys.executable, str(Path(__file__).resolve()), "--phase", name, json.dumps(args)]
-    return _measured(command, lambda out: json.loads(out.splitlines()[-1]))
+    result = _measured(command, lambda out: json.loads(out.splitlines()[-1]))
+    # A line per phase as it ends, so a long run shows where it is (and what it measured so far).
+    where = " ".join(str(a) for a in args[1:] if a is not None and not str(a).startswith("/"))
+    print(
+        f"{time.strftime('%H:%M:%S')} {name} {Path(args[1]).parent.name}/{Path(args[1]).name} "
+        f"{where}: {result['seconds']:.1f} s, peak {_human(result['peak_rss_bytes'])}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
 
 
 def _measured(command: list[str], parse) -> dict:
@@ -256,7 +265,9 @@ def _fresh(*folders: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(size: int, jobs: int, work: Path, seed: int, zensical: bool = False) -> dict:
+def run(
+    size: int, jobs: int, work: Path, seed: int, zensical: bool = False, skip_jobs1: bool = False
+) -> dict:
     """Every figure for one corpus size, each timed phase in a process of its own."""
     config = load_config(ROOT / "digest.yml")
     seeds, docs1, docs_n, site = (
@@ -286,16 +297,19 @@ def run(size: int, jobs: int, work: Path, seed: int, zensical: bool = False) -> 
         "corpus_kinds": dict(sorted(corpus.kinds.items())),
         "corpus_seconds": time.perf_counter() - start,
     }
-    cold1 = _run_phase("generate", str(seeds), str(docs1), 1, str(cache))
+    # With skip_jobs1 the cold run (which fills the cache) is the --jobs N one: at 10,000 seeds
+    # on a loaded machine a one-process run alone can take over an hour.
+    first_jobs = jobs if skip_jobs1 else 1
+    cold = _run_phase("generate", str(seeds), str(docs1), first_jobs, str(cache))
     figures.update(
-        articles=cold1["articles"],
-        pages=cold1["pages"],
-        errors=cold1["errors"],
-        warnings=cold1["warnings"],
-        notes=cold1["notes"],
-        generate_jobs1=cold1,
+        articles=cold["articles"],
+        pages=cold["pages"],
+        errors=cold["errors"],
+        warnings=cold["warnings"],
+        notes=cold["notes"],
     )
-    if jobs > 1:
+    figures["generate_jobs1" if first_jobs == 1 else "generate_jobsN"] = cold
+    if jobs > 1 and not skip_jobs1:
         figures["generate_jobsN"] = _run_phase("generate", str(seeds), str(docs_n), jobs, None)
         figures["jobs_outputs_identical"] = _tree_digest(docs1) == _tree_digest(docs_n)
     figures["regenerate"] = _run_phase("generate", str(seeds), str(docs1), jobs, str(cache))
@@ -387,7 +401,7 @@ def table(f: dict, baseline: tuple[int, int] | None = None) -> str:
     """One size's figures as a table: value, peak memory of the phase, and what it means."""
     n = f["articles"]
     rate = lambda s: f"{1000 * s / max(1, n):.1f} ms/article" if s else ""
-    jobs1, regen, add = f["generate_jobs1"], f["regenerate"], f["add_seed"]
+    jobs1, regen, add = f.get("generate_jobs1"), f["regenerate"], f["add_seed"]
     site, bare = f["site_build"], f["bare_material"]
     rows = [
         (
@@ -396,25 +410,30 @@ def table(f: dict, baseline: tuple[int, int] | None = None) -> str:
             "",
             f"{f['corpus_files']:,} seed files, {_human(f['corpus_bytes'])}",
         ),
-        (
-            "cold generate --jobs 1",
-            f"{jobs1['seconds']:.2f} s",
-            _peak(jobs1),
-            f"{rate(jobs1['seconds'])}; {jobs1['written']:,} pages written",
-        ),
     ]
+    if jobs1:
+        rows.append(
+            (
+                "cold generate --jobs 1",
+                f"{jobs1['seconds']:.2f} s",
+                _peak(jobs1),
+                f"{rate(jobs1['seconds'])}; {jobs1['written']:,} pages written",
+            )
+        )
     if "generate_jobsN" in f:
         cold = f["generate_jobsN"]
+        compared = (
+            f"{jobs1['seconds'] / cold['seconds']:.2f}x vs --jobs 1; output "
+            f"{'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1"
+            if jobs1
+            else f"{cold['written']:,} pages written; --jobs 1 skipped"
+        )
         rows.append(
             (
                 f"cold generate --jobs {f['jobs']}",
                 f"{cold['seconds']:.2f} s",
                 _peak(cold),
-                (
-                    f"{rate(cold['seconds'])}; {jobs1['seconds'] / cold['seconds']:.2f}x vs "
-                    f"--jobs 1; output "
-                    f"{'identical' if f['jobs_outputs_identical'] else 'DIFFERENT'} to --jobs 1"
-                ),
+                f"{rate(cold['seconds'])}; {compared}",
             )
         )
     rows += [
@@ -583,6 +602,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"also build with Zensical above {ZENSICAL_MAX:,} seeds (it may run out of memory)",
     )
+    parser.add_argument(
+        "--skip-jobs1",
+        action="store_true",
+        help="make the --jobs N run the cold one (filling the cache) and skip the one-process run",
+    )
     parser.add_argument("--phase", nargs=2, metavar=("NAME", "ARGS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:  # a child process running one timed phase; its figures go to stdout as JSON
@@ -615,7 +639,9 @@ def main(argv: list[str] | None = None) -> int:
             else None
         )
         for size in args.size:
-            figures = run(size, args.jobs, work / f"size-{size}", args.seed, args.zensical)
+            figures = run(
+                size, args.jobs, work / f"size-{size}", args.seed, args.zensical, args.skip_jobs1
+            )
             if baseline and baseline[1]:
                 figures["article_page_over_baseline"] = (
                     figures["article_page_median_bytes"] / baseline[1]
