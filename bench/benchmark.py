@@ -109,7 +109,8 @@ def _run_phase(name: str, *args) -> dict:
     where = " ".join(str(a) for a in args[1:] if a is not None and not str(a).startswith("/"))
     print(
         f"{time.strftime('%H:%M:%S')} {name} {Path(args[1]).parent.name}/{Path(args[1]).name} "
-        f"{where}: {result['seconds']:.1f} s, peak {_human(result['peak_rss_bytes'])}",
+        f"{where}: {result['seconds']:.1f} s ({result['cpu_seconds']:.1f} s CPU), "
+        f"peak {_human(result['peak_rss_bytes'])}",
         file=sys.stderr,
         flush=True,
     )
@@ -130,6 +131,8 @@ def _measured(command: list[str], parse) -> dict:
         result = parse(out.read().decode(errors="replace"))
     result.setdefault("seconds", time.perf_counter() - start)
     result["peak_rss_bytes"] = usage.ru_maxrss * 1024
+    # CPU time of the child and its workers: on a shared machine, steadier than the wall clock.
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return result
 
 
