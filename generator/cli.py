@@ -10,6 +10,8 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -17,6 +19,7 @@ import click
 from . import pipeline
 from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
+from .executors import EXECUTORS, LOCAL, Executor, ExecutorError, open_executor
 from .records import BuildReport, Level
 from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
 
@@ -70,7 +73,21 @@ _jobs = click.option(
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Seeds processed in parallel.",
+    help="Seeds processed in parallel (by the local executor).",
+)
+_executor = click.option(
+    "--executor",
+    "executor_name",
+    type=click.Choice(EXECUTORS),
+    default=LOCAL,
+    show_default=True,
+    help="Where the per-seed stages run: processes here, or a Dask cluster (the [dask] extra).",
+)
+_scheduler = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Address of the Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786.",
 )
 
 
@@ -97,7 +114,11 @@ def _check_seeds(seeds: Path) -> None:
 
 
 def _run(
-    config: Config, seeds: Path, docs: Path | None, jobs: int, cache_dir: Path | None = None
+    config: Config,
+    seeds: Path,
+    docs: Path | None,
+    jobs: int | Executor,
+    cache_dir: Path | None = None,
 ) -> BuildReport:
     _check_seeds(seeds)
     if not sys.stderr.isatty():
@@ -134,8 +155,30 @@ class PlainProgress:
         )
 
 
+@contextmanager
+def _opened(name: str, scheduler: str | None, jobs: int, seeds: Path) -> Iterator[Executor]:
+    """The executor asked for; a one-line error, not a traceback, when it cannot be used."""
+    try:
+        executor = open_executor(name, scheduler, jobs, seeds)
+    except ExecutorError as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        raise SystemExit(EXIT_CONFIG) from None
+    try:
+        yield executor
+    except ExecutorError as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        raise SystemExit(EXIT_PROBLEMS) from None
+    finally:
+        executor.close()
+
+
 def _generate(
-    config_path: Path, seeds: Path, docs: Path, jobs: int, verbose: bool, cache_dir: Path | None
+    config_path: Path,
+    seeds: Path,
+    docs: Path,
+    jobs: int | Executor,
+    verbose: bool,
+    cache_dir: Path | None,
 ) -> BuildReport:
     report = _run(_load(config_path), seeds, docs, jobs, cache_dir)
     print_report(report, verbose)
@@ -181,7 +224,9 @@ def count(n: int, noun: str) -> str:
 
 def _generation_options(command):
     """The options every command that generates pages takes."""
-    for option in reversed((_seeds, _docs, _config, _strict, _verbose, _jobs, _cache, _no_cache)):
+    options = (_seeds, _docs, _config, _strict, _verbose, _jobs, _executor, _scheduler, _cache,
+               _no_cache)
+    for option in reversed(options):
         command = option(command)
     return command
 
@@ -195,11 +240,16 @@ def generate(
     strict: bool,
     verbose: bool,
     jobs: int,
+    executor_name: str,
+    scheduler: str | None,
     cache_dir: Path,
     no_cache: bool,
 ) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
-    report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
+    with _opened(executor_name, scheduler, jobs, seeds) as executor:
+        report = _generate(
+            config_path, seeds, docs, executor, verbose, None if no_cache else cache_dir
+        )
     click.echo(
         f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
         f"{len(report.pages) - len(report.written)} unchanged in {docs}/.",
@@ -254,6 +304,8 @@ def build(
     strict: bool,
     verbose: bool,
     jobs: int,
+    executor_name: str,
+    scheduler: str | None,
     cache_dir: Path,
     no_cache: bool,
     site: Path,
@@ -272,7 +324,10 @@ def build(
     from .site.write import build_site
 
     config = _load(config_path)
-    report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
+    with _opened(executor_name, scheduler, jobs, seeds) as executor:
+        report = _generate(
+            config_path, seeds, docs, executor, verbose, None if no_cache else cache_dir
+        )
     search_engine = (
         search if search != "config" else choose_engine(config.search, len(report.articles))
     )

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .budget import Budget, OverBudget, run_all
+from .budget import Budget, OverBudget
 from .cache import SeedCache
 from .config import Config
+from .executors import Executor, as_executor
 from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
@@ -71,15 +72,17 @@ def process_all(
     files: list[Path],
     seeds_dir: Path,
     config: Config,
-    jobs: int,
+    jobs: int | Executor,
     progress: Progress | None,
     cache: SeedCache | None = None,
 ) -> tuple[list[Article], list[Problem]]:
-    """Run the per-seed stages over every file not in the cache, in parallel when jobs > 1."""
+    """Run the per-seed stages over every file not in the cache: on `jobs` local workers, or on the
+    executor given instead (generator.executors, e.g. a Dask cluster)."""
     names = [seed_name(f, seeds_dir) for f in files]
     keys = [cache.key(f, n, config.max_seed_bytes) if cache else None for f, n in zip(files, names)]
     cached = [cache.get(k) if cache else None for k in keys]
-    tasks = [(f, n, config) for f, n, hit in zip(files, names, cached) if hit is None]
+    # Absolute paths: a Dask worker reads the seed itself, from another working directory.
+    tasks = [(f.absolute(), n, config) for f, n, hit in zip(files, names, cached) if hit is None]
     fresh = run_budgeted(tasks, config, jobs, progress)
     results = _merge(cached, iter(fresh), keys, cache)
     articles = [r for r in results if isinstance(r, Article)]
@@ -303,7 +306,10 @@ _BUDGET_REASONS = {
 
 
 def run_budgeted(
-    tasks: list[tuple[Path, str, Config]], config: Config, jobs: int, progress: Progress | None
+    tasks: list[tuple[Path, str, Config]],
+    config: Config,
+    jobs: int | Executor,
+    progress: Progress | None,
 ) -> list:
     """The per-seed stages for every task, each seed under the time and memory budget of `limits:`.
 
@@ -311,9 +317,10 @@ def run_budgeted(
     over budget, the seed is listed in the report with the reason and nothing else.
     """
     budget = Budget(config.seconds_per_seed, config.megabytes_per_seed)
-    results = run_all(_process_task, tasks, jobs, budget, progress)
+    executor = as_executor(jobs)
+    results = executor.map(_process_task, tasks, budget, progress)
     stopped = [i for i, r in enumerate(results) if isinstance(r, OverBudget)]
-    raw = run_all(_raw_task, [(*tasks[i], results[i].reason) for i in stopped], jobs, budget)
+    raw = executor.map(_raw_task, [(*tasks[i], results[i].reason) for i in stopped], budget, None)
     for i, second in zip(stopped, raw):
         results[i] = (
             second
