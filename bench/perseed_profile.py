@@ -42,6 +42,16 @@ def timed(files: list[Path], folder: Path, config, jobs: int) -> float:
     return (time.perf_counter() - start) * 1000 / len(files)
 
 
+def in_process(files: list[Path], folder: Path, config) -> float:
+    """Milliseconds per seed of the same stages called directly, without workers: the difference
+    to -j1 is the cost of the budgeted worker (sending tasks and results between processes)."""
+    tasks = [(f, seed_name(f, folder), config) for f in files]
+    start = time.perf_counter()
+    for task in tasks:
+        pipeline._process_task(task)
+    return (time.perf_counter() - start) * 1000 / len(files)
+
+
 def profile(files: list[Path], folder: Path, config) -> None:
     tasks = [(f, seed_name(f, folder), config) for f in files]
     profiler = cProfile.Profile()
@@ -65,6 +75,8 @@ def main() -> None:
                 profile(files, folder, config)
                 continue
             pipeline.process_all(files[:20], folder, config, 1, None, None)  # warm imports
+            ms = in_process(files, folder, config)
+            print(f"{size} seeds  in-process {ms:6.1f} ms/article", flush=True)
             for jobs in (1, 2):
                 ms = timed(files, folder, config, jobs)
                 print(f"{size} seeds  -j{jobs}  {ms:6.1f} ms/article", flush=True)
