@@ -11,6 +11,7 @@ paragraph is segmented, so the stage costs the same for a 2 MB one-line seed as 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -172,7 +173,11 @@ def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
 
 
 def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
-    """PageRank over the sentence-similarity graph, as matrix arithmetic (a pool is <= MAX_POOL)."""
+    """PageRank over the sentence-similarity graph (a pool is <= MAX_POOL sentences).
+
+    Element-wise numpy only, no matrix product: BLAS would start threads that, on a busy
+    machine, cost more than the arithmetic, and its summation order differs between builds.
+    """
     weights = _similarities(bags)
     totals = weights.sum(axis=1)
     totals[totals == 0] = 1.0
@@ -180,7 +185,7 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
     flow = (weights / totals[:, None]).T
     scores = numpy.ones(len(bags))
     for _ in range(rounds):
-        new = (1 - damping) + damping * (flow @ scores)
+        new = (1 - damping) + damping * (flow * scores).sum(axis=1)
         if numpy.abs(new - scores).max() < 1e-6:
             return new.tolist()
         scores = new
@@ -189,18 +194,19 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
 
 def _similarities(bags: list[set[str]]) -> numpy.ndarray:
     """Shared words over log(size a) + log(size b) for each pair; 0 on the diagonal and for bags
-    of fewer than two words."""
+    of fewer than two words. A bag is a bit mask over the pool's words, so a pair costs one AND
+    and a bit count."""
     vocabulary = {word: i for i, word in enumerate(sorted(set().union(*bags)))}
-    present = numpy.zeros((len(bags), len(vocabulary)))
-    for row, bag in enumerate(bags):
-        present[row, [vocabulary[w] for w in bag]] = 1.0
-    shared = present @ present.T  # exact: sums of 0/1 products
-    sizes = present.sum(axis=1)
-    logs = numpy.log(numpy.maximum(sizes, 1.0))
-    weights = shared / numpy.maximum(logs[:, None] + logs[None, :], 1e-12)
-    usable = sizes >= 2
-    weights *= usable[:, None] & usable[None, :]
-    numpy.fill_diagonal(weights, 0.0)
+    masks = [sum(1 << vocabulary[word] for word in bag) for bag in bags]
+    logs = [math.log(len(bag)) if len(bag) >= 2 else None for bag in bags]
+    weights = numpy.zeros((len(bags), len(bags)))
+    for i, (mask, log) in enumerate(zip(masks, logs)):
+        for j in range(i + 1, len(bags)):
+            if log is None or logs[j] is None:
+                continue
+            shared = (mask & masks[j]).bit_count()
+            if shared:
+                weights[i, j] = weights[j, i] = shared / (log + logs[j])
     return weights
 
 
