@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..extract import linear
 from ..records import Person
 
 ROLE_WORDS = (
@@ -208,7 +209,9 @@ class PersonRule:
 
 # Both rules start from a role word, found in one pass, and look at the few words around it:
 # scanning every capitalised word of a paragraph for a possible name costs far more.
-_ROLE_WORD = re.compile(rf"\b(?i:{_ROLE})\b")
+# On RE2: an automaton scans a paragraph for ~45 role words at once, about 6 times faster than
+# Python's engine trying the alternation at every position (same matches on the labelled set)
+_ROLE_WORD = linear.compile(rf"\b(?i:{_ROLE})\b")
 _ROLE_TAIL = re.compile(r"[^,.;:“”\"()]{0,90}")
 ROLE_LOOKBACK = 140
 """Characters before a role word searched for "Name, a ... role" or "Title Title role"."""
