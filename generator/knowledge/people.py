@@ -263,14 +263,24 @@ def _candidates(text: str) -> list[tuple[int, str, str, str]]:
     return found
 
 
+MAX_PEOPLE = 60
+"""People kept per article, the first found. A news story names a dozen at most; the cap keeps
+a seed of thousands of "Name, a spokesman" phrases linear (each new name is checked against
+those already found)."""
+
+
 def find_people(paragraphs: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Person, ...]:
     """People with roles, in order of first appearance; names in `exclude` (bylines, company
     names) are left out, and so are names with an excluded word. A person named twice keeps the
-    first role found."""
+    first role found; at most MAX_PEOPLE."""
     excluded = {e.casefold() for e in exclude}
     people: dict[str, Person] = {}
     for text in paragraphs:
+        if len(people) >= MAX_PEOPLE:
+            break
         for _, name, role, rule in sorted(_candidates(text)):
+            if len(people) >= MAX_PEOPLE:
+                break
             folded = name.casefold()
             if not is_name(name) or folded in excluded:
                 continue
