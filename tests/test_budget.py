@@ -66,3 +66,13 @@ def test_progress_counts_every_task_once():
 
 def test_no_tasks_start_no_workers():
     assert run_all(_work, [], 4, FAST) == []
+
+
+def _call(task):
+    return task()
+
+
+def test_workers_get_the_task_list_once_and_only_task_numbers_after():
+    # a lambda cannot be pickled: the tasks reach the forked workers without being sent one by one
+    tasks = [lambda n=n: n * n for n in range(5)]
+    assert run_all(_call, tasks, 2, FAST) == [0, 1, 4, 9, 16]

@@ -379,3 +379,18 @@ def test_web_clipper_front_matter_becomes_page_hints_not_overrides():
 def test_a_correction_block_is_still_an_override():
     seed = decode_seed("s.txt", b"---\ntitle: Fixed title\nauthor: Jane Doe\n---\nHeadline\n\nBody.\n")
     assert seed.overrides == {"title": "Fixed title", "author": "Jane Doe"} and seed.hints == {}
+
+
+@pytest.mark.parametrize(
+    "encoding", ["cp1252", "latin-1", "mac_roman", "cp437", "cp1251", "cp1250", "iso-8859-2"]
+)
+def test_mojibake_repair_skips_only_lines_ftfy_would_leave_alone(encoding):
+    import ftfy
+
+    from generator.extract.ingest import _FTFY, _fix_mojibake
+
+    lines = [f"He said “it’s {chr(cp)}” — done…\n" for cp in range(0x80, 0x800, 7)]
+    garbled = "".join(line.encode("utf-8").decode(encoding, errors="replace") for line in lines)
+    text = "A plain line — with “quotes” and an ellipsis…\n" + garbled + "\x1b[31mred\x1b[0m\r\n"
+    assert _fix_mojibake(text) == ftfy.fix_text(text, _FTFY)
+    assert _fix_mojibake("Caf\u00c3\u00a9 \u00e2\u20ac\u2122s\n") == "Café ’s\n"

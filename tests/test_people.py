@@ -1,7 +1,7 @@
 """generator.knowledge.people: names with their roles; bylines and company names excluded."""
 from __future__ import annotations
 
-from generator.knowledge.people import find_people, resolve
+from generator.knowledge.people import MAX_PEOPLE, find_people, resolve
 
 
 def people(*paragraphs: str, exclude=()) -> dict[str, str]:
@@ -35,3 +35,12 @@ def test_a_surname_alone_resolves_to_the_person():
     found = find_people(["Ma Li, vice-product director for Uniview, spoke."])
     assert resolve("Ma", found).name == "Ma Li"
     assert resolve("a company spokesperson", found) is None
+
+
+def test_at_most_max_people_are_kept_the_first_found():
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"Ab{letters[i // 26]}{letters[i % 26]} Cd{letters[i % 26]}{letters[i // 26]}"
+             for i in range(MAX_PEOPLE + 40)]
+    paragraphs = [f"“We will comply,” said {name}, a spokesman for the ministry." for name in names]
+    found = find_people(paragraphs)
+    assert [p.name for p in found] == names[:MAX_PEOPLE]

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.extract.role_features import (
+    FEATURE_CHARS,
     as_crfsuite,
     bucket,
     line_features,
@@ -70,3 +71,15 @@ def test_publication_table_mentions_are_whole_words():
 def test_crfsuite_items_are_sorted_strings():
     assert as_crfsuite({"b": "x", "a": True, "c": False}) == ["a", "b=x"]
     assert bucket(0, (2, 5)) == "<2" and bucket(3, (2, 5)) == "<5" and bucket(9, (2, 5)) == ">=5"
+
+
+def test_a_huge_line_is_described_by_its_head_and_its_true_length_and_ending():
+    sentence = "Officials said on March 4, 2024 that the rules would change again. "
+    head = (sentence * (FEATURE_CHARS // len(sentence) + 1))[:FEATURE_CHARS]
+    huge = head + "x" * 50_000 + " the end|"
+    [features] = line_features([huge], [True], CONFIG)
+    [of_head] = line_features([head + " the end|"], [True], CONFIG)
+    assert features["end"] == "pipe" and features["chars"] == ">=320"
+    assert features["date"] is True  # the date in the head is seen
+    same = {k: v for k, v in features.items() if k not in ("end", "chars")}
+    assert same == {k: v for k, v in of_head.items() if k not in ("end", "chars")}

@@ -101,3 +101,12 @@ def test_no_better_line_keeps_the_rules_title():
     title = "Rail operator cuts weekend services on coastal line for six weeks of track work"
     article = _article(title, "first prominent line")
     assert roles.with_role_title(article, TEXT, CONFIG) is article
+
+
+def test_only_the_first_lines_are_tagged():
+    from generator.extract.roles import MAX_TAGGED_LINES
+
+    long_text = TEXT + "\n\n".join(f"Line {i} of a very long list." for i in range(2 * MAX_TAGGED_LINES))
+    tagged = tag_lines(long_text, CONFIG)
+    assert len(tagged) == MAX_TAGGED_LINES
+    assert [t.text for t in tagged[:5]] == [t.text for t in tag_lines(TEXT, CONFIG)[:5]]

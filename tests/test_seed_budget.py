@@ -107,3 +107,25 @@ def test_limits_default_to_ten_seconds_and_512_mb():
     config = parse_config(RAW)
     assert (config.seconds_per_seed, config.megabytes_per_seed) == (10.0, 512)
     assert parse_config({**RAW, "limits": {"seconds_per_seed": 2.5}}).seconds_per_seed == 2.5
+
+
+def test_a_two_megabyte_one_line_prose_seed_is_published_normally_under_the_default_budget(tmp_path):
+    """Plain prose on one 2 MB line (no headline line) gets a proper page: every per-seed stage
+    reads a bounded part of it or runs in linear time, so it is never cut short as raw text."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    words = ("the", "government", "said", "Huawei", "would", "face", "new", "Entity", "List",
+             "rules", "over", "security", "concerns")
+    sentences = (" ".join(words[(i * 7 + j) % len(words)] for j in range(14)) for i in range(10**6))
+    line, size = [], 0
+    while size < 2_000_000:
+        sentence = next(sentences).capitalize() + ". "
+        line.append(sentence)
+        size += len(sentence)
+    (folder / "huge.txt").write_text("".join(line), encoding="utf-8")
+    config = parse_config(RAW)  # the default budget: 10 s and 512 MB
+    [article] = pipeline.build(config, folder, None).articles
+    assert not [p for p in article.problems if p.stage == "budget" or p.level is Level.ERROR]
+    assert article.summary.startswith("The government said huawei")
+    assert len(article.key_points) == 3 and "Huawei" in article.companies
+    assert sum(len(b.text) for b in article.blocks) > 1_900_000

@@ -1,7 +1,14 @@
 """generator.summarize: sentence splitting, the lead summary, key points and the word count."""
 from __future__ import annotations
 
-from generator.knowledge.summarize import SUMMARY_WORDS, key_points, lead_summary, sentences, summarize
+from generator.knowledge.summarize import (
+    SEGMENTED_CHARS,
+    SUMMARY_WORDS,
+    key_points,
+    lead_summary,
+    sentences,
+    summarize,
+)
 from generator.records import Article, Block
 
 
@@ -33,6 +40,24 @@ def test_sentences_keeps_company_abbreviations_whole():
 
 def test_sentences_splits_after_quotes_and_question_marks():
     assert sentences("He said it was “done.” Was it? Yes!") == ["He said it was “done.”", "Was it?", "Yes!"]
+
+
+def test_sentences_keep_contractions_and_semicolons_as_written():
+    text = "Officials don't plan to act; Huawei can’t wait. It won't."
+    assert sentences(text) == ["Officials don't plan to act; Huawei can’t wait.", "It won't."]
+
+
+def test_sentences_keep_non_us_and_list_numbers_whole():
+    text = "It adds non-U.S. affiliates to the list. 1. The order"
+    assert sentences(text) == ["It adds non-U.S. affiliates to the list.", "1. The order"]
+
+
+def test_sentences_read_only_a_bounded_head_of_a_huge_paragraph():
+    sentence = "Regulators in Washington met again on Monday to discuss the chip export rules. "
+    text = sentence * (SEGMENTED_CHARS // len(sentence) * 3)
+    out = sentences(text)
+    assert out and all(s == sentence.strip() for s in out)  # no sentence cut in the middle
+    assert len(out) < SEGMENTED_CHARS // len(sentence) + 1
 
 
 def test_sentences_of_empty_text():
@@ -150,3 +175,13 @@ def test_key_points_do_not_start_with_the_dash_of_a_dateline():
     a = article(p(WIRE), p(" ".join(POOL[:3])), p(" ".join(POOL[3:])))
     points = key_points(a, count=len(POOL) + 1)
     assert points and all(not s.startswith(("-", "–", "—")) for s in points), points
+
+
+def test_key_points_break_a_tie_by_position():
+    first = "Huawei chips face new Commerce export rules from Washington this week."
+    twin = "This week Washington gives Huawei chips new Commerce export rules from."  # same words
+    filler = ["The weather in Shenzhen was unusually warm for the season, residents said.",
+              "A local bakery reported record sales of mooncakes during the autumn festival.",
+              "Football fans gathered downtown to watch the final match on large outdoor screens."]
+    assert key_points(article(p(" ".join([filler[0], first, filler[1], twin, filler[2]]))), 1) == (first,)
+    assert key_points(article(p(" ".join([filler[0], twin, filler[1], first, filler[2]]))), 1) == (twin,)

@@ -29,6 +29,10 @@ NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 NEIGHBOUR_KEYS = ("words", "caps", "end", "byline", "date", "furniture", "prose", "first")
 CUE_MAX_CHARS = 12
 """The first word is a feature only when it is a short word (By, Photo, Share, Published …)."""
+FEATURE_CHARS = 2_000
+"""A line's features are read from at most its first this many characters (its length and its
+last character excepted): every bucket tops out long before, and so a 2 MB one-line seed costs
+what a news story does. The longest line of the labelled set has 737."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = (".", "!", "?", "”", '"', "’")
 
@@ -107,7 +111,8 @@ def _lead_index(lines: list[str]) -> int | None:
         (
             i
             for i, line in enumerate(lines)
-            if words(line) >= LEAD_MIN_WORDS and line.rstrip().endswith(_SENTENCE_END)
+            if words(line[:FEATURE_CHARS]) >= LEAD_MIN_WORDS
+            and line.rstrip().endswith(_SENTENCE_END)
         ),
         None,
     )
@@ -122,7 +127,8 @@ def _own(
     lead_words: set[str],
     pubs: tuple[str, ...],
 ) -> dict[str, str | bool]:
-    line = lines[i]
+    whole = lines[i]
+    line = whole[:FEATURE_CHARS]
     n = words(line)
     content = _content_words(line)
     overlap = len(content & lead_words) / max(1, len(content))
@@ -136,9 +142,9 @@ def _own(
         "last3": len(lines) - 1 - i < 3,
         "decile": str(min(9, 10 * i // max(1, len(lines)))),
         "words": bucket(n, WORD_BUCKETS),
-        "chars": bucket(len(line), (20, 40, 80, 160, 320)),
+        "chars": bucket(len(whole), (20, 40, 80, 160, 320)),
         "caps": _caps(line),
-        "end": _ending(line),
+        "end": _ending(whole),
         "first": _first_word(line),
         "digits": bucket(sum(map(str.isdigit, line)) * 10 // max(1, len(line)), (1, 2, 4)),
         "has_pipe": "|" in line,
@@ -148,7 +154,7 @@ def _own(
         "has_at": "@" in line,
         "has_quote": any(c in line for c in '“”"'),
         "opens_paren": line.startswith(("(", "[")),
-        "repeats": bucket(counts[line.casefold()] - 1, (1, 2)),
+        "repeats": bucket(counts[whole.casefold()] - 1, (1, 2)),
         "lead_rel": "none" if lead is None else bucket(i - lead, (-5, -2, -1, 0, 1, 4)),
         "lead_overlap": bucket(int(overlap * 10), (1, 3, 6))
         if lead is not None and i != lead
@@ -160,7 +166,7 @@ def _own(
         "date_parsed": dated and n <= 20 and parse_date(line) is not None,
         "furniture": furniture or "-",
         "publication": names_publication(line, pubs),
-        "prose": n >= LEAD_MIN_WORDS or (n >= 12 and line.rstrip().endswith(_SENTENCE_END)),
+        "prose": n >= LEAD_MIN_WORDS or (n >= 12 and whole.rstrip().endswith(_SENTENCE_END)),
     }
 
 
@@ -185,7 +191,7 @@ def line_features(
     their offset ('-1:caps', '+2:byline')."""
     counts = Counter(line.casefold() for line in lines)
     lead = _lead_index(lines)
-    lead_words = _content_words(lines[lead]) if lead is not None else set()
+    lead_words = _content_words(lines[lead][:FEATURE_CHARS]) if lead is not None else set()
     pubs = publication_names(config)
     own = [_own(lines, i, gaps, counts, lead, lead_words, pubs) for i in range(len(lines))]
     result = []

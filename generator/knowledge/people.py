@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..extract import linear
 from ..records import Person
 
 ROLE_WORDS = (
@@ -208,7 +209,9 @@ class PersonRule:
 
 # Both rules start from a role word, found in one pass, and look at the few words around it:
 # scanning every capitalised word of a paragraph for a possible name costs far more.
-_ROLE_WORD = re.compile(rf"\b(?i:{_ROLE})\b")
+# On RE2: an automaton scans a paragraph for ~45 role words at once, about 6 times faster than
+# Python's engine trying the alternation at every position (same matches on the labelled set)
+_ROLE_WORD = linear.compile(rf"\b(?i:{_ROLE})\b")
 _ROLE_TAIL = re.compile(r"[^,.;:“”\"()]{0,90}")
 ROLE_LOOKBACK = 140
 """Characters before a role word searched for "Name, a ... role" or "Title Title role"."""
@@ -260,14 +263,24 @@ def _candidates(text: str) -> list[tuple[int, str, str, str]]:
     return found
 
 
+MAX_PEOPLE = 60
+"""People kept per article, the first found. A news story names a dozen at most; the cap keeps
+a seed of thousands of "Name, a spokesman" phrases linear (each new name is checked against
+those already found)."""
+
+
 def find_people(paragraphs: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Person, ...]:
     """People with roles, in order of first appearance; names in `exclude` (bylines, company
     names) are left out, and so are names with an excluded word. A person named twice keeps the
-    first role found."""
+    first role found; at most MAX_PEOPLE."""
     excluded = {e.casefold() for e in exclude}
     people: dict[str, Person] = {}
     for text in paragraphs:
+        if len(people) >= MAX_PEOPLE:
+            break
         for _, name, role, rule in sorted(_candidates(text)):
+            if len(people) >= MAX_PEOPLE:
+                break
             folded = name.casefold()
             if not is_name(name) or folded in excluded:
                 continue

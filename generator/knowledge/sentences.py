@@ -1,7 +1,7 @@
 """Cheap sentence boundaries for the enrichment stage: which sentence holds a given position.
 
 Enrichment only needs the sentence around a company mention, a figure or a quote, so a linear
-scan for sentence-ending punctuation is enough; the summary's full segmentation (syntok) is far
+scan for sentence-ending punctuation is enough; the summary's segmentation (sentencex) is
 slower and not needed here.
 """
 

@@ -2,6 +2,11 @@
 
 News puts its most important sentence first, so the lead is the summary; key points are the
 sentences most similar to the rest of the article (TextRank over word overlap).
+
+Sentences come from sentencex (Wikimedia's rule-based segmenter, compiled Rust with a linear-time
+regex engine): about 70 times faster than syntok here, and it leaves contractions ("don't") and
+semicolons alone, which syntok rewrote ("donot") or split on. Only a bounded leading part of each
+paragraph is segmented, so the stage costs the same for a 2 MB one-line seed as for a news story.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ import math
 import re
 from dataclasses import replace
 
-from syntok import segmenter
+import numpy
+import sentencex
 
 from ..records import Article
 
@@ -90,19 +96,44 @@ _STOP = frozenset(
 )
 
 
+SEGMENTED_CHARS = 30_000
+"""How much of one paragraph is cut into sentences: far more than the lead and the MAX_POOL
+key-point candidates (at most 60 words each) can use, so a huge paragraph costs no more."""
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+"""A numbered list item's label ("1."), which is not a sentence of its own."""
+_SPLIT_INITIALS = re.compile(r"(?:^|[\s(-])[A-Z]\.$")
+"""A piece ending in one capital and a full stop, as in "non-U." before "S. affiliates"."""
+_INITIAL_START = re.compile(r"[A-Z]\.")
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph, with abbreviations such as "U.S." and "Co." kept whole."""
-    out = []
-    for paragraph in segmenter.process(text):
-        for sentence in paragraph:
-            joined = "".join(token.spacing + token.value for token in sentence).strip()
-            if out and joined.startswith(("-", "–", "—")) and not out[-1].endswith((".", "!", "?")):
-                out[-1] += (
-                    " " + joined
-                )  # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
-            elif joined:
-                out.append(joined)
-    return out
+    """Sentences of a paragraph, with abbreviations such as "U.S." and "Co." kept whole.
+
+    Only the first SEGMENTED_CHARS characters are read; a sentence cut there is left out.
+    """
+    head = text[:SEGMENTED_CHARS]
+    found = sentencex.get_sentence_boundaries("en", head)
+    spans = [(b["start_index"], b["end_index"]) for b in found]
+    if len(text) > SEGMENTED_CHARS and len(spans) > 1:
+        spans.pop()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _continues(head[slice(*merged[-1])].strip(), head[start:end].strip()):
+            merged[-1] = (merged[-1][0], end)  # the text between stays as it was ("non-U.S.")
+        elif head[start:end].strip():
+            merged.append((start, end))
+    return [head[start:end].strip() for start, end in merged]
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Whether `piece` is the rest of the sentence before it, which the segmenter cut wrongly."""
+    if not piece:
+        return False
+    # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
+    dateline = piece.startswith(("-", "–", "—")) and not previous.endswith((".", "!", "?"))
+    numbered = _LIST_NUMBER.fullmatch(previous) is not None  # "1." "The order"
+    initials = _SPLIT_INITIALS.search(previous) and _INITIAL_START.match(piece)  # "non-U." "S."
+    return bool(dateline or numbered or initials)
 
 
 def lead_summary(article: Article) -> str:
@@ -122,6 +153,7 @@ def lead_summary(article: Article) -> str:
 
 
 MAX_POOL = 60  # TextRank is quadratic; the lead of a long piece is where the news is
+TIE_DIGITS = 9
 
 
 def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
@@ -134,34 +166,48 @@ def key_points(article: Article, count: int = 3) -> tuple[str, ...]:
     if len(pool) <= count:
         return tuple(pool)
     bags = [{w.lower() for w in _WORD.findall(s)} - _STOP for s in pool]
-    scores = _textrank(bags)
+    # Rounded, so sentences whose scores differ only by float noise tie, and the earlier one wins
+    scores = [round(score, TIE_DIGITS) for score in _textrank(bags)]
     best = sorted(sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:count])
     return tuple(pool[i] for i in best)
 
 
 def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
-    n = len(bags)
-    weights = [
-        [_similarity(bags[i], bags[j]) if i != j else 0.0 for j in range(n)] for i in range(n)
-    ]
-    totals = [sum(row) or 1.0 for row in weights]
-    # incoming[i]: (j, share of j's weight that flows to i), zero edges left out
-    incoming = [
-        [(j, weights[j][i] / totals[j]) for j in range(n) if weights[j][i]] for i in range(n)
-    ]
-    scores = [1.0] * n
+    """PageRank over the sentence-similarity graph (a pool is <= MAX_POOL sentences).
+
+    Element-wise numpy only, no matrix product: BLAS would start threads that, on a busy
+    machine, cost more than the arithmetic, and its summation order differs between builds.
+    """
+    weights = _similarities(bags)
+    totals = weights.sum(axis=1)
+    totals[totals == 0] = 1.0
+    # flow[i, j]: the share of sentence j's weight that flows to sentence i
+    flow = (weights / totals[:, None]).T
+    scores = numpy.ones(len(bags))
     for _ in range(rounds):
-        new = [(1 - damping) + damping * sum(w * scores[j] for j, w in edges) for edges in incoming]
-        if max(abs(a - b) for a, b in zip(new, scores)) < 1e-6:
-            return new
+        new = (1 - damping) + damping * (flow * scores).sum(axis=1)
+        if numpy.abs(new - scores).max() < 1e-6:
+            return new.tolist()
         scores = new
-    return scores
+    return scores.tolist()
 
 
-def _similarity(a: set[str], b: set[str]) -> float:
-    if len(a) < 2 or len(b) < 2:
-        return 0.0
-    return len(a & b) / (math.log(len(a)) + math.log(len(b)))
+def _similarities(bags: list[set[str]]) -> numpy.ndarray:
+    """Shared words over log(size a) + log(size b) for each pair; 0 on the diagonal and for bags
+    of fewer than two words. A bag is a bit mask over the pool's words, so a pair costs one AND
+    and a bit count."""
+    vocabulary = {word: i for i, word in enumerate(sorted(set().union(*bags)))}
+    masks = [sum(1 << vocabulary[word] for word in bag) for bag in bags]
+    logs = [math.log(len(bag)) if len(bag) >= 2 else None for bag in bags]
+    weights = numpy.zeros((len(bags), len(bags)))
+    for i, (mask, log) in enumerate(zip(masks, logs)):
+        for j in range(i + 1, len(bags)):
+            if log is None or logs[j] is None:
+                continue
+            shared = (mask & masks[j]).bit_count()
+            if shared:
+                weights[i, j] = weights[j, i] = shared / (log + logs[j])
+    return weights
 
 
 def summarize(article: Article) -> Article:
