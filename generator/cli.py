@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -19,6 +20,7 @@ from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
 from .records import BuildReport, Level
 from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
+from .summary import summary_lines
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
@@ -141,8 +143,7 @@ def _generate(
     print_report(report, verbose)
     if report.addresses and save_addresses(seeds, report.addresses):
         click.echo(
-            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
-            "address.",
+            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its address.",
             err=True,
         )
     return report
@@ -166,6 +167,13 @@ def print_report(report: BuildReport, verbose: bool) -> None:
         f"{'' if verbose else ' (-v lists notes and dropped lines)'}.",
         err=True,
     )
+
+
+def print_summary(report: BuildReport, docs: Path | None) -> None:
+    """The closing summary: a block on a terminal, plain `summary:` lines in CI logs and pipes."""
+    tidy = sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1")
+    for line in summary_lines(report, docs, tidy):
+        click.echo(line, err=True)
 
 
 def count(n: int, noun: str) -> str:
@@ -194,11 +202,7 @@ def generate(
 ) -> None:
     """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
-    click.echo(
-        f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
-        f"{len(report.pages) - len(report.written)} unchanged in {docs}/.",
-        err=True,
-    )
+    print_summary(report, docs)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 
@@ -258,6 +262,7 @@ def build(
 
     config = _load(config_path)
     report = _generate(config_path, seeds, docs, jobs, verbose, None if no_cache else cache_dir)
+    started = time.perf_counter()
     search_engine = (
         search if search != "config" else choose_engine(config.search, len(report.articles))
     )
@@ -267,6 +272,8 @@ def build(
     except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
+    site_stage = (f"site build ({engine})", time.perf_counter() - started)
+    print_summary(replace(report, stages=(*report.stages, site_stage)), docs)
     click.echo(
         f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
         "see it with `make preview` (serves site/ and prints its address), or preview with live "

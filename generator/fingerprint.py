@@ -1,0 +1,53 @@
+"""Fingerprints of articles: a short hash that changes whenever anything a page shows of the
+article changes, cheap enough to take for 10,000 articles on every build.
+
+An article is its per-seed result (whose hash the seed cache already knows, from the pickled
+bytes it read or stored) plus what the cross-seed steps set on it afterwards: slug, duplicates,
+story, copy_of, former slugs, extra problems. Those later fields are found by comparing each field
+with the per-seed result by identity (`dataclasses.replace` keeps untouched fields as the same
+objects), so a step that starts setting another field is covered without a list to keep up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
+
+from .records import Article
+
+_FIELDS = tuple(f.name for f in fields(Article))
+
+
+def base_digests(articles: Iterable[Article], known: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Seed name -> hash of its per-seed article: the seed cache's when it has one, else computed."""
+    return {
+        a.seed: known.get(a.seed)
+        or hashlib.sha256(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        for a in articles
+    }
+
+
+def fingerprints(
+    articles: Sequence[Article], originals: Mapping[str, Article], base: Mapping[str, bytes]
+) -> dict[str, str]:
+    """Slug -> fingerprint of each article as the cross-seed steps left it."""
+    return {a.slug: fingerprint(a, originals[a.seed], base[a.seed]) for a in articles}
+
+
+def fingerprint(article: Article, original: Article, base: bytes) -> str:
+    changed = [
+        (name, getattr(article, name))
+        for name in _FIELDS
+        if getattr(article, name) is not getattr(original, name)
+    ]
+    return hashlib.sha256(base + repr(changed).encode("utf-8")).hexdigest()[:32]
+
+
+def combined(parts: Iterable[str]) -> str:
+    """One hash over many fingerprints (and other key parts), in the order given."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32]
