@@ -19,7 +19,7 @@ from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
 from .extract.parse import parse, reclaim_header_prose, split_long
 from .extract.roles import with_role_title
-from .fingerprint import base_digests, combined, fingerprints
+from .fingerprint import base_digests, changes_of, combined, fingerprints, replayed
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories_cached
 from .knowledge.summarize import summarize
@@ -64,8 +64,15 @@ def build(
     clock.split_off("read and cache", cache.seconds if cache else 0.0)
     clock.lap("per-seed stages")
     known, address_problems = load_addresses(seeds_dir)
-    slugged = assign_slugs(merge_duplicates(per_seed, known), known)
+    memo = RenderCache(cache_dir, config, {})
     prints = _Prints(per_seed, cache)
+    slugged = replayed(
+        memo.value(
+            memo.key_of("slugs", (*prints.bases(), repr(known))),
+            lambda: changes_of(assign_slugs(merge_duplicates(per_seed, known), known), per_seed),
+        ),
+        per_seed,
+    )
     stories_key = prints.key(slugged, f"{code_version()}:{config.stories!r}")
     clock.lap("addresses and slugs")
     articles = assign_stories_cached(slugged, config.stories, stories_key, cache_dir)
@@ -76,12 +83,17 @@ def build(
         tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
         seeds_seen=len(files) + len(problems) - len(address_problems),
     )
+    memo.prints = prints.of(report.articles)
+    slugs = [a.slug for a in report.articles]
     # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
-    report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
-    memo = RenderCache(cache_dir, config, prints.of(report.articles))
+    addresses = memo.value(memo.key("addresses", slugs), lambda: dump_addresses(report.articles))
+    report = replace(report, addresses="" if address_problems else addresses)
     pages = (
         *render_site(report.articles, report, config, memo),
-        Page(REDIRECTS_PAGE, dump_redirects(report.articles)),
+        *memo.pages(
+            memo.key("redirects", slugs),
+            lambda: [Page(REDIRECTS_PAGE, dump_redirects(report.articles))],
+        ),
     )
     memo.save()
     clock.lap("render")
@@ -89,7 +101,7 @@ def build(
         report,
         pages=pages,
         changes=_seed_changes(files, seeds_dir, cache, cache_dir),
-        rendered=memo.rendered + 1 if cache_dir is not None else -1,
+        rendered=memo.rendered if cache_dir is not None else -1,
     )
     if docs_dir is None:
         return replace(report, stages=clock.stages)
@@ -125,6 +137,10 @@ class _Prints:
         self.active = cache is not None
         self.originals = {a.seed: a for a in per_seed}
         self.base = base_digests(per_seed, cache.digests) if cache is not None else {}
+
+    def bases(self) -> list[str]:
+        """The per-seed results' hashes, in seed order: the key of the steps that read them all."""
+        return [f"{seed}:{digest.hex()}" for seed, digest in sorted(self.base.items())]
 
     def of(self, articles) -> dict[str, str]:
         return fingerprints(articles, self.originals, self.base) if self.active else {}

@@ -63,7 +63,7 @@ def test_nothing_changed_and_one_new_seed_give_the_cold_tree(corpus, built, tmp_
     again = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
     assert tree(docs) == expected
     assert again.written == () and again.removed == ()
-    assert again.rendered == 1, "only the redirects page is rendered when nothing changed"
+    assert again.rendered == 0, "pages were rendered though nothing changed"
     changes = again.changes
     assert (changes.new, changes.changed, changes.removed) == (0, 0, 0) and changes.unchanged > 25
 
@@ -71,7 +71,7 @@ def test_nothing_changed_and_one_new_seed_give_the_cold_tree(corpus, built, tmp_
     shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
     grown = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
     assert grown.changes.new == 1
-    assert 1 < grown.rendered < len(grown.pages), "the other articles' pages came from the cache"
+    assert 0 < grown.rendered < len(grown.pages), "the other articles' pages came from the cache"
     cold = tmp_path / "cold"
     pipeline.build(CONFIG, seeds, cold / "docs", cache_dir=cold / "cache")
     assert tree(docs) == tree(cold / "docs")

@@ -331,7 +331,12 @@ def assign_stories_cached(
     if isinstance(saved, dict) and saved.get("key") == key:
         found = saved["stories"]
         if found.keys() == {a.slug for a in articles}:
-            return [replace(a, story=found[a.slug][0], copy_of=found[a.slug][1]) for a in articles]
+            return [
+                a
+                if (a.story, a.copy_of) == found[a.slug]
+                else replace(a, story=found[a.slug][0], copy_of=found[a.slug][1])
+                for a in articles
+            ]
     grouped = assign_stories(articles, rules)
     if folder is not None:
         stories = {a.slug: (a.story, a.copy_of) for a in grouped}

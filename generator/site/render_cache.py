@@ -53,6 +53,10 @@ class RenderCache:
             (self.salt, kind, *(p for g in groups for p in ("|", *(prints[s] for s in g))), *extra)
         )
 
+    def key_of(self, kind: str, parts: Sequence[str]) -> str:
+        """The key of a value computed from the given parts (hashes, reprs) rather than articles."""
+        return combined((self.salt, kind, *parts)) if self.folder is not None else ""
+
     def pages(self, key: str, render: Callable[[], Sequence[Page]]) -> list[Page]:
         """The pages stored under key, or render them (and keep them under key)."""
         if self.folder is not None and key in self.saved:
