@@ -404,7 +404,7 @@ def render_site(
             key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)]
         )
     site_key = memo.key("site", slugs, extra=(str(report.seeds_seen), repr(report.problems)))
-    pages += memo.pages(site_key, lambda: _site_pages(articles, report, config))
+    pages += memo.pages(site_key, lambda: _site_pages(articles, report, config, memo))
     return pages
 
 
@@ -423,8 +423,13 @@ def _related(
     return {slug: [index[o] for o in others] for slug, others in found.items()}
 
 
-def _site_pages(articles: Sequence[Article], report: BuildReport, config: Config) -> list[Page]:
-    """The pages that read across all articles: listings, entities, stories, digests, feeds."""
+def _site_pages(
+    articles: Sequence[Article], report: BuildReport, config: Config, memo: RenderCache
+) -> list[Page]:
+    """The pages that read across all articles: listings, entities, stories, digests, feeds.
+
+    Story, publication and author pages read only their own articles: after a new seed, only
+    those it joins are rendered again."""
     # Imported here: these modules build on this one's helpers (link, listing, templates).
     from . import briefing, export, feeds, story_pages
 
@@ -439,7 +444,9 @@ def _site_pages(articles: Sequence[Article], report: BuildReport, config: Config
         render_report(report),
         render_tags_page(),
     ]
-    pages += [story_pages.render_story(s, config) for s in sorted(found, key=lambda s: s.id)]
+    for story in sorted(found, key=lambda s: s.id):
+        key = memo.key("story", [a.slug for a in story.articles])
+        pages += memo.pages(key, lambda story=story: [story_pages.render_story(story, config)])
     pages += [
         story_pages.render_story_index(found),
         story_pages.render_timeline(
@@ -453,5 +460,8 @@ def _site_pages(articles: Sequence[Article], report: BuildReport, config: Config
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings
 
-    pages += [*render_sources(articles), render_browse_page()]
+    def remember(what: str, items: list[Article], render) -> list[Page]:
+        return memo.pages(memo.key("source", [a.slug for a in items], extra=(what,)), render)
+
+    pages += [*render_sources(articles, remember), render_browse_page()]
     return pages

@@ -63,8 +63,10 @@ class RenderCache:
             pages = self.saved[key]
             self.reused += len(pages)
         else:
+            before = self.rendered + self.reused
             pages = tuple(render())
-            self.rendered += len(pages)
+            inner = self.rendered + self.reused - before  # counted by lookups inside render()
+            self.rendered += len(pages) - inner
         self.kept[key] = pages
         return list(pages)
 
