@@ -21,6 +21,8 @@ from ..records import Page
 from . import charts
 
 FILE = "render.entry"
+FORMAT = 2
+"""Bump when the layout of the file's entries changes: an older file is then not used."""
 
 
 class RenderCache:
@@ -34,12 +36,20 @@ class RenderCache:
             matplotlib.__version__
         )
         saved = read_entry(folder / FILE) if folder is not None else None
-        saved = saved if isinstance(saved, dict) and saved.get("salt") == self.salt else {}
+        saved = (
+            saved
+            if isinstance(saved, dict)
+            and saved.get("salt") == self.salt
+            and saved.get("format") == FORMAT
+            else {}
+        )
         self.saved: dict[str, object] = saved.get("entries", {})
         self.kept: dict[str, object] = {}
         self.rendered = 0
         """Pages rendered in this build (the others were taken from the cache)."""
         self.reused = 0
+        self._inside: list[list[str]] = []
+        """Keys looked up inside each page render under way (innermost last)."""
         charts.MEMO.start()
         if folder is not None:
             charts.MEMO.load(saved.get("charts", {}))
@@ -58,17 +68,31 @@ class RenderCache:
         return combined((self.salt, kind, *parts)) if self.folder is not None else ""
 
     def pages(self, key: str, render: Callable[[], Sequence[Page]]) -> list[Page]:
-        """The pages stored under key, or render them (and keep them under key)."""
+        """The pages stored under key, or render them (and keep them under key).
+
+        Lookups made while rendering are remembered with the entry, so when it is reused next
+        time, the smaller entries inside it are kept too (for the build where it is not)."""
         if self.folder is not None and key in self.saved:
-            pages = self.saved[key]
+            pages, _ = self.saved[key]
             self.reused += len(pages)
+            self._keep(key)
         else:
             before = self.rendered + self.reused
+            self._inside.append([])
             pages = tuple(render())
+            self.kept[key] = (pages, tuple(self._inside.pop()))
             inner = self.rendered + self.reused - before  # counted by lookups inside render()
             self.rendered += len(pages) - inner
-        self.kept[key] = pages
+        if self._inside:
+            self._inside[-1].append(key)
         return list(pages)
+
+    def _keep(self, key: str) -> None:
+        if key in self.kept or key not in self.saved:
+            return
+        self.kept[key] = self.saved[key]
+        for inner in self.saved[key][1]:
+            self._keep(inner)
 
     def value(self, key: str, compute: Callable[[], object]):
         """A cross-article result (related reading, stories) stored under key, or computed."""
@@ -84,4 +108,7 @@ class RenderCache:
         svgs = charts.MEMO.kept()
         if self.kept.keys() == self.saved.keys() and not charts.MEMO.drawn:
             return
-        write_entry(self.folder / FILE, {"salt": self.salt, "entries": self.kept, "charts": svgs})
+        write_entry(
+            self.folder / FILE,
+            {"salt": self.salt, "format": FORMAT, "entries": self.kept, "charts": svgs},
+        )
