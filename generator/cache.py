@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import pickle
+import time
 from functools import cache
 from pathlib import Path
 
@@ -30,12 +31,32 @@ log = logging.getLogger(__name__)
 @cache
 def code_version() -> str:
     """Hash of the generator's source, templates, data and model: new code never reuses old results."""
-    package = Path(__file__).parent
+    return source_hash(Path(__file__).parent)
+
+
+AFTER_PER_SEED = ("site/", "cli.py", "summary.py", "fingerprint.py")
+"""Code that only runs after the per-seed stages (pages, console): a change to a template must not
+send 10,000 seeds through the per-seed stages again (minutes), only re-render the pages."""
+USED_PER_SEED = ("site/addresses.py",)
+"""The exception: ingest reads the addresses file's name from here."""
+
+
+@cache
+def per_seed_version() -> str:
+    """Hash of the code the per-seed stages run: the key of their cached results."""
+    return source_hash(Path(__file__).parent, AFTER_PER_SEED, USED_PER_SEED)
+
+
+def source_hash(package: Path, skip: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> str:
+    """Hash of the package's source files, leaving out those under `skip` unless under `keep`."""
     digest = hashlib.sha256()
     for path in sorted(
         p for p in package.rglob("*") if p.suffix in (".py", ".j2", ".crfsuite", ".yml")
     ):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        name = path.relative_to(package).as_posix()
+        if name.startswith(skip) and not name.startswith(keep):
+            continue
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -44,19 +65,30 @@ class SeedCache:
 
     def __init__(self, folder: Path, config: Config):
         self.folder = folder
-        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}".encode()
+        self.salt = f"{per_seed_version()}:{config.fingerprint}:{hash_config(config)}".encode()
         self.used: set[str] = set()
         self.rejected = 0
         """Entries found but refused (corrupt, truncated, other format) in this run."""
+        self.digests: dict[str, bytes] = {}
+        """Seed name -> SHA-256 of its article's pickled result (read or stored in this run): the
+        article's fingerprint for the render cache, with no need to pickle it again."""
+        self.seed_sha256: dict[str, str] = {}
+        """Seed name -> SHA-256 of its bytes, for the summary's new / changed / unchanged counts."""
+        self.seconds = 0.0
+        """Time spent reading seeds for their keys and reading entries back (the summary's read)."""
 
     def key(self, path: Path, name: str, max_bytes: int) -> str | None:
         """The entry's key, or None for a seed that is not cached (too large, unreadable, special)."""
+        start = time.perf_counter()
         try:
             if path.is_symlink() or not path.is_file() or path.stat().st_size > max_bytes:
                 return None
             data = path.read_bytes()
         except OSError:
             return None
+        finally:
+            self.seconds += time.perf_counter() - start
+        self.seed_sha256[name] = hashlib.sha256(data).hexdigest()
         return hashlib.sha256(
             self.salt + b"\0" + name.encode("utf-8", "replace") + b"\0" + data
         ).hexdigest()
@@ -64,6 +96,13 @@ class SeedCache:
     def get(self, key: str | None):
         if key is None:
             return None
+        start = time.perf_counter()
+        try:
+            return self._get(key)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    def _get(self, key: str):
         self.used.add(key)
         try:
             data = (self.folder / f"{key}.pickle").read_bytes()
@@ -72,11 +111,18 @@ class SeedCache:
         payload = _verified_payload(data)
         try:
             if payload is not None:
-                return pickle.loads(payload)
+                result = pickle.loads(payload)
+                self._remember(result, data[len(ENTRY_FORMAT) : len(ENTRY_FORMAT) + DIGEST_BYTES])
+                return result
         except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError) as exc:
             log.debug("cache entry %s refused: %s", key, exc)  # intact bytes of a vanished class
         self.rejected += 1
         return None
+
+    def _remember(self, result, digest: bytes) -> None:
+        seed = getattr(result, "seed", None)
+        if isinstance(seed, str):
+            self.digests[seed] = digest
 
     def put(self, key: str | None, result) -> None:
         if key is None:
@@ -85,8 +131,10 @@ class SeedCache:
         target = self.folder / f"{key}.pickle"
         tmp = target.with_suffix(".tmp")
         payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.write_bytes(ENTRY_FORMAT + hashlib.sha256(payload).digest() + payload)
+        digest = hashlib.sha256(payload).digest()
+        tmp.write_bytes(ENTRY_FORMAT + digest + payload)
         os.replace(tmp, target)
+        self._remember(result, digest)
 
     def prune(self) -> None:
         """Remove entries no seed of this run asked for (deleted or edited seeds, old code)."""
@@ -101,8 +149,38 @@ class SeedCache:
         if not self.folder.is_dir():
             return
         for entry in self.folder.iterdir():
+            # Only per-seed entries: the render cache's files (NAME.entry) are kept by their owners.
             if entry.suffix in (".pickle", ".tmp") and entry.stem not in self.used:
                 entry.unlink(missing_ok=True)
+
+
+def read_entry(path: Path):
+    """The object stored at path by write_entry, or None when it is missing or cannot be trusted
+    (truncated, corrupt, another format or a class that no longer exists): then it is rebuilt."""
+    try:
+        payload = _verified_payload(path.read_bytes())
+    except OSError:
+        return None
+    if payload is None:
+        log.warning(
+            "cache file %s could not be trusted (corrupt, truncated or from another version); it is rebuilt",
+            path,
+        )
+        return None
+    try:
+        return pickle.loads(payload)
+    except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError):
+        log.warning("cache file %s is from another version; it is rebuilt", path)
+        return None
+
+
+def write_entry(path: Path, value) -> None:
+    """Store value at path with the format tag and checksum; atomic, so a crash leaves the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(ENTRY_FORMAT + hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, path)
 
 
 def _verified_payload(data: bytes) -> bytes | None:

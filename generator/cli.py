@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -22,6 +23,7 @@ from .config import Config, ConfigError, load_config
 from .executors import EXECUTORS, LOCAL, Executor, ExecutorError, open_executor
 from .records import BuildReport, Level
 from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
+from .summary import summary_lines
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
@@ -184,8 +186,7 @@ def _generate(
     print_report(report, verbose)
     if report.addresses and save_addresses(seeds, report.addresses):
         click.echo(
-            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
-            "address.",
+            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its address.",
             err=True,
         )
     return report
@@ -215,6 +216,13 @@ def site_summary(stats) -> str:
     """One line: pages rendered and reused by the (incremental) site build, and why it was full."""
     line = f"Site: {count(stats.rendered, 'page')} rendered, {stats.reused:,} reused"
     return f"{line} (full build: {stats.full_reason})" if stats.full_reason else line
+
+
+def print_summary(report: BuildReport, docs: Path | None) -> None:
+    """The closing summary: a block on a terminal, plain `summary:` lines in CI logs and pipes."""
+    tidy = sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1")
+    for line in summary_lines(report, docs, tidy):
+        click.echo(line, err=True)
 
 
 def count(n: int, noun: str) -> str:
@@ -250,11 +258,7 @@ def generate(
         report = _generate(
             config_path, seeds, docs, executor, verbose, None if no_cache else cache_dir
         )
-    click.echo(
-        f"{count(len(report.written), 'page')} written, {len(report.removed)} removed, "
-        f"{len(report.pages) - len(report.written)} unchanged in {docs}/.",
-        err=True,
-    )
+    print_summary(report, docs)
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
 
@@ -328,6 +332,7 @@ def build(
         report = _generate(
             config_path, seeds, docs, executor, verbose, None if no_cache else cache_dir
         )
+    started = time.perf_counter()
     search_engine = (
         search if search != "config" else choose_engine(config.search, len(report.articles))
     )
@@ -346,6 +351,8 @@ def build(
     except (MkDocsException, SearchIndexError) as exc:
         click.secho(f"site build failed: {exc}", fg="red", err=True)
         raise SystemExit(EXIT_PROBLEMS) from exc
+    site_stage = (f"site build ({engine})", time.perf_counter() - started)
+    print_summary(replace(report, stages=(*report.stages, site_stage)), docs)
     if stats is not None:
         click.echo(site_summary(stats), err=True)
     click.echo(

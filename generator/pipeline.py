@@ -4,13 +4,14 @@ steps, render everything, and only then write."""
 from __future__ import annotations
 
 import hashlib
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from .budget import Budget, OverBudget
-from .cache import SeedCache
+from .cache import SeedCache, code_version, read_entry, write_entry
 from .config import Config
 from .executors import Executor, as_executor
 from .extract.convert_html import html_to_text, left_out_paragraphs
@@ -19,12 +20,25 @@ from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
 from .extract.parse import parse, reclaim_header_prose, split_long
 from .extract.roles import with_role_title
+from .fingerprint import base_digests, changes_of, combined, fingerprints, replayed
 from .knowledge.enrich import enrich
-from .knowledge.stories import assign_stories
+from .knowledge.stories import assign_stories_cached
 from .knowledge.summarize import summarize
-from .records import Article, Block, BuildReport, Dropped, Found, Level, Page, Problem, Seed
+from .records import (
+    Article,
+    Block,
+    BuildReport,
+    Dropped,
+    Found,
+    Level,
+    Page,
+    Problem,
+    Seed,
+    SeedChanges,
+)
 from .site.addresses import REDIRECTS_PAGE, dump_addresses, dump_redirects, load_addresses
 from .site.render import render_site
+from .site.render_cache import RenderCache
 from .site.slugs import assign_slugs, merge_duplicates
 from .site.write import write_pages
 
@@ -35,37 +49,147 @@ def build(
     config: Config,
     seeds_dir: Path,
     docs_dir: Path | None,
-    jobs: int = 1,
+    jobs: int | Executor = 1,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
 ) -> BuildReport:
     """Generate the whole site's Markdown; write it into docs_dir unless that is None (a dry run).
 
-    With a cache_dir, per-seed results are reused from it and stored in it.
+    With a cache_dir, per-seed results, stories, rendered pages and the list of written files are
+    reused from it and stored in it, each under exactly its inputs.
     """
+    clock = _Stages()
     files, problems = find_seed_files(seeds_dir)
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
-    articles, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
+    per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
+    clock.split_off("read and cache", cache.seconds if cache else 0.0)
+    clock.lap("per-seed stages")
     known, address_problems = load_addresses(seeds_dir)
-    articles = assign_stories(
-        assign_slugs(merge_duplicates(articles, known), known), config.stories
+    memo = RenderCache(cache_dir, config, {})
+    prints = _Prints(per_seed, cache)
+    slugged = replayed(
+        memo.value(
+            memo.key_of("slugs", (*prints.bases(), repr(known))),
+            lambda: changes_of(assign_slugs(merge_duplicates(per_seed, known), known), per_seed),
+        ),
+        per_seed,
     )
+    stories_key = prints.key(slugged, f"{code_version()}:{config.stories!r}")
+    clock.lap("addresses and slugs")
+    articles = assign_stories_cached(slugged, config.stories, stories_key, cache_dir)
+    clock.lap("stories")
     problems += address_problems
     report = BuildReport(
         tuple(sorted(articles, key=lambda a: a.slug)),
         tuple(problems) + tuple(seed_problems) + tuple(p for a in articles for p in a.problems),
         seeds_seen=len(files) + len(problems) - len(address_problems),
     )
+    memo.prints = prints.of(report.articles)
+    slugs = [a.slug for a in report.articles]
     # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
-    report = replace(report, addresses="" if address_problems else dump_addresses(report.articles))
+    addresses = memo.value(memo.key("addresses", slugs), lambda: dump_addresses(report.articles))
+    report = replace(report, addresses="" if address_problems else addresses)
     pages = (
-        *render_site(report.articles, report, config),
-        Page(REDIRECTS_PAGE, dump_redirects(report.articles)),
+        *render_site(report.articles, report, config, memo),
+        *memo.pages(
+            memo.key("redirects", slugs),
+            lambda: [Page(REDIRECTS_PAGE, dump_redirects(report.articles))],
+        ),
+    )
+    memo.save()
+    clock.lap("render")
+    report = replace(
+        report,
+        pages=pages,
+        changes=_seed_changes(files, seeds_dir, cache, cache_dir),
+        rendered=memo.rendered if cache_dir is not None else -1,
     )
     if docs_dir is None:
-        return replace(report, pages=pages)
-    written, removed = write_pages(pages, docs_dir)
-    return replace(report, pages=pages, written=tuple(written), removed=tuple(removed))
+        return replace(report, stages=clock.stages)
+    manifest = _manifest(cache_dir, docs_dir) if cache_dir is not None else None
+    written, removed = write_pages(pages, docs_dir, manifest)
+    clock.lap("write")
+    return replace(report, written=tuple(written), removed=tuple(removed), stages=clock.stages)
+
+
+class _Stages:
+    """Wall-clock seconds per stage of a build, in the order they ran."""
+
+    def __init__(self) -> None:
+        self.stages: tuple[tuple[str, float], ...] = ()
+        self.last = time.perf_counter()
+        self.carried = 0.0
+
+    def split_off(self, name: str, seconds: float) -> None:
+        """A stage measured inside the next one (reading the cache inside the per-seed run)."""
+        self.stages += ((name, seconds),)
+        self.carried = seconds
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages += ((name, max(0.0, now - self.last - self.carried)),)
+        self.last, self.carried = now, 0.0
+
+
+class _Prints:
+    """Fingerprints of articles (generator/fingerprint.py), taken only when a cache will use them."""
+
+    def __init__(self, per_seed: list[Article], cache: SeedCache | None):
+        self.active = cache is not None
+        self.originals = {a.seed: a for a in per_seed}
+        self.base = base_digests(per_seed, cache.digests) if cache is not None else {}
+
+    def bases(self) -> list[str]:
+        """The per-seed results' hashes, in seed order: the key of the steps that read them all."""
+        return [f"{seed}:{digest.hex()}" for seed, digest in sorted(self.base.items())]
+
+    def of(self, articles) -> dict[str, str]:
+        return fingerprints(articles, self.originals, self.base) if self.active else {}
+
+    def key(self, articles, salt: str) -> str:
+        if not self.active:
+            return ""
+        return combined((salt, *(p for _, p in sorted(self.of(articles).items()))))
+
+
+SEEDS_FILE = "seeds.entry"
+
+
+def _seed_changes(
+    files: list[Path], seeds_dir: Path, cache: SeedCache | None, cache_dir: Path | None
+) -> SeedChanges | None:
+    """Compare the seeds with the last build's list (name -> hash of the bytes) and keep this one."""
+    if cache is None or cache_dir is None:
+        return None
+    now = {}
+    for f in files:
+        name = seed_name(f, seeds_dir)
+        # A seed the cache does not read (too large, a link) is compared by its size and time.
+        now[name] = cache.seed_sha256.get(name) or _stat_mark(f)
+    before = read_entry(cache_dir / SEEDS_FILE)
+    before = before if isinstance(before, dict) else {}
+    if now != before:
+        write_entry(cache_dir / SEEDS_FILE, now)
+    return SeedChanges(
+        new=sum(1 for n in now if n not in before),
+        changed=sum(1 for n, d in now.items() if n in before and before[n] != d),
+        unchanged=sum(1 for n, d in now.items() if before.get(n) == d),
+        removed=sum(1 for n in before if n not in now),
+    )
+
+
+def _stat_mark(path: Path) -> str:
+    try:
+        st = path.lstat()
+    except OSError:
+        return "unreadable"
+    return f"stat:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _manifest(cache_dir: Path, docs_dir: Path) -> Path:
+    """The list of files written into this docs folder (one per folder: tests build several)."""
+    where = hashlib.sha256(str(docs_dir.resolve()).encode("utf-8")).hexdigest()[:12]
+    return cache_dir / f"written-{where}.entry"
 
 
 def process_all(
@@ -277,10 +401,7 @@ def check_article(article: Article) -> list[Problem]:
                 "the seed is complete"
             )
         else:
-            message = (
-                "the seed holds only a headline or byline, no article text; paste the article's text "
-                "below it"
-            )
+            message = "the seed holds only a headline or byline, no article text; paste the article's text below it"
         problems.append(Problem(article.seed, "parse", Level.WARNING, message))
     if not article.date:
         problems.append(

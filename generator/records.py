@@ -212,6 +212,16 @@ class Page:
 
 
 @dataclass(frozen=True)
+class SeedChanges:
+    """How this build's seed files compare with the last build's (kept in the cache folder)."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What one build produced and every problem it met."""
 
@@ -223,6 +233,12 @@ class BuildReport:
     seeds_seen: int = 0
     addresses: str = ""
     """The addresses file (seeds/addresses.yml) as this build leaves it; the CLI writes it."""
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds each stage of this build took, in order, for the summary."""
+    changes: SeedChanges | None = None
+    """Seeds new, changed, unchanged and removed since the last build; None without a cache."""
+    rendered: int = -1
+    """Pages rendered by this build (the rest came from the render cache); -1: all rendered."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

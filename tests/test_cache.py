@@ -98,7 +98,7 @@ def test_entries_of_deleted_seeds_are_pruned_and_a_corrupt_entry_is_a_miss(seeds
     pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
     (seeds / "000_5163b31a66d99eb6.txt").unlink()
     pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
-    entries = sorted(cache.iterdir())
+    entries = sorted(cache.glob("*.pickle"))
     assert len(entries) == 4
     entries[0].write_bytes(b"not a pickle")
     assert SeedCache(cache, CONFIG).get(entries[0].stem) is None
@@ -124,3 +124,25 @@ def test_a_damaged_entry_is_reported_and_rebuilt_never_trusted(seeds, tmp_path, 
     processed.clear()
     pipeline.build(CONFIG, seeds, tmp_path / "docs", cache_dir=cache)
     assert not processed, "the rebuilt entry was not stored again"
+
+
+def test_per_seed_results_survive_a_change_to_page_code_only(tmp_path):
+    from generator.cache import AFTER_PER_SEED, USED_PER_SEED, source_hash
+
+    (tmp_path / "site" / "templates").mkdir(parents=True)
+    (tmp_path / "extract").mkdir()
+    files = {"extract/parse.py": "A = 1\n", "site/templates/page.md.j2": "{{ a }}\n",
+             "site/addresses.py": "FILE = 'a'\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def versions():
+        return source_hash(tmp_path), source_hash(tmp_path, AFTER_PER_SEED, USED_PER_SEED)
+
+    full, per_seed = versions()
+    (tmp_path / "site/templates/page.md.j2").write_text("{{ b }}\n", encoding="utf-8")
+    assert versions()[0] != full and versions()[1] == per_seed
+    for name in ("site/addresses.py", "extract/parse.py"):
+        (tmp_path / name).write_text("changed = True\n", encoding="utf-8")
+        assert versions()[1] != per_seed
+        per_seed = versions()[1]

@@ -190,3 +190,38 @@ def test_zensical_builds_the_same_docs_and_fails_cleanly_when_strict(tmp_path, s
         assert "broken" in (site / "index.html").read_text()
     # .cache is Zensical's own (git-ignored here); no temporary config or half-built site is left.
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "docs", "mkdocs.yml", "site"]
+
+
+def test_the_manifest_skips_reading_unchanged_files_but_never_misses_an_edit(tmp_path, monkeypatch):
+    import generator.site.write as write
+
+    docs, manifest = tmp_path / "docs", tmp_path / "cache" / "written.entry"
+    pages = [Page("index.md", "home\n"), Page("articles/a.md", "a\n")]
+    monkeypatch.setattr(write, "RACY_NS", 0)  # files written just now count as settled
+    assert write_pages(pages, docs, manifest)[0] == ["articles/a.md", "index.md"]
+    read = []
+    monkeypatch.setattr(write, "_differs", lambda target, text: read.append(target) or True)
+    assert write_pages(pages, docs, manifest) == ([], [])
+    assert read == [], "files recorded in the manifest were read back"
+    monkeypatch.undo()
+    (docs / "index.md").write_text("edited\n", encoding="utf-8")
+    assert write_pages(pages, docs, manifest)[0] == ["index.md"]
+    assert (docs / "index.md").read_text(encoding="utf-8") == "home\n"
+
+
+def test_a_file_edited_within_the_same_clock_tick_is_still_caught(tmp_path):
+    docs, manifest = tmp_path / "docs", tmp_path / "written.entry"
+    pages = [Page("index.md", "home\n")]
+    write_pages(pages, docs, manifest)
+    (docs / "index.md").write_text("hand\n", encoding="utf-8")  # same size, maybe the same mtime
+    assert write_pages(pages, docs, manifest)[0] == ["index.md"]
+
+
+def test_a_manifest_of_another_folder_or_a_damaged_one_is_not_trusted(tmp_path):
+    docs, manifest = tmp_path / "docs", tmp_path / "written.entry"
+    write_pages([Page("index.md", "home\n")], docs, manifest)
+    manifest.write_bytes(b"garbage")
+    (docs / "index.md").write_text("hand\n", encoding="utf-8")
+    assert write_pages([Page("index.md", "home\n")], docs, manifest)[0] == ["index.md"]
+    assert write_pages([Page("index.md", "home\n")], tmp_path / "other", manifest)[0] == [
+        "index.md"]

@@ -27,7 +27,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
+from pathlib import Path
 
+from ..cache import read_entry, write_entry
 from ..records import Article
 from .event_features import WORD, features, shingles
 from .story_rules import StoryRules
@@ -314,3 +316,29 @@ def period_label(story: Story, long_date) -> str:
     if story.start == story.end:
         return long_date(story.start)
     return f"{long_date(story.start)} – {long_date(story.end)}"
+
+
+STORIES_FILE = "stories.entry"
+
+
+def assign_stories_cached(
+    articles: list[Article], rules: StoryRules | None, key: str, folder: Path | None
+) -> list[Article]:
+    """assign_stories, or its result kept in folder under key (the fingerprints of the articles
+    and the rules): grouping 10,000 articles takes seconds, and a rebuild with nothing new
+    gives the same stories."""
+    saved = read_entry(folder / STORIES_FILE) if folder is not None else None
+    if isinstance(saved, dict) and saved.get("key") == key:
+        found = saved["stories"]
+        if found.keys() == {a.slug for a in articles}:
+            return [
+                a
+                if (a.story, a.copy_of) == found[a.slug]
+                else replace(a, story=found[a.slug][0], copy_of=found[a.slug][1])
+                for a in articles
+            ]
+    grouped = assign_stories(articles, rules)
+    if folder is not None:
+        stories = {a.slug: (a.story, a.copy_of) for a in grouped}
+        write_entry(folder / STORIES_FILE, {"key": key, "stories": stories})
+    return grouped

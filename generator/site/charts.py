@@ -14,6 +14,7 @@ kept as text (svg.fonttype none), so the same articles give byte-identical SVG.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
 import re
@@ -54,6 +55,38 @@ _STYLE = {
 }
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
 _ID = re.compile(r'(id="|url\(#|href="#)([A-Za-z_][\w.-]*)')
+
+
+class SvgMemo:
+    """Drawn SVG by the exact data drawn, so a chart whose data did not change is not drawn again
+    (matplotlib takes 0.1-0.2 s a chart). The render cache loads and saves it between builds."""
+
+    def __init__(self) -> None:
+        self.svgs: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.drawn = 0
+
+    def get(self, parts: tuple, draw) -> str:
+        key = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+        self.used.add(key)
+        if key not in self.svgs:
+            self.svgs[key] = draw()
+            self.drawn += 1
+        return self.svgs[key]
+
+    def start(self) -> None:
+        """A new build: forget what the last one did not use, count afresh."""
+        self.svgs, self.used, self.drawn = self.kept(), set(), 0
+
+    def load(self, svgs: dict[str, str]) -> None:
+        self.svgs.update(svgs)
+
+    def kept(self) -> dict[str, str]:
+        """The charts this build used: what is worth keeping for the next one."""
+        return {k: v for k, v in self.svgs.items() if k in self.used}
+
+
+MEMO = SvgMemo()
 
 
 def _styled(draw):
@@ -107,15 +140,19 @@ def _articles_per_month(dated: tuple[str, ...]) -> Chart | None:
     months = _month_range(dated[0], dated[-1])
     counts = Counter(dated)
     values = [counts[m] for m in months]
-    fig, ax = _figure()
-    ax.bar(range(len(months)), values, color=ACCENT, width=0.8)
-    _month_axis(ax, months)
-    ax.set_ylabel("articles")
     title = f"Dated articles per month, {months[0]} to {months[-1]}"
+
+    def draw() -> str:
+        fig, ax = _figure()
+        ax.bar(range(len(months)), values, color=ACCENT, width=0.8)
+        _month_axis(ax, months)
+        ax.set_ylabel("articles")
+        return _svg(fig, "articles-per-month", title)
+
     return Chart(
         "articles-per-month",
         title,
-        _svg(fig, "articles-per-month", title),
+        MEMO.get(("articles-per-month", title, tuple(months), tuple(values)), draw),
         ("Month", "Articles"),
         tuple((m, str(counts[m])) for m in months if counts[m]),
     )
@@ -134,19 +171,24 @@ def company_mentions(articles: Sequence[Article], company: str) -> Chart | None:
     counts = Counter(a.date[:7] for a in mine if a.date)
     if len(counts) < MIN_CHART_MONTHS:
         return None
-    fig, ax = _figure(height=2.0, bottom=0.38)
-    # One filled step outline, not a bar per month: drawn for every company on every build, and a
-    # patch per month made this chart 0.25 s a company (18 s of a 25 s rebuild at 300 seeds).
-    edges = [n - 0.5 for n in range(len(months) + 1)]
-    ax.stairs([counts[m] for m in months], edges, fill=True, color=ACCENT)
-    _month_axis(ax, months)
-    ax.set_ylabel("articles")
     title = f"Dated articles mentioning {company} per month"
     name = "mentions-" + re.sub(r"[^a-z0-9]+", "-", company.casefold()).strip("-")
+    values = [counts[m] for m in months]
+
+    def draw() -> str:
+        fig, ax = _figure(height=2.0, bottom=0.38)
+        # One filled step outline, not a bar per month: a patch per month made this chart 0.25 s
+        # a company (18 s of a 25 s rebuild at 300 seeds).
+        edges = [n - 0.5 for n in range(len(months) + 1)]
+        ax.stairs(values, edges, fill=True, color=ACCENT)
+        _month_axis(ax, months)
+        ax.set_ylabel("articles")
+        return _svg(fig, name, title)
+
     return Chart(
         name,
         title,
-        _svg(fig, name, title),
+        MEMO.get(("company", name, title, tuple(months), tuple(values)), draw),
         ("Month", "Articles"),
         tuple((m, str(counts[m])) for m in months if counts[m]),
     )
@@ -163,27 +205,31 @@ def mentions_over_time(articles: Sequence[Article], config: Config) -> Chart | N
     series = {
         c: Counter(_quarter(a.date) for a in articles if a.date and c in a.companies) for c in top
     }
-    fig, ax = _figure()
-    styles = ("-", "--", ":", "-.", (0, (5, 1)), (0, (1, 2, 5, 2)))
-    for company, style in zip(top, styles):
-        ax.plot(
-            range(len(quarters)),
-            [series[company][q] for q in quarters],
-            linestyle=style,
-            marker="o",
-            markersize=3,
-            label=company,
-            color=INK if style != "-" else ACCENT,
-        )
-    ax.set_xticks(range(len(quarters)), quarters, rotation=45, ha="right")
-    ax.set_ylabel("articles")
-    ax.legend(frameon=False, fontsize=8)
     title = f"Articles per quarter naming the {len(top)} most-mentioned companies"
     rows = tuple((q, *(str(series[c][q]) for c in top)) for q in quarters)
+
+    def draw() -> str:
+        fig, ax = _figure()
+        styles = ("-", "--", ":", "-.", (0, (5, 1)), (0, (1, 2, 5, 2)))
+        for company, style in zip(top, styles):
+            ax.plot(
+                range(len(quarters)),
+                [series[company][q] for q in quarters],
+                linestyle=style,
+                marker="o",
+                markersize=3,
+                label=company,
+                color=INK if style != "-" else ACCENT,
+            )
+        ax.set_xticks(range(len(quarters)), quarters, rotation=45, ha="right")
+        ax.set_ylabel("articles")
+        ax.legend(frameon=False, fontsize=8)
+        return _svg(fig, "mentions-over-time", title)
+
     return Chart(
         "mentions-over-time",
         title,
-        _svg(fig, "mentions-over-time", title),
+        MEMO.get(("mentions-over-time", title, tuple(top), rows), draw),
         ("Quarter", *top),
         rows,
     )
@@ -198,6 +244,14 @@ def co_mentions(articles: Sequence[Article]) -> Chart | None:
         return None
     pairs = Counter((x, y) for a in articles for x in a.companies for y in a.companies)
     grid = [[pairs[(x, y)] for y in top] for x in top]
+    title = "Articles naming each pair of companies together (the diagonal: all articles naming it)"
+    rows = tuple((x, *(str(v) for v in row)) for x, row in zip(top, grid))
+    svg = MEMO.get(("co-mentions", title, tuple(top), rows), lambda: _draw_co_mentions(top, grid))
+    return Chart("co-mentions", title, svg, ("Company", *top), rows)
+
+
+def _draw_co_mentions(top: list[str], grid: list[list[int]]) -> str:
+    title = "Articles naming each pair of companies together (the diagonal: all articles naming it)"
     fig, ax = _figure(
         height=0.35 * len(top) + 1.4, width=0.45 * len(top) + 2.4, left=0.25, bottom=0.25
     )
@@ -218,9 +272,7 @@ def co_mentions(articles: Sequence[Article]) -> Chart | None:
             )
     ax.set_xticks([k + 0.5 for k in range(len(top))], top, rotation=45, ha="right")
     ax.set_yticks([k + 0.5 for k in range(len(top))], top)
-    title = "Articles naming each pair of companies together (the diagonal: all articles naming it)"
-    rows = tuple((x, *(str(v) for v in row)) for x, row in zip(top, grid))
-    return Chart("co-mentions", title, _svg(fig, "co-mentions", title), ("Company", *top), rows)
+    return _svg(fig, "co-mentions", title)
 
 
 def _quarter(date: str) -> str:

@@ -32,7 +32,7 @@ def on_config(config):
 def on_pre_build(config) -> None:
     if _command != "serve" or "DIGEST_CONFIG" not in os.environ:
         return
-    from generator.cli import print_report
+    from generator.cli import print_report, print_summary
     from generator.config import ConfigError, load_config
     from generator.pipeline import build
 
@@ -49,3 +49,4 @@ def on_pre_build(config) -> None:
         cache_dir=Path(cache) if cache else None,
     )
     print_report(report, False)
+    print_summary(report, Path(os.environ["DIGEST_DOCS"]))

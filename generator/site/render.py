@@ -18,6 +18,7 @@ from ..knowledge.stories import Story, build_stories
 from ..knowledge.timeline import build_timeline, company_events
 from ..records import Article, BuildReport, Level, Page, Problem
 from .markup import NOT_SEARCHED, Md, escape, front_matter, message, plain, safe_url
+from .render_cache import RenderCache
 from .search import search_terms_block
 
 WORDS_PER_MINUTE = 230
@@ -373,28 +374,67 @@ def render_tags_page() -> Page:
     )
 
 
-def render_site(articles: Sequence[Article], report: BuildReport, config: Config) -> list[Page]:
-    """Every generated page, in a stable order."""
-    # Imported here: these modules build on this one's helpers (link, listing, templates).
-    from . import briefing, export, feeds, story_pages
+def render_site(
+    articles: Sequence[Article],
+    report: BuildReport,
+    config: Config,
+    memo: RenderCache | None = None,
+) -> list[Page]:
+    """Every generated page, in a stable order.
 
-    found = build_stories(articles)
+    With a render cache, an article page is taken from it when its article, its story's other
+    reports and its related reading are unchanged, and every other page when no article, problem
+    or count changed at all (those pages each read across all articles).
+    """
+    memo = memo or RenderCache(None, config, {})
+    by_slug = sorted(articles, key=lambda a: a.slug)
+    slugs = [a.slug for a in by_slug]
     stories: dict[str, list[Article]] = {}
     for a in articles:
         if a.story:
             stories.setdefault(a.story, []).append(a)
     # The story's other reports have their own box on the page; related reading lists the rest.
-    related = related_articles(articles, count=3 * RELATED)
-    pages = [
-        render_article(
-            a,
-            config,
-            stories.get(a.story or "", ()),
-            [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED],
+    related = _related(articles, by_slug, slugs, memo)
+    pages = []
+    for a in by_slug:
+        same = stories.get(a.story or "", ())
+        shown = [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED]
+        key = memo.key("article", [a.slug], [o.slug for o in same], [o.slug for o in shown])
+        pages += memo.pages(
+            key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)]
         )
-        for a in sorted(articles, key=lambda a: a.slug)
-    ]
-    pages += [render_company(c, articles, config, found) for c in config.companies]
+    site_key = memo.key("site", slugs, extra=(str(report.seeds_seen), repr(report.problems)))
+    pages += memo.pages(site_key, lambda: _site_pages(articles, report, config, memo))
+    return pages
+
+
+def _related(
+    articles: Sequence[Article], by_slug: list[Article], slugs: list[str], memo: RenderCache
+) -> dict[str, list[Article]]:
+    """Related reading of every article, kept as slugs under the fingerprints of all articles."""
+    index = {a.slug: a for a in by_slug}
+    found = memo.value(
+        memo.key("related", slugs),
+        lambda: {
+            slug: tuple(o.slug for o in others)
+            for slug, others in related_articles(articles, count=3 * RELATED).items()
+        },
+    )
+    return {slug: [index[o] for o in others] for slug, others in found.items()}
+
+
+def _site_pages(
+    articles: Sequence[Article], report: BuildReport, config: Config, memo: RenderCache
+) -> list[Page]:
+    """The pages that read across all articles: listings, entities, stories, digests, feeds.
+
+    Story, publication and author pages read only their own articles: after a new seed, only
+    those it joins are rendered again."""
+    # Imported here: these modules build on this one's helpers (link, listing, templates).
+    from . import briefing, export, feeds, story_pages
+
+    found = build_stories(articles)
+    pages = [render_company(c, articles, config, found) for c in config.companies]
     pages += [render_topic(t, articles, config, found) for t in config.topics]
     pages += [
         render_section_index("companies", articles, config),
@@ -404,7 +444,9 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
         render_report(report),
         render_tags_page(),
     ]
-    pages += [story_pages.render_story(s, config) for s in sorted(found, key=lambda s: s.id)]
+    for story in sorted(found, key=lambda s: s.id):
+        key = memo.key("story", [a.slug for a in story.articles])
+        pages += memo.pages(key, lambda story=story: [story_pages.render_story(story, config)])
     pages += [
         story_pages.render_story_index(found),
         story_pages.render_timeline(
@@ -418,5 +460,8 @@ def render_site(articles: Sequence[Article], report: BuildReport, config: Config
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings
 
-    pages += [*render_sources(articles), render_browse_page()]
+    def remember(what: str, items: list[Article], render) -> list[Page]:
+        return memo.pages(memo.key("source", [a.slug for a in items], extra=(what,)), render)
+
+    pages += [*render_sources(articles, remember), render_browse_page()]
     return pages

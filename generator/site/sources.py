@@ -54,12 +54,20 @@ def names(kind: str, articles: Sequence[Article]) -> dict[str, list[Article]]:
     return {name: items for name, items in by_slug.values()}
 
 
-def render_kind(kind: str, articles: Sequence[Article]) -> list[Page]:
-    """The index page of a kind and every name's pages."""
+def render_kind(
+    kind: str, articles: Sequence[Article], remember: Remember | None = None
+) -> list[Page]:
+    """The index page of a kind and every name's pages (each depends only on the name's articles,
+    so the render cache keeps them by those)."""
+    remember = remember or (lambda what, items, render: render())
     members = names(kind, articles)
     pages = [_index(kind, members)]
     for name in sorted(members, key=slug_for):
-        pages += _name_pages(kind, name, members[name])
+        pages += remember(
+            f"{kind}:{name}",
+            members[name],
+            lambda name=name: _name_pages(kind, name, members[name]),
+        )
     return pages
 
 
@@ -126,6 +134,13 @@ def _pager(kind: str, name: str, number: int, count: int, here: str) -> str:
     return f'<nav class="digest-pager" aria-label="Pages" markdown>{" · ".join(parts)}</nav>\n'
 
 
-def render_sources(articles: Sequence[Article]) -> list[Page]:
+Remember = Callable[[str, list[Article], Callable[[], list[Page]]], list[Page]]
+"""(what, its articles, render) -> pages: the render cache's lookup, or just render()."""
+
+
+def render_sources(articles: Sequence[Article], remember: Remember | None = None) -> list[Page]:
     """Publication and author pages, in a stable order."""
-    return [*render_kind("publications", articles), *render_kind("authors", articles)]
+    return [
+        *render_kind("publications", articles, remember),
+        *render_kind("authors", articles, remember),
+    ]

@@ -10,16 +10,20 @@ the old one at the end. A crash or Ctrl-C before that point leaves the previous 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import signal
+import stat
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import read_entry, write_entry
 from ..records import Page
 
 if TYPE_CHECKING:  # MkDocs is imported only by a site build, not by `digest generate`
@@ -43,21 +47,40 @@ class WriteError(Exception):
     """A page would be written outside the docs folder or twice."""
 
 
-def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]]:
+RACY_NS = 2_000_000_000
+"""A file changed less than this before the list of written files was saved is compared by its
+bytes next time: its modification time alone cannot tell a later edit in the same tick (as git)."""
+
+
+def write_pages(
+    pages: Sequence[Page], docs: Path, manifest: Path | None = None
+) -> tuple[list[str], list[str]]:
     """Write pages that changed and delete stale generated ones; return (written, removed).
 
     Every path is checked before anything is written: relative, no `..`, and its folder inside the
     docs folder even after following symbolic links. A symbolic link where a page goes is replaced,
     never written through.
+
+    With a manifest file (kept in the cache folder), a page whose file still has the size,
+    modification time and inode recorded when it was last written with these exact bytes is
+    known unchanged without reading it: 10,000 files are not read back on every build.
     """
     root = docs.resolve()
     targets: dict[Path, Page] = {}
+    parents: dict[str, bool] = {}
     for page in pages:
-        target = _target(root, page.path, docs)
+        target = _target(root, page.path, docs, parents)
         if target in targets:
             raise WriteError(f"two pages want the same path {page.path!r}")
         targets[target] = page
-    changed = {target: page for target, page in targets.items() if _differs(target, page.text)}
+    known = _load_manifest(manifest, root)
+    digests = {t: hashlib.sha256(p.text.encode("utf-8")).digest() for t, p in targets.items()}
+    same = {t for t, page in targets.items() if _recorded(t, known.get(page.path), digests[t])}
+    changed = {
+        target: page
+        for target, page in targets.items()
+        if target not in same and _differs(target, page.text)
+    }
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=root) as staging:
         staged = [
@@ -68,25 +91,69 @@ def write_pages(pages: Sequence[Page], docs: Path) -> tuple[list[str], list[str]
             for source, target in staged:
                 _move_into_place(source, target)
             removed = _remove_stale(root, set(targets))
+    if manifest is not None:
+        _save_manifest(manifest, root, targets, digests, known, same)
     return sorted(page.path for page in changed.values()), removed
 
 
-def _target(root: Path, path: str, docs: Path) -> Path:
-    parts = PurePosixPath(path).parts
-    if (
-        not parts
-        or PurePosixPath(path).is_absolute()
-        or "\\" in path
-        or any(part in ("", ".", "..") for part in parts)
-    ):
+def _recorded(target: Path, entry: tuple | None, digest: bytes) -> bool:
+    """Whether the file is, by its stat, the one recorded as written with these bytes."""
+    if entry is None or entry[0] != digest:
+        return False
+    try:
+        st = os.lstat(target)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and (st.st_size, st.st_mtime_ns, st.st_ino) == entry[1:]
+
+
+def _load_manifest(manifest: Path | None, root: Path) -> dict[str, tuple]:
+    saved = read_entry(manifest) if manifest is not None and manifest.exists() else None
+    if not isinstance(saved, dict) or saved.get("root") != str(root):
+        return {}
+    cutoff = saved["saved_ns"] - RACY_NS
+    return {path: entry for path, entry in saved["files"].items() if entry[2] < cutoff}
+
+
+def _save_manifest(
+    manifest: Path,
+    root: Path,
+    targets: dict[Path, Page],
+    digests: dict[Path, bytes],
+    known: dict[str, tuple],
+    same: set[Path],
+) -> None:
+    files = {}
+    for target, page in targets.items():
+        if target in same:
+            files[page.path] = known[page.path]
+            continue
+        try:
+            st = os.lstat(target)
+        except OSError:
+            continue
+        files[page.path] = (digests[target], st.st_size, st.st_mtime_ns, st.st_ino)
+    if len(same) == len(targets) and len(known) == len(targets):
+        return  # every file as recorded: nothing to save
+    write_entry(manifest, {"root": str(root), "saved_ns": time.time_ns(), "files": files})
+
+
+def _target(root: Path, path: str, docs: Path, parents: dict[str, bool]) -> Path:
+    # Plain string checks: pathlib parsing twice per page cost a second per 10,000 pages.
+    parts = path.split("/")
+    if not path or path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
         raise WriteError(f"refusing to write {path!r}: not a plain relative path inside {docs}")
-    target = root.joinpath(*parts)
-    if not target.parent.resolve().is_relative_to(root) or target.parent.resolve() != target.parent:
+    folder = "/".join(parts[:-1])
+    if folder not in parents:  # resolved once per folder, not once per page
+        where = root.joinpath(*parts[:-1])
+        resolved = where.resolve()
+        parents[folder] = resolved.is_relative_to(root) and resolved == where
+    if not parents[folder]:
         raise WriteError(
             f"refusing to write {path!r}: its folder is (or passes through) a symbolic link "
             f"leading out of {docs}; remove that link"
         )
-    return target
+    return Path(f"{root}/{path}")
 
 
 def _differs(target: Path, text: str) -> bool:

@@ -1,0 +1,114 @@
+"""Rendered pages kept between builds, each under a key made of exactly what it is rendered from,
+so a page whose inputs did not change is taken as it is instead of being rendered again.
+
+Keys are fingerprints (generator/fingerprint.py) of the articles a page shows, salted with the
+generator's code, the config and the chart library's version: new code or a new config renders
+everything again. The pages, the drawn charts and other cross-article results live in one file
+of the cache folder, checksummed like every cache entry; a corrupt or old one is rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import matplotlib
+
+from ..cache import code_version, hash_config, read_entry, write_entry
+from ..config import Config
+from ..fingerprint import combined
+from ..records import Page
+from . import charts
+
+FILE = "render.entry"
+FORMAT = 2
+"""Bump when the layout of the file's entries changes: an older file is then not used."""
+
+
+class RenderCache:
+    """Pages and values by key; with no folder it only renders (every lookup a miss, nothing kept)."""
+
+    def __init__(self, folder: Path | None, config: Config, prints: Mapping[str, str]):
+        self.folder = folder
+        self.prints = prints
+        """Slug -> fingerprint of every article of this build."""
+        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (
+            matplotlib.__version__
+        )
+        saved = read_entry(folder / FILE) if folder is not None else None
+        saved = (
+            saved
+            if isinstance(saved, dict)
+            and saved.get("salt") == self.salt
+            and saved.get("format") == FORMAT
+            else {}
+        )
+        self.saved: dict[str, object] = saved.get("entries", {})
+        self.kept: dict[str, object] = {}
+        self.rendered = 0
+        """Pages rendered in this build (the others were taken from the cache)."""
+        self.reused = 0
+        self._inside: list[list[str]] = []
+        """Keys looked up inside each page render under way (innermost last)."""
+        charts.MEMO.start()
+        if folder is not None:
+            charts.MEMO.load(saved.get("charts", {}))
+
+    def key(self, kind: str, *groups: Sequence[str], extra: Sequence[str] = ()) -> str:
+        """The key of a page (or value) rendered from the articles named by slug in groups."""
+        if self.folder is None:
+            return ""  # nothing is looked up or kept
+        prints = self.prints
+        return combined(
+            (self.salt, kind, *(p for g in groups for p in ("|", *(prints[s] for s in g))), *extra)
+        )
+
+    def key_of(self, kind: str, parts: Sequence[str]) -> str:
+        """The key of a value computed from the given parts (hashes, reprs) rather than articles."""
+        return combined((self.salt, kind, *parts)) if self.folder is not None else ""
+
+    def pages(self, key: str, render: Callable[[], Sequence[Page]]) -> list[Page]:
+        """The pages stored under key, or render them (and keep them under key).
+
+        Lookups made while rendering are remembered with the entry, so when it is reused next
+        time, the smaller entries inside it are kept too (for the build where it is not)."""
+        if self.folder is not None and key in self.saved:
+            pages, _ = self.saved[key]
+            self.reused += len(pages)
+            self._keep(key)
+        else:
+            before = self.rendered + self.reused
+            self._inside.append([])
+            pages = tuple(render())
+            self.kept[key] = (pages, tuple(self._inside.pop()))
+            inner = self.rendered + self.reused - before  # counted by lookups inside render()
+            self.rendered += len(pages) - inner
+        if self._inside:
+            self._inside[-1].append(key)
+        return list(pages)
+
+    def _keep(self, key: str) -> None:
+        if key in self.kept or key not in self.saved:
+            return
+        self.kept[key] = self.saved[key]
+        for inner in self.saved[key][1]:
+            self._keep(inner)
+
+    def value(self, key: str, compute: Callable[[], object]):
+        """A cross-article result (related reading, stories) stored under key, or computed."""
+        found = self.saved.get(key) if self.folder is not None else None
+        result = found if found is not None else compute()
+        self.kept[key] = result
+        return result
+
+    def save(self) -> None:
+        """Keep what this build used, and only that; the file is rewritten only if it changed."""
+        if self.folder is None:
+            return
+        svgs = charts.MEMO.kept()
+        if self.kept.keys() == self.saved.keys() and not charts.MEMO.drawn:
+            return
+        write_entry(
+            self.folder / FILE,
+            {"salt": self.salt, "format": FORMAT, "entries": self.kept, "charts": svgs},
+        )

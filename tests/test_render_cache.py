@@ -1,0 +1,99 @@
+"""The render cache changes how fast pages come, never what they are: a rebuild with nothing
+changed, and one after adding a seed, leave exactly the docs/ tree a cold run from an empty cache
+writes; a damaged cache file is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.config import load_config
+from generator.site.render_cache import FILE
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT / "digest.yml")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def synthetic(folder: Path, count: int, seed: int) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import synth
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    synth.write_corpus(folder, count, CONFIG, seed=seed)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A small synthetic corpus plus the five real seeds, and one more seed to add later."""
+    base = tmp_path_factory.mktemp("corpus")
+    seeds = base / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    synthetic(seeds / "synthetic", 24, seed=11)
+    synthetic(base / "extra", 1, seed=12)
+    return base
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory) -> Path:
+    """One cold build of the corpus from an empty cache (docs/ and cache/), copied by each test."""
+    where = tmp_path_factory.mktemp("built")
+    pipeline.build(CONFIG, corpus / "seeds", where / "docs", cache_dir=where / "cache")
+    return where
+
+
+def copy_of(built: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    shutil.copytree(built, tmp_path, dirs_exist_ok=True, copy_function=shutil.copy2)
+    return tmp_path / "docs", tmp_path / "cache", tree(built / "docs")
+
+
+def test_nothing_changed_and_one_new_seed_give_the_cold_tree(corpus, built, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, expected = copy_of(built, tmp_path)
+    again = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert tree(docs) == expected
+    assert again.written == () and again.removed == ()
+    assert again.rendered == 0, "pages were rendered though nothing changed"
+    changes = again.changes
+    assert (changes.new, changes.changed, changes.removed) == (0, 0, 0) and changes.unchanged > 25
+
+    added = next((corpus / "extra").iterdir())
+    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    grown = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert grown.changes.new == 1
+    assert 0 < grown.rendered < len(grown.pages), "the other articles' pages came from the cache"
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs", cache_dir=cold / "cache")
+    assert tree(docs) == tree(cold / "docs")
+
+
+def test_a_damaged_render_cache_is_rebuilt_not_trusted(corpus, built, tmp_path, caplog):
+    docs, cache, expected = copy_of(built, tmp_path)
+    entry = cache / FILE
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    with caplog.at_level("WARNING", logger="generator.cache"):
+        again = pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
+    assert "could not be trusted" in caplog.text
+    assert again.rendered == len(again.pages)
+    assert tree(docs) == expected
+
+
+def test_an_edited_docs_file_is_put_back_though_the_manifest_knew_it(corpus, built, tmp_path):
+    docs, cache, expected = copy_of(built, tmp_path)
+    assert pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache).written == ()
+    page = docs / "index.md"
+    page.write_bytes(b"x" * page.stat().st_size)  # same size: only its time and bytes differ
+    again = pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
+    assert again.written == ("index.md",)
+    assert tree(docs) == expected
