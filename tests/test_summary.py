@@ -23,8 +23,10 @@ def test_plain_lines_for_logs_name_every_count_and_stage():
     assert lines == [
         "summary: seeds 2 read: 1 new, 0 changed, 1 unchanged, 3 removed since the last build",
         "summary: problems 1 error, 0 warnings, 1 note",
-        "summary: pages 3 (2 rendered, 1 reused from the cache): 1 written, 1 removed, "
-        "2 unchanged in docs/",
+        (
+            "summary: pages 3 (2 rendered, 1 reused from the cache): 1 written, 1 removed, "
+            "2 unchanged in docs/"
+        ),
         "summary: time 1.75 s in all: read and cache 0.25 s, render 1.50 s",
     ]
 

@@ -193,7 +193,7 @@ def test_zensical_builds_the_same_docs_and_fails_cleanly_when_strict(tmp_path, s
 
 
 def test_the_manifest_skips_reading_unchanged_files_but_never_misses_an_edit(tmp_path, monkeypatch):
-    import generator.site.write as write
+    from generator.site import write
 
     docs, manifest = tmp_path / "docs", tmp_path / "cache" / "written.entry"
     pages = [Page("index.md", "home\n"), Page("articles/a.md", "a\n")]
