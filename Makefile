@@ -58,9 +58,12 @@ golden: $(VENV)/.site-deps  ## Regenerate the golden tree after an intended chan
 	rm -rf tests/golden/docs
 	$(BIN)/digest generate --no-cache --docs tests/golden/docs
 
+comma := ,
 # SIZE=N (or N,M) chooses the corpus sizes; CI runs the script at a small size (tests/test_benchmark.py).
+# Then the incremental build (add one seed, rebuild the site) at the largest size.
 bench: $(VENV)/.site-deps  ## Benchmark generate, site build, Hugo and bare Material (SIZE=1000,10000)
 	$(BIN)/python bench/benchmark.py --size $(or $(SIZE),1000,10000)
+	$(BIN)/python bench/incremental_bench.py --size $(lastword $(subst $(comma), ,$(or $(SIZE),10000))) --jobs 2
 
 train: $(VENV)/.site-deps  ## Retrain the line-role model (generator/data/roles.crfsuite) from the labelled set
 	$(BIN)/python -m generator.role_training
