@@ -163,7 +163,8 @@ def read_entry(path: Path):
         return None
     if payload is None:
         log.warning(
-            "cache file %s could not be trusted (corrupt, truncated or from another version); it is rebuilt",
+            "cache file %s could not be trusted (corrupt, truncated or from another "
+            "version); it is rebuilt",
             path,
         )
         return None

@@ -232,8 +232,18 @@ def count(n: int, noun: str) -> str:
 
 def _generation_options(command):
     """The options every command that generates pages takes."""
-    options = (_seeds, _docs, _config, _strict, _verbose, _jobs, _executor, _scheduler, _cache,
-               _no_cache)
+    options = (
+        _seeds,
+        _docs,
+        _config,
+        _strict,
+        _verbose,
+        _jobs,
+        _executor,
+        _scheduler,
+        _cache,
+        _no_cache,
+    )
     for option in reversed(options):
         command = option(command)
     return command

@@ -21,7 +21,8 @@ from .pipeline import process_seed
 from .records import Article
 
 SCORED = ("title", "subtitle", "author", "date", "publication", "url")
-# Body cleaning, scored per labelled line: sentences that must stay in the body, furniture that must go.
+# Body cleaning, scored per labelled line: sentences that must stay in the body, furniture that
+# must go.
 BODY_SCORES = {"keep": "body kept", "drop": "furniture dropped"}
 
 

@@ -401,7 +401,10 @@ def check_article(article: Article) -> list[Problem]:
                 "the seed is complete"
             )
         else:
-            message = "the seed holds only a headline or byline, no article text; paste the article's text below it"
+            message = (
+                "the seed holds only a headline or byline, no article text; paste the "
+                "article's text below it"
+            )
         problems.append(Problem(article.seed, "parse", Level.WARNING, message))
     if not article.date:
         problems.append(
@@ -420,8 +423,10 @@ def check_article(article: Article) -> list[Problem]:
 # ---- the per-seed budget ----------------------------------------------------------------------
 
 _BUDGET_REASONS = {
-    "time": "took longer than the {seconds:g} s a seed may take (limits.seconds_per_seed in digest.yml)",
-    "memory": "needed more than the {megabytes:,} MB a seed may use (limits.megabytes_per_seed in digest.yml)",
+    "time": "took longer than the {seconds:g} s a seed may take (limits.seconds_per_seed in "
+    "digest.yml)",
+    "memory": "needed more than the {megabytes:,} MB a seed may use (limits.megabytes_per_seed in "
+    "digest.yml)",
     "crash": "stopped the process that read it (it ran out of memory or crashed)",
 }
 

@@ -18,8 +18,8 @@ _HINT_KEYS = {
     "sitename": "publication",
     "url": "url",
 }
-# Only dates the page's markup states for the article (meta tags, JSON-LD, <time> in the header), never
-# a date guessed from the text: a page whose only dates are in its comments has no date.
+# Only dates the page's markup states for the article (meta tags, JSON-LD, <time> in the header),
+# never a date guessed from the text: a page whose only dates are in its comments has no date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _HIDDEN_OPEN = linear.compile(r"<(script|style|noscript|template|head)\b", re.IGNORECASE)
 # Void elements written without their closing slash, and embedded objects: the HTML parser may take
@@ -29,16 +29,18 @@ _VOID = linear.compile(
     r"applet|/applet)\b[^>]*>",
     re.IGNORECASE,
 )
-# A run of opening tags with nothing between them, 40,000 unclosed `<div>` deep: no page is built like
-# that, and the HTML parser gives up past 256 levels, losing every paragraph below. Two tags are kept.
+# A run of opening tags with nothing between them, 40,000 unclosed `<div>` deep: no page is built
+# like that, and the HTML parser gives up past 256 levels, losing every paragraph below. Two tags
+# are kept.
 _TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
 _PILE_KEEPS = r"\1\2"  # the first tag, and the last, which opens the text that follows
 MAX_HINT_CHARS = 1_000
 """A metadata value from the page's markup longer than this is cut: a title or an author is short."""
 
 
-# The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a saved page:
-# `<!-- saved from url=(0031)https://example.com/article -->`, the number being the address's length.
+# The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a
+# saved page: `<!-- saved from url=(0031)https://example.com/article -->`, the number being the
+# address's length.
 _SAVED_FROM = re.compile(
     r"<!-- saved from url=\((?P<length>\d{4})\)(?P<url>https?://[^\s<>\"]{1,2000}) -->"
 )
@@ -101,7 +103,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return text, hints
 
 
-# Elements that hold a dek, by the class names sites give them ("standfirst", "article-header__subheadline").
+# Elements that hold a dek, by the class names sites give them ("standfirst",
+# "article-header__subheadline").
 _DEK_OPEN = linear.compile(
     r"<(h2|h3|p|div)\b[^>]*\bclass=\"[^\"]*(?:sub-?head(?:line|ing)?|standfirst|\bdek\b|"
     r"subtitle|article-?_*summary|\bexcerpt\b)[^\"]*\"[^>]*>",

@@ -14,7 +14,8 @@ _HEADING = linear.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _IMAGE = linear.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = linear.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = linear.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-# `**bold**`, `__bold__`, `*it*`, `_it_`: content that starts and ends with a non-space, marker first to last
+# `**bold**`, `__bold__`, `*it*`, `_it_`: content that starts and ends with a non-space, marker
+# first to last
 _EMPHASIS = linear.compile("|".join(rf"{m}(\S(?:.*?\S)?){m}" for m in (r"\*\*", "__", r"\*", "_")))
 _CODE = linear.compile(r"`([^`]+)`")
 _QUOTE = linear.compile(r"^\s{0,3}>\s?")

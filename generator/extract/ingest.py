@@ -63,8 +63,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-# Bidirectional embeddings, overrides and isolates: "Ban \u202eexe.gnp\u202c Lifted" shows as "Ban png.exe
-# Lifted". Removed from the text (the seed file keeps them); escaped, with the marks, in file names.
+# Bidirectional embeddings, overrides and isolates: "Ban \u202eexe.gnp\u202c Lifted" shows as "Ban
+# png.exe Lifted". Removed from the text (the seed file keeps them); escaped, with the marks, in
+# file names.
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
 _NAME_BIDI = re.compile(f"[{_BIDI_CONTROLS}\u200e\u200f\u061c]")
@@ -81,9 +82,9 @@ _YAML_LINE = re.compile(
     r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)"""
 )
 MAX_FRONT_MATTER_CHARS = 20_000
-# A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an XML
-# declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a `<div>`, or
-# Markdown with a line of inline HTML, is not a page.
+# A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an
+# XML declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a
+# `<div>`, or Markdown with a line of inline HTML, is not a page.
 _PAGE_START = linear.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE,
@@ -217,7 +218,8 @@ def read_seed(path: Path, name: str, max_bytes: int) -> Seed:
     max_bytes + 1 in case the file grows meanwhile, so memory stays bounded.
     """
     too_big = (
-        "over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml), so it was not read; "
+        "over the limit of {limit:,} bytes (limits.max_seed_bytes in digest.yml), so it "
+        "was not read; "
         "trim it to the article text, split it, or raise the limit"
     )
     try:
@@ -259,7 +261,8 @@ def decode_seed(name: str, data: bytes) -> Seed:
                     "ingest",
                     Level.ERROR,
                     f"binary file ({kind}), not an article; remove it from seeds/, or save "
-                    "the article as plain text (.txt) or as a web page (.html) and put that in instead",
+                    "the article as plain text (.txt) or as a web page (.html) and put "
+                    "that in instead",
                 ),
             ),
         )
@@ -359,7 +362,8 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    # UTF-8 with a few broken bytes (a bad copy, a truncated character): keep it UTF-8, flag the damage.
+    # UTF-8 with a few broken bytes (a bad copy, a truncated character): keep it UTF-8, flag
+    # the damage.
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd") - data.count("\ufffd".encode())
     good = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
@@ -464,8 +468,9 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
     return "markdown" if says_markdown and looks_like_markdown(text) else "text"
 
 
-# Web clippers (Obsidian Web Clipper, MarkDownload, Zotero...) write the page's metadata as front-matter.
-# A block with one of these keys is a clipping's record of the page, not the user's correction.
+# Web clippers (Obsidian Web Clipper, MarkDownload, Zotero...) write the page's metadata as
+# front-matter. A block with one of these keys is a clipping's record of the page, not the user's
+# correction.
 _CLIPPER_MARKERS = frozenset(
     {"source", "created", "clipped", "published", "date_saved", "date_clipped"}
 )
@@ -538,7 +543,8 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     "ingest",
                     Level.INFO,
                     (
-                        "the text starts with a block between two --- lines that is not front-matter (not `key: value` lines"
+                        "the text starts with a block between two --- lines that is not "
+                        "front-matter (not `key: value` lines"
                         f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
                         "); it was kept as article text"
                     ),
@@ -546,7 +552,8 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
             ],
         )
     try:
-        # The leading newline stands for the opening --- line, so YAML's line numbers are the file's.
+        # The leading newline stands for the opening --- line, so YAML's line numbers are
+        # the file's.
         raw = load_front_matter("\n" + block) or {}
     except yaml.YAMLError as exc:
         mark, problem = (
@@ -590,7 +597,8 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     Level.WARNING,
                     (
                         f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
-                        "overrides were used; write plain `key: value` lines, with dates as YYYY-MM-DD"
+                        "overrides were used; write plain `key: value` lines, with dates "
+                        "as YYYY-MM-DD"
                     ),
                 )
             ],

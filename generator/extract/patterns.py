@@ -16,7 +16,8 @@ MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     # the months of English-language editions of Dutch, German, French, Spanish and Italian outlets
-    r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|märz|juni|juli|"
+    r"oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
@@ -116,134 +117,196 @@ URL_DATE_COMPACT = linear.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[0
 # Lines that are nothing but page furniture, wherever they stand.
 FURNITURE: dict[str, re.Pattern] = {
     "advertisement": linear.compile(
-        r"^(?:for immediate release|media contacts?:?.{0,60}|sponsored message|\[?advertisement\]?|advertisements|advertising|ad|sponsored(?: content)?|promoted|"
-        r"story continues(?: below)?(?: advertisement)?|continue reading(?: below| the main story)?|"
-        r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advert(?:isement)?))"
+        r"^(?:for immediate release|media contacts?:?.{0,60}|"
+        r"sponsored message|\[?advertisement\]?|advertisements|advertising|ad|"
+        r"sponsored(?: content)?|promoted|"
+        r"story continues(?: below)?(?: advertisement)?|continue reading(?: below|"
+        r" the main story)?|"
+        r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|"
+        r"after (?:this )?advert(?:isement)?))"
         r"[.:]?$",
         _I,
     ),
     "navigation": linear.compile(
-        r"^(?:(?:home|news|world|tech(?:nology)?|business|china|asia|politics|opinion)\s*(?:>|»|/|›|\|)\s*.{1,80}|"
+        r"^(?:(?:home|news|world|tech(?:nology)?|business|china|asia|politics|"
+        r"opinion)\s*(?:>|»|/|›|\|)\s*.{1,80}|"
         # breadcrumbs: "Business News/ Industry/ CCTV makers scramble as ..."
         r"(?-i:(?:[A-Z][\w&'’ -]{0,30}\s?[/>»›]\s+){2,}).{1,200}|"
         r"skip to (?:main )?content|menu|search|sign in|log ?in|subscribe(?: now)?|register|"
         r"learn more|get more with \w+|a personali[sz]ed news feed of stories that matter to you|"
         r"(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|x)"
-        r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|"
-        r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
-        r"listen to (?:this )?article.{0,30}|(?:.{1,40}\s[·|•]\s)?\d+ min(?:ute)?s? read|gift this article|supported by|"
-        r"print this page|reuse this content|.{1,40} logo\.?|gift (?:unlocked )?article|give this article|save this story|pinned|"
-        r"listen\s*[·(]?\s*\(?\d+(?::\d{2})?\s*(?:min(?:utes?)?)?\)?|\d+-minute listen|read [\d,]+ comments?|"
-        r"posted at \d{1,2}:\d{2}.{0,10}|reporting from [A-Z].{1,40}|heard on .{1,40}|follow your favorite stocks|"
+        r"(?:\s*(?:\||,|·)?\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|"
+        r"twitter|linkedin|"
+        r"reddit|x))*|share (?:this|on \w+|article|story|post)\b.{0,40}|"
+        r"voiced by artificial intelligence\.?|follow us(?: on .{1,40})?|"
+        r"listen to (?:this )?article.{0,30}|(?:.{1,40}\s[·|•]\s)?\d+ min(?:ute)?s? read|"
+        r"gift this article|supported by|"
+        r"print this page|reuse this content|.{1,40} logo\.?|gift (?:unlocked )?article|"
+        r"give this article|save this story|pinned|"
+        r"listen\s*[·(]?\s*\(?\d+(?::\d{2})?\s*(?:min(?:utes?)?)?\)?|\d+-minute listen|"
+        r"read [\d,]+ comments?|"
+        r"posted at \d{1,2}:\d{2}.{0,10}|reporting from [A-Z].{1,40}|heard on .{1,40}|"
+        r"follow your favorite stocks|"
         r"in this article:|presented by .{1,40}|a message from .{1,40}:|about sponsored content|"
-        r"\((?:soundbite|sound ?bite) of .{1,40}\)|download (?:the )?pdf(?: version)?|text size:?.{0,20}|license this article|"
+        r"\((?:soundbite|sound ?bite) of .{1,40}\)|download (?:the )?pdf(?: version)?|"
+        r"text size:?.{0,20}|license this article|"
         r"get emails about this page|follow .{1,40} on google\b.{0,60}|news source:.{1,40}|"
-        r"(?:leestijd|lesezeit|temps de lecture)\s*:?\s*\d+.{0,12}|flag as irrelevant|highlights \(\d+\)|"
-        r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|watch .{1,30} live on .{1,80}|"
+        r"(?:leestijd|lesezeit|temps de lecture)\s*:?\s*\d+.{0,12}|flag as irrelevant|"
+        r"highlights \(\d+\)|"
+        r".{0,60}\bby clicking here\.?|copy/paste .{0,60}embed.{0,40}|"
+        r"watch .{1,30} live on .{1,80}|"
         r".{0,40}\blisten on (?:apple podcasts|spotify|google podcasts|pocket casts)\b.{0,60}|"
-        r"(?:follow )?[\w&'’-]+(?: [\w&'’-]+){0,3} on (?:linkedin|twitter|facebook|instagram|youtube|x)|"
-        r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s.{1,80}|refresh (?:the|this) page.{0,40}|please use .{1,30} browser.{0,60}|"
+        r"(?:follow )?[\w&'’-]+(?: [\w&'’-]+){0,3} on (?:linkedin|twitter|facebook|"
+        r"instagram|youtube|x)|"
+        r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s.{1,80}|refresh (?:the|this) page.{0,40}|"
+        r"please use .{1,30} browser.{0,60}|"
         r"episode \d+(?:\s*·\s*\d{1,2}:\d{2}(?::\d{2})?)?|▶ ?play|watch live|add comment|"
-        # forum and aggregator rows: "412 points by x 5 hours ago | hide | past", "▲ x 5 hours ago | next [–]"
-        r".{0,80}\b\d+ (?:seconds?|minutes?|hours?|days?|months?|years?) ago\s*\|.{0,120}|purchase licensing rights.{0,20}|share full article|in this article|\(?\d+ minutes?\)?|"
+        # forum and aggregator rows: "412 points by x 5 hours ago | hide | past", "▲ x 5
+        # hours ago | next [–]"
+        r".{0,80}\b\d+ (?:seconds?|minutes?|hours?|days?|months?|years?) ago\s*\|.{0,120}|"
+        r"purchase licensing rights.{0,20}|share full article|"
+        r"in this article|\(?\d+ minutes?\)?|"
         r"\d{1,2}:\d{2}|video player\s*close|(?:slideshow|gallery|video|watch|listen|audio|photos?)"
         r"(?:\s*\(\d+ (?:images?|photos?)\)|\s*\d{1,2}:\d{2})?|share:.{0,80}|link copied|copy link|"
-        r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|newspaper headline:.{0,120}|"
-        r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?|upvotes?)|"
-        r"\d+% upvoted|ad feedback|paid partner content|sponsored content|link copied!?|visit website|"
-        r"upgrade to .{1,30} pro|start a conversation|meet the authors?|list of \d+ items|font size(?: up| down)?(?:,? font size (?:up|down))?|rate story|"
-        r"(?:web |executive |chief )?editor:\s*[A-Z].{0,40}|comments to \S+@\S+|billing code [\w-]+|"
+        r"keywords:?|guest authors?|authors?|print(?: print)?(?: this page)?|"
+        r"newspaper headline:.{0,120}|"
+        r"tagged(?: with)?:.{0,200}|\d+\s*·\s*\d+\s+comments?|\d+(?:\.\d+)?k?\s+(?:points?"
+        r"|upvotes?)|"
+        r"\d+% upvoted|ad feedback|paid partner content|sponsored content|link copied!?|"
+        r"visit website|"
+        r"upgrade to .{1,30} pro|start a conversation|meet the authors?|list of \d+ items|"
+        r"font size(?: up| down)?(?:,? font size (?:up|down))?|rate story|"
+        r"(?:web |executive |chief )?editor:\s*[A-Z].{0,40}|"
+        r"comments to \S+@\S+|billing code [\w-]+|"
         r"[\d ,.]+[kKmM]? (?:subscribers|members|followers|views)\b.{0,60}|📌 pinned message|"
-        r"published by the .{1,40}(?:institute|foundation|center|centre)|in cooperation with .{1,40}|document details|"
+        r"published by the .{1,40}(?:institute|foundation|center|centre)|"
+        r"in cooperation with .{1,40}|document details|"
         r"read the original|阅读原文.{0,40}|view in browser:?.{0,200}|"
         r"(?:\#[\w-]+(?:\s+[a-z][\w-]*)?\s*){2,}|(?:previous|next) (?:post|article|story)\b.{0,80}|"
         r"«.{0,80}|.{0,80}»|"
-        r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|blog|news|archives?|"
+        r"(?:(?:home|about(?: us)?|contact(?: us)?|privacy(?: policy)?|terms(?: of use)?|"
+        r"blog|news|archives?|"
         r"categories|subscribe|log ?in|sign in|search|menu|shop|advertise)\s*){3,}|"
-        r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|(?:posted |filed )?in:.{0,80}|categor(?:y|ies):.{0,120}|"
+        r"topics?:.{0,120}|tags?:.{0,200}|filed under:?.{0,120}|(?:posted |"
+        r"filed )?in:.{0,80}|categor(?:y|ies):.{0,120}|"
         r"enditem/?\w*|back to top|view comments|"
         r"(?:like|comment|share|restack)(?:\s+(?:like|comment|share|restack))*)$",
         _I,
     ),
     "photo caption": linear.compile(
-        r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|^(?i:figure|fig\.|chart|graphic|map) \d{1,2}[:.]\s.{1,200}$|"
-        # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ..."; "(Source: Huawei)"
-        r"\((?:[^()]{0,30}\s)?(?i:photo)/[^)]{2,60}\)$|^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
-        # trailing credits: "[SAMSUNG ELECTRONICS]", "(Rosa Linares / Los Angeles Times)", "(Sheriff's Office photo)"
-        r"^.{10,300}\s\[[A-Z][A-Z .&'’-]{2,40}\]$|^.{10,300}\s\((?:[A-Z][\w.'’-]+ ){1,3}/ [^)]{2,60}\)$|"
+        r"(?:^(?i:photo|picture|image|caption|file):\s.{1,300}$|^(?i:figure|fig\.|chart|"
+        r"graphic|map) \d{1,2}[:.]\s.{1,200}$|"
+        # gallery captions: "[1/2] An Nvidia logo ...", "Item 1 of 2 An Nvidia logo ...";
+        # "(Source: Huawei)"
+        r"\((?:[^()]{0,30}\s)?(?i:photo)/[^)]{2,60}\)$|^\[\d{1,2}/\d{1,2}\]|^Item \d{1,2} "
+        r"of \d{1,2}\s|^\((?i:source|image source)s?:[^)]{1,80}\)$|"
+        # trailing credits: "[SAMSUNG ELECTRONICS]", "(Rosa Linares / Los Angeles Times)",
+        # "(Sheriff's Office photo)"
+        r"^.{10,300}\s\[[A-Z][A-Z .&'’-]{2,40}\]$|^.{10,300}\s\((?:[A-Z][\w.'’-]+ ){1,3}/ "
+        r"[^)]{2,60}\)$|"
         r"^.{10,300}\s\([^)]{1,60}\b(?i:photo|photograph|file photo)\)\.?$|"
-        r"^.{10,250}\((?:Yonhap|Reuters|AFP|AP|Xinhua|Getty Images|EPA|Bloomberg|VCG|Kyodo|CNA)\b[^)]{0,60}\)$|"
+        r"^.{10,250}\((?:Yonhap|Reuters|AFP|AP|Xinhua|Getty Images|EPA|Bloomberg|VCG|"
+        r"Kyodo|CNA)\b[^)]{0,60}\)$|"
         r"(?i:credit)(?:\.{2,}|…).{1,80}$|"
-        r"\b(?i:photo|photograph|photographer|image|picture|illustration|graphic|file photo|credit)s?\s*(?::|by\s+[A-Z])"
+        r"\b(?i:photo|photograph|photographer|image|picture|illustration|graphic|"
+        r"file photo|credit)s?\s*(?::|by\s+[A-Z])"
         r"[^.]{1,80}\.?$|\((?i:photo|image|picture|credit)s?\b[^)]{0,80}\)\.?$|"
         r"(?i:getty images|via getty images|reuters/[^.]{1,40}|ap photo[^.]{0,40}|shutterstock|"
         r"file photo|xinhua/[^.]{1,40})\.?\)?$)"
     ),
     "related link": linear.compile(
-        r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|watch|listen|"
+        r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|"
+        r"watch|listen|"
         r"click here|further reading|don't miss|must read|more from \w+)\s*[:>»|]\s*.+",
         _I,
     ),
     "newsletter prompt": linear.compile(
-        r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|weekly) newsletters?\b|"
-        r"get (?:the|our) .{0,40}(?:delivered|in your inbox)|support (?:our|independent) journalism|"
+        r"(?:sign up (?:for|to)\b|subscribe to (?:our|the)\b|(?:our|free|daily|"
+        r"weekly) newsletters?\b|"
+        r"get (?:the|our) .{0,40}(?:delivered|in your inbox)|support (?:our|"
+        r"independent) journalism|"
         r"become a (?:member|subscriber|patron)|start your free trial|to continue reading|"
         r"create a free account|subscribe for full access)",
         _I,
     ),
     # Phrases no journalist writes in a story, so they may sit in long paragraphs of boilerplate.
     "subscription notice": linear.compile(
-        r"(?:enter your (?:work )?email|already (?:a member|a subscriber|have an account)|log ?in here|"
+        r"(?:enter your (?:work )?email|already (?:a member|a subscriber|have an account)|"
+        r"log ?in here|"
         r"join now|read this .{1,40} for free|only available to (?:members|subscribers)|"
         r"this (?:article|report) is part of .{1,60}(?:reports?|coverage)|"
         r"please use the sharing tools|copying articles to share with others|"
         r"this article is more than \d+ (?:years?|months?) old|why you can trust \w+|"
         r"before it['’]?s here, it['’]?s on the \w+ terminal|powered by wordpress|"
         r"^a version of this article appears in print|^appeared in the .{1,60} print edition|"
-        r"(?:may|might|can) earn (?:an? )?(?:affiliate )?(?:commission|compensation)|^our standards:|"
-        r"^subscribe to\b|since you['’]?re here|we have a small favou?r to ask|please consider supporting|"
+        r"(?:may|might|can) earn (?:an? )?(?:affiliate )?(?:commission|compensation)|"
+        r"^our standards:|"
+        r"^subscribe to\b|since you['’]?re here|we have a small favou?r to ask|"
+        r"please consider supporting|"
         r"thanks for reading .{1,60}[!.] subscribe|quality journalism is more crucial than ever|"
-        r"by subscribing,? you can help|^content-type:|should be understood to be solely those of the author|"
-        r"this is an unofficial announcement of commission action|(?:^|this article )appeared in the .{1,80} "
+        r"by subscribing,? you can help|^content-type:|"
+        r"should be understood to be solely those of the author|"
+        r"this is an unofficial announcement of commission action|(?:^|"
+        r"this article )appeared in the .{1,80} "
         r"print edition|^(?:©|\(c\)|copyright\b).{0,400}all rights reserved|"
-        r"^correction:|^clarification:|^editor['’]s note:|turn off your ad ?blocker|we rely on advertising|"
-        r"download (?:the|our) .{0,40}app\b|save articles to read later|this story has been viewed \d|"
+        r"^correction:|^clarification:|^editor['’]s note:|turn off your ad ?blocker|"
+        r"we rely on advertising|"
+        r"download (?:the|our) .{0,40}app\b|save articles to read later|"
+        r"this story has been viewed \d|"
         r"comments will be moderated|our live coverage has ended|get access to exclusive|"
         r"join (?:over|more than) [\d,.]+k? .{0,40}(?:professionals|readers|subscribers)|"
         r"is a reader-supported publication|become a (?:paid )?member to support|"
-        r"this document has been published in the federal register|transcripts? (?:are|is) generated automatically|"
+        r"this document has been published in the federal register|transcripts? (?:are|"
+        r"is) generated automatically|"
         r"this (?:episode|newsletter|podcast) is sponsored by|forward this email|"
-        r"you (?:have )?received this email because|^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
+        r"you (?:have )?received this email because|"
+        r"^unsubscribe\b|if you would like to learn how .{1,40} can drive|"
         r"is an impartial platform|support press freedom|flagship (?:evening |morning )?newsletter|"
-        r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|subscribe to read|"
-        r"subscribe now for (?:unlimited|full) access|please (?:click here|visit our (?:blog|website))|"
+        r"(?:straight|right|directly|delivered) to your inbox|log in or subscribe|"
+        r"subscribe to read|"
+        r"subscribe now for (?:unlimited|full) access|please (?:click here|"
+        r"visit our (?:blog|website))|"
         r"got a confidential news tip|^want more (?:analysis|news|coverage|reporting) from|"
-        r"(?:stock quote|market|intraday) data (?:is )?provided by|data is (?:a real-time snapshot|delayed at least)|"
-        r"newsletter in your inbox|we['’]d like your feedback|transcripts are created on a rush deadline|"
-        r"opinions expressed (?:are|by) .{0,40}(?:those of|their own)|receives (?:financial )?support from .{0,40}foundations|"
-        r"for more insights like these|follow us on (?:facebook|x|twitter|instagram)\b|^follow me on\b|"
-        r"posts from this (?:topic|author) will be added to your|available exclusively to .{1,40} subscribers|"
+        r"(?:stock quote|market|intraday) data (?:is )?provided by|"
+        r"data is (?:a real-time snapshot|delayed at least)|"
+        r"newsletter in your inbox|we['’]d like your feedback|"
+        r"transcripts are created on a rush deadline|"
+        r"opinions expressed (?:are|by) .{0,40}(?:those of|their own)|"
+        r"receives (?:financial )?support from .{0,40}foundations|"
+        r"for more insights like these|follow us on (?:facebook|x|twitter|"
+        r"instagram)\b|^follow me on\b|"
+        r"posts from this (?:topic|author) will be added to your|"
+        r"available exclusively to .{1,40} subscribers|"
         r"thank you for submitting your email|discover special offers|talk to our sales team|"
         r"^this story (?:first |originally )?appeared in\b|for a reprint of this article|"
-        r"support from (?:wonderful )?readers like you|becoming a (?:paying )?(?:member|subscriber)|"
-        r"please log ?in (?:in order )?to comment|save by subscribing|available on (?:apple['’]s )?app store|"
+        r"support from (?:wonderful )?readers like you|becoming a (?:paying )?(?:member|"
+        r"subscriber)|"
+        r"please log ?in (?:in order )?to comment|save by subscribing|"
+        r"available on (?:apple['’]s )?app store|"
         r"do you like the content of this article|provides? funding as (?:a )?members? of|"
-        r"republish (?:our|this) articles?|published in the print edition|^this article was translated from|"
-        r"^to contact the (?:authors?|reporters?|writers?|editors?)\b|open government licence|does not constitute legal advice|^attorney advertising|"
+        r"republish (?:our|this) articles?|published in the print edition|"
+        r"^this article was translated from|"
+        r"^to contact the (?:authors?|reporters?|writers?|"
+        r"editors?)\b|open government licence|does not constitute legal advice|"
+        r"^attorney advertising|"
         r"prior results do not guarantee|is committed to quality, independence,? and impact|"
-        r"does not take institutional positions|views (?:represented|expressed) herein are those of|"
+        r"does not take institutional positions|views (?:represented|"
+        r"expressed) herein are those of|"
         r"^join (?:the|our) .{1,40}communit(?:y|ies)\b|^join thought-provoking conversations|"
         r"^(?:have|got) a (?:news )?tip\?|^enjoying this (?:issue|newsletter|post|article)\?|"
         r"^sign up (?:for|to) (?:the|our) .{1,60}(?:newsletter|brief|briefing|email|digest)\b|"
         r"^for more information,? (?:please )?visit\b|(?:is|was) brought to you by\b|"
         r"^stay current on the issues that matter|delivered (?:weekly|daily|every \w+)\.?$|"
-        r"do not necessarily reflect (?:the|those)|^get .{1,60} in your inbox\b|^listen to this (?:story|article)\b|^\(?catch all the .{1,80} (?:news|updates)\b|"
+        r"do not necessarily reflect (?:the|those)|"
+        r"^get .{1,60} in your inbox\b|^listen to this (?:story|"
+        r"article)\b|^\(?catch all the .{1,80} (?:news|updates)\b|"
         r"market indices are shown in real time)",
         _I,
     ),
     "cookie notice": linear.compile(
         r"(?:we(?:['’]d like to| also)? (?:use|set) (?:some )?(?:\w+ )?cookies|^cookies on \S+|"
-        r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |optional )?cookies|"
+        r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |"
+        r"optional )?cookies|"
         r"^we value your privacy|we and our partners (?:store|use|process)|"
         r"manage (?:your )?(?:choices|preferences|consent))",
         _I,
@@ -257,7 +320,8 @@ FURNITURE: dict[str, re.Pattern] = {
     ),
     # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
     "print header": linear.compile(
-        r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|https?://\S+\s+\d{1,3}/\d{1,3})$"
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)? .{3,200}|"
+        r"https?://\S+\s+\d{1,3}/\d{1,3})$"
     ),
     "comment form": linear.compile(
         r"^(?:leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|cancel reply|"
@@ -270,7 +334,8 @@ FURNITURE: dict[str, re.Pattern] = {
     "page metadata": linear.compile(
         r"^(?:(?:date|dated)\s*:?\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+\.? \d{1,2},? \d{4})|"
         r"permalink\s*:?\s+\S+|(?:keywords|related subjects)\s*:?\s+.+|feedback\s*:.*|"
-        r"ok|got it|accept|i agree|close|bookmark|follow|\+ follow|·|\d+ followers?|open in app|write|"
+        r"ok|got it|accept|i agree|close|bookmark|follow|\+ follow|·|\d+ followers?|"
+        r"open in app|write|"
         r"(?:\d+\s*)?(?:likes?|claps?|responses?|comments?)?\s*\d+|reader comments \d+|"
         r"(?:staff writer|staff reporter|contributor|correspondent))$",
         _I,
@@ -281,25 +346,35 @@ FURNITURE: dict[str, re.Pattern] = {
     "contact details": linear.compile(
         r"^(?:(?:tel|phone|email|e-mail|fax)\s*:?\s*)?(?:\+?[\d() .-]{10,20}|\S+@\S+\.\w+)$", _I
     ),
-    # A reporter's or editor's contact line closing wire copy: "Jane Doe in London at jd@example.com"
+    # A reporter's or editor's contact line closing wire copy: "Jane Doe in London at
+    # jd@example.com"
     "contact line": linear.compile(
         r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+in\s+[A-Z][\w .-]{1,30})?"
         r"\s+at\s+\S+@\S+\.\w+[;,.]?$"
     ),
     "site footer": linear.compile(
-        r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|.*all rights reserved\.?|"
-        r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|about us|contact us|"
-        r"contact|careers|advertise with us|site ?map|accessibility|do not sell my .{1,40}|the trust project|"
-        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|\(end\)\s.{1,40}|-?\s*ends\s*-?|source\(s\):.{1,60}|"
+        r"^(?:editorial standards|©.*|\(c\)\s*\d{4}.*|copyright\s*(?:©\s*)?\d{4}.*|"
+        r".*all rights reserved\.?|"
+        r"terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice)?|"
+        r"about us|contact us|"
+        r"contact|careers|advertise with us|site ?map|accessibility|"
+        r"do not sell my .{1,40}|the trust project|"
+        r"corrections(?: send us news)?|send us news|#{3}|-30-|\(?end\)?|\(end\)\s.{1,40}|"
+        r"-?\s*ends\s*-?|source\(s\):.{1,60}|"
         r"copyright\s*(?:\(c\)|©)\s*\d{4}.*|\(with (?:agency )?inputs?(?: from .{1,40})?\)|"
-        r"(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map)"
-        r"(?:\s*[|·•]\s*(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|contact us|site ?map))+|"
+        r"(?:privacy policy|accessibility|terms of (?:use|service)|cookie policy|"
+        r"contact us|site ?map)"
+        r"(?:\s*[|·•]\s*(?:privacy policy|accessibility|terms of (?:use|service)|"
+        r"cookie policy|contact us|site ?map))+|"
         # wire update notes: "(Updates with analyst comment in fifth paragraph.)"
         r"\((?:updates|adds|recasts|corrects|rewrites)\b.{0,120}\)|"
-        # link prompts of press releases: "Read the full letter here.", "Full text of the bill is available here."
-        r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|rule|release|document)s?"
+        # link prompts of press releases: "Read the full letter here.", "Full text of the
+        # bill is available here."
+        r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|"
+        r"rule|release|document)s?"
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
-        r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$",
+        r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
+        r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$",
         _I,
     ),
 }
@@ -310,14 +385,18 @@ RELATED_HEADING = linear.compile(
     r"recent (?:reports|posts|articles|stories)|more (?:from|on|in|about) .{1,40}|more stories|"
     r"read more|read next|you (?:may|might) also like|recommended(?: for you| stories| reading)?|"
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|further reading|top stories|"
-    r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|[\w ]{1,20} recommends|"
-    r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|more on this story|"
-    r"article topics|[\w ]{1,20} stories of the day|explore more on these topics|latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
+    r"latest (?:news|stories|articles)|also read|what to read next|editor['’]?s picks|"
+    r"[\w ]{1,20} recommends|"
+    r"also worth reading|read more (?:with|from|on|at) .{1,30}|others also viewed|"
+    r"more on this story|"
+    r"article topics|[\w ]{1,20} stories of the day|explore more on these topics|"
+    r"latest(?: [\w-]+){0,2} (?:news|stories|articles|posts)|"
     r"get our .{1,30} resources)[:.]?$",
     _I,
 )
 
-# A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are the dek.
+# A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are
+# the dek.
 KEY_POINTS = linear.compile(
     r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
     r"story highlights|what you need to know|tl;?dr|synopsis|summary)[:.]?$",
@@ -325,7 +404,8 @@ KEY_POINTS = linear.compile(
 )
 
 COMMENTS_HEADING = linear.compile(
-    r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|responses?|replies)|"
+    r"^(?:(?:reader |user )?comments?(?:\s*\(\d+\))?|\d+(?:[.,]\d+)?k?\s+(?:comments?|"
+    r"responses?|replies)|"
     r"sort by:.{0,30}|"
     r"(?:join|show|view) the (?:conversation|discussion|comments)|discussion(?:\s*\(\d+\))?|"
     r"what (?:readers|people) are saying|have your say)[:.…]*$",
@@ -343,7 +423,8 @@ COMMENTS_END = (
 
 # Credit lines at the end of wire copy: who reported and who edited.
 CREDIT_LINE = linear.compile(
-    r"^[-–—\s]*\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|research|translated|produced)"
+    r"^[-–—\s]*\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|"
+    r"research|translated|produced)"
     r"\s+by\b.*",
     _I,
 )
@@ -364,7 +445,8 @@ BYLINE = [
     (
         "by-line",
         linear.compile(
-            r"^(?:written |reported |words |posted |story |text |hosted |compiled |opinion |analysis |"
+            r"^(?:written |reported |words |posted |story |text |hosted |compiled |"
+            r"opinion |analysis |"
             r"commentary |column |review |(?:a )?guest (?:post|column|essay) )?by\b[:\s]*"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
@@ -395,12 +477,14 @@ BYLINE = [
 ]
 # "Jane Doe on May 5, 2021" / "Jane Doe | May 5, 2021" / "Jane Doe - 22 May 2019"
 NAME_THEN_DATE = linear.compile(
-    r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|bin|al-\w+)){1,6})"
+    r"^(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|van|von|de|der|da|di|le|la|"
+    r"bin|al-\w+)){1,6})"
     r"(?:\s+@\w+)?\s*(?:on|\||-|–|—|,|·|/|•)\s+(?P<rest>.+)$"
 )
 AUTHOR_BIO = linear.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is (?:a|an|the)\s+(?:\w+\s+){0,4}"
-    r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|producer|fellow)\b",
+    r"(?:reporter|correspondent|journalist|writer|editor|contributor|columnist|analyst|"
+    r"producer|fellow)\b",
     _I,
 )
 
@@ -426,7 +510,8 @@ URL_LINE = linear.compile(
     _I,
 )  # "... 1/3": a print footer
 
-# Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5 (Xinhua) --".
+# Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5
+# (Xinhua) --".
 WIRE_CREDIT = linear.compile(
     r"\((?P<name>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa|IANS|PTI|"
     r"CNA|ANI|Sputnik|TASS)\)\s*[-–—]",
@@ -454,8 +539,10 @@ WRITE_TO = linear.compile(
 
 # Words that mark the end of a person's name in a byline: roles and places.
 ROLE_WORDS = linear.compile(
-    r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|senior|chief|"
-    r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|taipei|tokyo|london|"
+    r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|"
+    r"senior|chief|"
+    r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|"
+    r"taipei|tokyo|london|"
     r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$",
     _I,
 )
@@ -463,18 +550,24 @@ ROLE_WORDS = linear.compile(
 # An office holder under a committee's or ministry's masthead ("Chairman Dale Hutchins") is site
 # chrome, not the author of the page.
 OFFICE_TITLE = linear.compile(
-    r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
-    r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|spokes(?:man|woman|person))\s",
+    r"^(?:chair(?:man|woman|person)?|ranking member|senator|sen\.|rep\.|representative|"
+    r"congress(?:man|woman)|"
+    r"secretary|minister|governor|mayor|president|vice president|commissioner|ambassador|"
+    r"spokes(?:man|woman|person))\s",
     _I,
 )
 
 # Companies that own many mastheads: their name in a copyright line says nothing about which one
 # published the page ("© 2022 Vox Media, LLC" is at the foot of The Verge, Vox and Polygon alike).
 PARENT_COMPANY = linear.compile(
-    r"\b(?:vox media|cond[ée] nast|hearst(?: communications)?|gannett|lee enterprises|tribune (?:publishing|content agency)|"
-    r"future (?:us|plc)|informa|questex|idg(?: communications)?|foundry|emerald x|axel springer|news corp|nexstar(?: media)?|"
-    r"dotdash meredith|advance (?:local|publications)|mcclatchy|penske media|ziff davis|red ventures|"
-    r"united publications|messe frankfurt|sinclair broadcast(?: group)?|portfolio media|notting hill media|"
+    r"\b(?:vox media|cond[ée] nast|hearst(?: communications)?|gannett|lee enterprises|"
+    r"tribune (?:publishing|content agency)|"
+    r"future (?:us|plc)|informa|questex|idg(?: communications)?|foundry|emerald x|"
+    r"axel springer|news corp|nexstar(?: media)?|"
+    r"dotdash meredith|advance (?:local|publications)|mcclatchy|penske media|ziff davis|"
+    r"red ventures|"
+    r"united publications|messe frankfurt|sinclair broadcast(?: group)?|portfolio media|"
+    r"notting hill media|"
     r"sph media|nation media group|graham media group|tegna|scripps)\b",
     _I,
 )

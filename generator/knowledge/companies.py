@@ -101,7 +101,8 @@ PASSING_RULES: tuple[PassingRule, ...] = (
         "cited source",
         before=re.compile(
             r"\b(?i:according\s+to|citing|cited\s+by|told|data\s+from|figures\s+from|"
-            r"estimates?\s+(?:from|by)|(?:report|study|survey|note|analysis|ranking)\s+(?:by|from|of)|"
+            r"estimates?\s+(?:from|by)|(?:report|study|survey|note|analysis|"
+            r"ranking)\s+(?:by|from|of)|"
             r"posted\s+(?:a\s+)?(?:\w{1,20}\s+)?on|"
             r"statement\s+on)\s+(?:[a-z][\w-]{0,30}\s+){0,4}$"
         ),

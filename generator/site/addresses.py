@@ -20,7 +20,8 @@ ADDRESSES_FILE = "addresses.yml"
 """Its name inside the seeds folder; the seed reader never takes it for an article."""
 MAX_ADDRESSES_CHARS = 50_000_000
 _HEADER = (
-    "# Page addresses of the published articles, kept by `digest build`. Commit this file with the\n"
+    "# Page addresses of the published articles, kept by `digest build`. Commit this "
+    "file with the\n"
     "# seeds: an article listed here keeps its address whatever other seeds arrive.\n"
 )
 
@@ -75,7 +76,8 @@ def load_addresses(seeds_dir: Path) -> tuple[Addresses, list[Problem]]:
                 Level.ERROR,
                 (
                     f"the addresses file could not be read ({type(exc).__name__}), so every article got a new address "
-                    "this time; restore it from version control (git checkout seeds/addresses.yml) and build again"
+                    "this time; restore it from version control (git checkout "
+                    "seeds/addresses.yml) and build again"
                 ),
             )
         ]

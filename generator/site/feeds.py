@@ -54,16 +54,29 @@ def render_feeds(
     title = config.site.title
     feeds = [("feeds/all", title, "index.md", newest[:SITE_ENTRIES])]
     feeds += [
-        _feed(title, "companies", c.slug, c.name,
-              [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES])
+        _feed(
+            title,
+            "companies",
+            c.slug,
+            c.name,
+            [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES],
+        )
         for c in config.companies
     ]
     feeds += [
-        _feed(title, "topics", t.slug, t.title, [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES])
+        _feed(
+            title,
+            "topics",
+            t.slug,
+            t.title,
+            [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES],
+        )
         for t in config.topics
     ]
-    feeds += [_feed(title, "stories", s.id, s.title, [a for a in newest if a.story == s.id])
-              for s in stories]
+    feeds += [
+        _feed(title, "stories", s.id, s.title, [a for a in newest if a.story == s.id])
+        for s in stories
+    ]
     pages = []
     for path, name, home, entries in feeds:
         pages.append(Page(f"{path}.xml", atom(base, path, name, home, entries, when, placed)))

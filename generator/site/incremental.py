@@ -315,10 +315,7 @@ def _site_key(config, nav) -> str:
         digest.update(f"{name}={_version(name)}\0".encode())
     if config.config_file_path:
         digest.update(Path(config.config_file_path).read_bytes())
-    settings = {
-        key: config[key]
-        for key in ("site_url", "use_directory_urls", "extra")
-    }
+    settings = {key: config[key] for key in ("site_url", "use_directory_urls", "extra")}
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     custom = config.theme.custom_dir
     if custom:

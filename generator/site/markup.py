@@ -24,8 +24,9 @@ class Md(str):
 _INLINE = re.compile(r"([\\`*_{}\[\]#|!])")
 # Block markers that only matter at the start of a line: lists, quotes, rules, details (???).
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)])|(\?))")
-# An `&` an HTML parser would read as a character reference: `&#...`, `&name;`, or one of the legacy
-# names browsers decode even without the semicolon (`&copy`, `&lt`, `&amp` ...), which match as prefixes.
+# An `&` an HTML parser would read as a character reference: `&#...`, `&name;`, or one of the
+# legacy names browsers decode even without the semicolon (`&copy`, `&lt`, `&amp` ...), which
+# match as prefixes.
 _LEGACY = sorted((name for name in html5_entities if not name.endswith(";")), key=len, reverse=True)
 _ENTITY = re.compile(rf"&(?=#|[A-Za-z0-9]+;|(?:{'|'.join(_LEGACY)}))")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

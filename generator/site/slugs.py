@@ -32,7 +32,8 @@ def base_slug(article: Article, hash_part: str | None = None) -> str:
 
 
 def title_words(article: Article) -> str:
-    # A title made from the file name would change the URL on a rename; such pages use the hash only.
+    # A title made from the file name would change the URL on a rename; such pages use the
+    # hash only.
     title = "" if _title_from_file_name(article) else article.title
     return (
         slugify(title, max_length=MAX_SLUG_WORDS_CHARS, word_boundary=True, save_order=True)

@@ -215,7 +215,8 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     for path in sorted(candidates):
         if path in keep or not (path.is_file() or path.is_symlink()):
             continue
-        # A stale link is removed as a link; a file is only ever deleted when it really is inside docs.
+        # A stale link is removed as a link; a file is only ever deleted when it really is
+        # inside docs.
         if path.is_symlink() or path.resolve().is_relative_to(root):
             path.unlink()
             removed.append(path.relative_to(root).as_posix())
@@ -263,7 +264,8 @@ def build_site(
     from .search import PAGEFIND
 
     stats = None
-    # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add strictness.
+    # strict=None leaves mkdocs.yml's own `strict:` (CI=true) in force; --strict can only add
+    # strictness.
     with fresh_folder(site) as building:
         config = load_config(
             config_file=str(mkdocs_yml),
