@@ -16,6 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from budget_seeds import BODY, RAW
 from click.testing import CliRunner
 from distributed import LocalCluster
 
@@ -102,18 +103,9 @@ def test_the_work_is_spread_over_several_dask_tasks():
     assert len(executors._chunks(list(range(100_000)), threads=2)[0]) == executors.CHUNK_MAX
 
 
-BUDGET_RAW = {
-    "site": {"title": "Test Digest"},
-    "companies": [{"name": "Huawei"}],
-    "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}],
-}
 # Eight seconds: far above what a small seed takes even on a loaded machine, so only the seed that
 # sleeps is stopped.
-BUDGET_CONFIG = replace(parse_config(BUDGET_RAW), seconds_per_seed=8.0, megabytes_per_seed=128)
-BODY = (
-    "The Commerce Department added Huawei to the Entity List on Wednesday, officials said, in a "
-    "move that bars American suppliers from selling to the company without a licence.\n\n"
-)
+BUDGET_CONFIG = replace(parse_config(RAW), seconds_per_seed=8.0, megabytes_per_seed=128)
 
 
 def _over_budget_for(name: str, how: str):

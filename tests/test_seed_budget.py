@@ -7,21 +7,13 @@ import time
 from dataclasses import replace
 
 import pytest
+from budget_seeds import BODY, RAW
 
 from generator import pipeline
 from generator.config import ConfigError, parse_config
 from generator.records import Level
 
-RAW = {
-    "site": {"title": "Test Digest"},
-    "companies": [{"name": "Huawei"}],
-    "topics": [{"slug": "entity-list", "title": "Entity List", "keywords": ["Entity List"]}],
-}
 CONFIG = replace(parse_config(RAW), seconds_per_seed=1.0, megabytes_per_seed=128)
-BODY = (
-    "The Commerce Department added Huawei to the Entity List on Wednesday, officials said, in a move "
-    "that bars American suppliers from selling to the company without a licence.\n\n"
-)
 
 
 @pytest.fixture
