@@ -199,9 +199,8 @@ def print_report(report: BuildReport, verbose: bool) -> None:
         colour = {"error": "red", "warning": "yellow", "info": None}[p.level.value]
         click.secho(f"{p.level.value:>7}  {p.seed} [{p.stage}]: {p.message}", fg=colour, err=True)
     if verbose:
-        for a in report.articles:
-            for d in a.dropped:
-                click.echo(f"dropped  {a.seed}: ({d.reason}) {d.line[:100]}", err=True)
+        for line in dropped_lines(report):
+            click.echo(line, err=True)
     notes = sum(1 for p in report.problems if p.level is Level.INFO)
     warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
     click.echo(
@@ -210,6 +209,24 @@ def print_report(report: BuildReport, verbose: bool) -> None:
         f"{'' if verbose else ' (-v lists notes and dropped lines)'}.",
         err=True,
     )
+
+
+DROPPED_LINE_CHARS = 80
+"""A dropped line is shown up to this many characters: enough to recognise it, one per row."""
+
+
+def dropped_lines(report: BuildReport) -> list[str]:
+    """Each published seed's dropped lines, seed by seed, each with the rule or the line role
+    that dropped it: `seed.txt: dropped (role: caption (0.93)) "Photo: …"`."""
+    rows = []
+    for a in sorted(report.articles, key=lambda a: a.seed):
+        for d in a.dropped:
+            rows.append(f"{a.seed}: dropped ({d.reason}) {_shortened(d.line)!r}")
+    return rows
+
+
+def _shortened(line: str, limit: int = DROPPED_LINE_CHARS) -> str:
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def site_summary(stats) -> str:

@@ -111,11 +111,11 @@ def _score_role_title(
     article: Article | None,
     config: Config,
 ) -> None:
-    from .extract.roles import title_from_roles
+    from .extract.roles import tag_text, title_from_roles
     from .role_training import seed_text  # here: role_training imports this module
 
     rules = article.title if article else None
-    better = title_from_roles(seed_text(name, data), rules, config)
+    better = title_from_roles(tag_text(seed_text(name, data), config), rules)
     got = better.text if better else rules
     score = scores.setdefault("title+roles", FieldScore())
     _score(score, name, "title", expected, _Titled(got))

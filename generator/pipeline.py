@@ -19,7 +19,7 @@ from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
 from .extract.parse import parse, reclaim_header_prose, split_long
-from .extract.roles import with_role_title
+from .extract.roles import tag_text, with_role_title
 from .fingerprint import base_digests, changes_of, combined, fingerprints, replayed
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories_cached
@@ -33,6 +33,7 @@ from .records import (
     Level,
     Page,
     Problem,
+    RuleReason,
     Seed,
     SeedChanges,
 )
@@ -273,7 +274,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         text = normalise(text) if text.strip() else text
         if not html_problems:
             left_out = tuple(
-                Dropped(" ".join(normalise(p).split()), "left out by the page reader")
+                Dropped(" ".join(normalise(p).split()), RuleReason("left out by the page reader"))
                 for p in left_out_paragraphs(seed.text, text)
             )
     overrides, override_problems = known_overrides(seed, config)
@@ -298,17 +299,21 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
             ),
         )
     try:
+        # One tagging of the text, read by body cleaning, the byline rule and the title stage.
+        article = replace(article, roles=tag_text(text, config))
         article = parse(article, text)
         article = replace(article, dropped=(*article.dropped, *left_out))
         # The model comes after header prose is given back to the body, so it never takes a
         # paragraph of the article as its headline.
         article = reclaim_header_prose(extract_metadata(article, config))
-        article = with_role_title(article, text, config)
+        article = with_role_title(article, config)
         article = summarize(enrich(article, config))
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 -- a bug on one seed must not cost the user the other pages; it is reported
-        return _fallback(article, text, config, exc)
+        return _fallback(replace(article, roles=None), text, config, exc)
+    # The tags were for the stages above; the page never shows them.
+    article = replace(article, roles=None)
     return replace(article, problems=(*article.problems, *check_article(article)))
 
 

@@ -60,11 +60,72 @@ class Block:
 
 
 @dataclass(frozen=True)
+class RuleReason:
+    """A named rule dropped the line: a furniture pattern of extract/patterns.py or a rule of
+    extract/parse.py ("navigation", "photo caption", "related headline" ...)."""
+
+    rule: str
+
+    def __str__(self) -> str:
+        return f"rule: {self.rule}"
+
+
+@dataclass(frozen=True)
+class RoleReason:
+    """The line-role model dropped the line: it tags it `role` (caption, related, chrome,
+    footer, comment) with this marginal probability, and no rule kept it for that."""
+
+    role: str
+    probability: float
+
+    def __str__(self) -> str:
+        return f"role: {self.role} ({self.probability:.2f})"
+
+
+DropReason = RuleReason | RoleReason
+
+
+@dataclass(frozen=True)
 class Dropped:
     """A line removed from the body, kept so the user can audit the cleaner."""
 
     line: str
-    reason: str
+    reason: DropReason
+
+    @property
+    def rule(self) -> str | None:
+        """The name of the rule that dropped the line; None when the line-role model did."""
+        return self.reason.rule if isinstance(self.reason, RuleReason) else None
+
+    @property
+    def role(self) -> str | None:
+        """The role the model dropped the line as; None when a rule did."""
+        return self.reason.role if isinstance(self.reason, RoleReason) else None
+
+
+@dataclass(frozen=True)
+class RoledLine:
+    """One line of a seed's text as the line-role model (extract/roles.py) reads it."""
+
+    index: int
+    """Position among the text's non-blank lines."""
+    text: str
+    role: str
+    confidence: float
+    """The model's marginal probability of this role on this line."""
+
+
+@dataclass(frozen=True)
+class LineRoles:
+    """The line-role model's reading of a seed's text, tagged once per seed and read by body
+    cleaning, the metadata rules and the title correction alike."""
+
+    lines: tuple[RoledLine, ...]
+    """The first lines (roles.MAX_TAGGED_LINES), each with its most likely role on the best
+    path."""
+    title: RoledLine | None
+    """The line most likely to be the title by its marginal, whatever the path says; None for an
+    empty text."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +221,10 @@ class Article:
     comments: tuple[str, ...] = ()
     dropped: tuple[Dropped, ...] = ()
     redacted: bool = False
+    roles: LineRoles | None = None
+    """The line roles of the seed's text, while the per-seed stages read them (pipeline
+    `process_seed` clears them after: the page never shows them, and the cache need not hold the
+    text twice). None: not tagged."""
     # metadata
     title: str = ""
     subtitle: str | None = None

@@ -255,3 +255,66 @@ def test_build_says_how_many_pages_were_rendered_and_reused():
     assert site_summary(full) == "Site: 1 page rendered, 0 reused (full build: asked for a full build)"
     result = CliRunner().invoke(main, ["build", "--help"])
     assert "--full" in result.output
+
+
+# ---- -v: dropped lines ------------------------------------------------------------------------
+
+TAGGED_SEED = """Harbour council approves ferry timetable for the winter season
+
+By Mirela Stoica
+
+Published 3 November 2024
+
+The harbour council approved a new ferry timetable on Monday that cuts two evening crossings \
+between the island and the mainland from December, citing falling passenger numbers.
+
+Councillors said the savings would pay for a second morning crossing, which commuters had asked \
+for in a survey last spring, and that the evening boats would return in April.
+
+Advertisement
+
+The ferry operator said it would publish the new times on its website and at both terminals.
+
+Read More News on
+
+Ferries
+
+Harbour council
+
+Winter timetable
+"""
+
+
+def test_generate_v_lists_each_dropped_line_with_the_rule_or_role_that_dropped_it(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(TAGGED_SEED, encoding="utf-8")
+    result = run("generate", "-v", "--no-cache", "--seeds", str(seeds), "--docs",
+                 str(tmp_path / "docs"), "--config", str(DIGEST_YML))
+    assert result.exit_code == 0, output(result)
+    rows = [r for r in output(result).splitlines() if r.startswith("ferry.txt: dropped")]
+    assert "ferry.txt: dropped (rule: advertisement) 'Advertisement'" in rows
+    # the tag list no rule knows: the line-role model drops it, and -v says so
+    assert any(r.startswith("ferry.txt: dropped (role: footer (0.") and r.endswith(") 'Ferries'")
+               for r in rows), rows
+    quiet = run("generate", "--no-cache", "--seeds", str(seeds), "--docs",
+                str(tmp_path / "docs"), "--config", str(DIGEST_YML))
+    assert "dropped (" not in output(quiet)
+
+
+def test_dropped_lines_are_listed_seed_by_seed_shortened_and_escaped():
+    from generator.cli import DROPPED_LINE_CHARS, dropped_lines
+    from generator.records import Article, BuildReport, Dropped, RoleReason, RuleReason
+
+    long_line = "Photo: " + "a harbour ferry at dusk " * 10
+    b = Article(seed="b.txt", seed_sha256="", dropped=(
+        Dropped(long_line, RuleReason("photo caption")),
+        Dropped("Ready for more?\x1b[2J", RoleReason("footer", 0.93)),
+    ))
+    a = Article(seed="a.txt", seed_sha256="", dropped=(Dropped("Share", RuleReason("navigation")),))
+    rows = dropped_lines(BuildReport((b, a), ()))
+    assert rows[0] == "a.txt: dropped (rule: navigation) 'Share'"
+    assert rows[1].startswith("b.txt: dropped (rule: photo caption) 'Photo: a harbour ferry")
+    assert rows[1].endswith("…'") and len(rows[1]) < len(long_line)
+    assert len(rows[1].split(") ", 1)[1]) <= DROPPED_LINE_CHARS + 2
+    assert rows[2] == "b.txt: dropped (role: footer (0.93)) 'Ready for more?\\x1b[2J'"

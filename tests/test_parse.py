@@ -1,5 +1,5 @@
 from generator.extract.parse import is_menu, is_redacted, parse, to_units
-from generator.records import Article
+from generator.records import Article, LineRoles, RoledLine, RoleReason, RuleReason
 
 PARA = ("The Commerce Department added the company to the Entity List on Monday, officials said, citing "
         "national security concerns about its cameras and software.")
@@ -17,7 +17,7 @@ def test_hard_wrapped_lines_are_joined():
 def test_furniture_is_dropped_with_a_reason_and_body_kept():
     a = parse_text(f"Title of the story here\n\n{PARA}\n\nAdvertisement\n\n{PARA} Again.\n\n"
                    "Sign up for our daily newsletter\n\nLeave a Reply\n")
-    reasons = {d.line: d.reason for d in a.dropped}
+    reasons = {d.line: d.rule for d in a.dropped}
     assert reasons["Advertisement"] == "advertisement"
     assert reasons["Leave a Reply"] == "comment form"
     assert "Sign up for our daily newsletter" in reasons
@@ -34,7 +34,7 @@ def test_sentence_mentioning_a_newsletter_is_kept():
 def test_related_headlines_between_paragraphs_are_dropped_but_subheadings_kept():
     a = parse_text(f"Title of the story here\n\n{PARA}\n\nSteve Bannon says killing Huawei more important than trade deal\n\n"
                    f"{PARA}\n\nWhy would the US want to blacklist Hikvision?\n\n{PARA}\n")
-    assert any(d.reason == "related headline" for d in a.dropped)
+    assert any(d.reason == RuleReason("related headline") for d in a.dropped)
     assert any(b.kind == "h" and b.text.startswith("Why would") for b in a.blocks)
 
 
@@ -109,3 +109,51 @@ def test_prose_that_resembles_furniture_is_kept():
                  "Readers said the cameras were everywhere, from schools to hospitals to prisons."):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line in [b.text for b in a.blocks], line
+
+
+def _tagged(text: str, roles: dict[str, tuple[str, float]]) -> Article:
+    """The article parsed with line roles as the pipeline's roles stage gives them: every line
+    body (0.99) unless `roles` says otherwise."""
+    lines = [" ".join(x.split()) for x in text.split("\n") if x.strip()]
+    tags = tuple(
+        RoledLine(i, line, *roles.get(line, ("body", 0.99))) for i, line in enumerate(lines)
+    )
+    return parse(Article(seed="t.txt", seed_sha256="", roles=LineRoles(tags, None)), text)
+
+
+PROMO = "Ready for more?"
+TEXT = f"Title of the story here\n\n{PARA}\n\n{PROMO}\n\n{PARA} Again.\n"
+
+
+def test_a_line_the_model_is_sure_is_furniture_is_dropped_naming_the_role():
+    assert PROMO in parse_text(TEXT).body_text  # no rule knows it
+    a = _tagged(TEXT, {PROMO: ("footer", 0.93)})
+    assert PROMO not in a.body_text and PARA in a.body_text
+    [dropped] = a.dropped
+    assert (dropped.line, dropped.reason) == (PROMO, RoleReason("footer", 0.93))
+    assert (dropped.role, dropped.rule) == ("footer", None)
+    assert str(dropped.reason) == "role: footer (0.93)"
+
+
+def test_the_model_unsure_or_calling_it_body_or_header_keeps_the_line():
+    for role in (("footer", 0.6), ("body", 0.99), ("byline", 0.99), ("title", 0.95)):
+        assert PROMO in _tagged(TEXT, {PROMO: role}).body_text, role
+
+
+def test_a_sentence_or_a_list_item_is_never_dropped_by_the_role():
+    closing = "A ZTE spokesman declined to comment."
+    item = "- Encrypted firmware signing and secure boot"
+    for line in (closing, item):
+        text = f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n"
+        assert line in _tagged(text, {line: ("footer", 0.99)}).body_text
+
+
+def test_a_paragraph_joined_from_hard_wrapped_lines_takes_no_role():
+    # the model read the two pieces, not the paragraph parse joins them into
+    first = "The company said on Tuesday that it would comply with the new rules and"
+    second = "continue to serve its customers in the region as it has done before"
+    text = f"Title of the story here\n\n{PARA}\n\n{first}\n{second}\n\n{PARA} Again.\n"
+    a = _tagged(text, {first: ("chrome", 0.99), second: ("chrome", 0.99)})
+    assert f"{first} {second}" in a.body_text
+    one_line = text.replace(f"{first}\n", f"{first} ")
+    assert first not in _tagged(one_line, {f"{first} {second}": ("chrome", 0.99)}).body_text

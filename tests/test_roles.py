@@ -10,6 +10,7 @@ from generator.extract.roles import (
     best_line,
     model_sha256,
     tag_lines,
+    tag_text,
     title_from_roles,
 )
 
@@ -61,46 +62,79 @@ def test_model_hash_names_the_file():
     assert len(model_sha256()) == 64 and model_sha256() == model_sha256(MODEL_PATH)
 
 
+def test_tag_text_gives_the_path_and_the_most_title_like_line_of_one_tagging():
+    tags = tag_text(TEXT, CONFIG)
+    assert list(tags.lines) == tag_lines(TEXT, CONFIG)
+    assert tags.title == best_line(TEXT, "title", CONFIG)
+    empty = tag_text("\n\n", CONFIG)
+    assert (empty.lines, empty.title) == ((), None)
+
+
 def test_title_from_roles_keeps_a_rules_title_the_model_agrees_with():
     rules = "Rail operator cuts weekend services on coastal line for six weeks of track work"
-    assert title_from_roles(TEXT, rules, CONFIG) is None
+    assert title_from_roles(tag_text(TEXT, CONFIG), rules) is None
 
 
 def test_title_from_roles_replaces_chrome_taken_for_the_title():
-    better = title_from_roles(TEXT, "Skip to main content", CONFIG)
+    better = title_from_roles(tag_text(TEXT, CONFIG), "Skip to main content")
     assert better is not None and better.text.startswith("Rail operator cuts")
     assert better.confidence >= TITLE_OVERRIDE_CONFIDENCE
-    assert title_from_roles(TEXT, None, CONFIG).text.startswith("Rail operator cuts")
+    assert title_from_roles(tag_text(TEXT, CONFIG), None).text.startswith("Rail operator cuts")
 
 
-def _article(title, method, overrides=None):
+def _article(title, method, overrides=None, tags=None):
     from generator.records import Article, Found
     return Article(seed="s.txt", seed_sha256="0" * 64, title=title, overrides=overrides or {},
-                   found={"title": Found(method, 0.5)})
+                   found={"title": Found(method, 0.5)}, roles=tags or tag_text(TEXT, CONFIG))
 
 
 def test_the_model_replaces_a_rules_title_it_is_sure_is_not_the_headline(monkeypatch):
     from generator.extract import roles
     line = roles.RoledLine(2, "EXCLUSIVE: Rail operator cuts weekend services", "title", 0.91)
-    monkeypatch.setattr(roles, "title_from_roles", lambda text, title, config: line)
-    article = roles.with_role_title(_article("Skip to main content", "first line"), TEXT, CONFIG)
+    monkeypatch.setattr(roles, "title_from_roles", lambda tags, title: line)
+    article = roles.with_role_title(_article("Skip to main content", "first line"), CONFIG)
     assert article.title == "Rail operator cuts weekend services"  # cleaned like any headline
     assert (article.found["title"].method, article.found["title"].confidence) == ("line-role model", 0.91)
+
+
+def test_the_title_comes_from_the_articles_own_tags():
+    from generator.extract import roles
+    from generator.records import LineRoles
+    line = roles.RoledLine(0, "Lighthouse keeper retires after forty winters", "title", 0.88)
+    tags = LineRoles((roles.RoledLine(0, line.text, "title", 0.88),), line)
+    article = roles.with_role_title(_article("Skip to main content", "first line", tags=tags), CONFIG)
+    assert article.title == line.text
 
 
 def test_a_front_matter_title_is_never_overridden(monkeypatch):
     from generator.extract import roles
     line = roles.RoledLine(2, "Some other line", "title", 0.99)
-    monkeypatch.setattr(roles, "title_from_roles", lambda text, title, config: line)
+    monkeypatch.setattr(roles, "title_from_roles", lambda tags, title: line)
     article = _article("My title", "seed front-matter", {"title": "My title"})
-    assert roles.with_role_title(article, TEXT, CONFIG) is article
+    assert roles.with_role_title(article, CONFIG) is article
 
 
 def test_no_better_line_keeps_the_rules_title():
     from generator.extract import roles
     title = "Rail operator cuts weekend services on coastal line for six weeks of track work"
     article = _article(title, "first prominent line")
-    assert roles.with_role_title(article, TEXT, CONFIG) is article
+    assert roles.with_role_title(article, CONFIG) is article
+
+
+def test_a_seed_is_tagged_once_and_its_tags_are_not_kept(monkeypatch):
+    # a development text whose byline only the model reads: body cleaning, the byline rule and
+    # the title stage all need the roles
+    from generator.extract import roles
+    from generator.extract.ingest import decode_seed
+    from generator.pipeline import process_seed
+    calls = []
+    tagged = roles._tagged
+    monkeypatch.setattr(roles, "_tagged", lambda *a: calls.append(a[0]) or tagged(*a))
+    name = "319_public-radio--water-main.txt"
+    data = (Path(__file__).resolve().parent / "data" / "eval" / "articles" / name).read_bytes()
+    article = process_seed(decode_seed(name, data), CONFIG)
+    assert article.found["author"].method == "line-role model: byline line"
+    assert len(calls) == 1 and article.roles is None
 
 
 def test_only_the_first_lines_are_tagged():

@@ -9,19 +9,22 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from ..records import Article, Block, Dropped
+from ..records import Article, Block, Dropped, DropReason, RoledLine, RuleReason
 from . import patterns as P
+from .role_body import role_drop, unit_roles
 
 TERMINAL = tuple('.!?:;"”’)…')
 _MAX_HEADER_UNITS = 80  # some sites put 50 lines of tickers and menus above the headline
 
 
 def parse(article: Article, text: str) -> Article:
-    """Fill header, blocks, comments, dropped and redacted from the seed text."""
+    """Fill header, blocks, comments, dropped and redacted from the seed text (and the line roles
+    of `article.roles`, when tagged)."""
     units = to_units(text)
     header_end = find_header_end(units)
     header = tuple(units[:header_end])
-    body, comments, dropped, footer = clean_body(units[header_end:])
+    roles = unit_roles(units, article.roles)[header_end:]
+    body, comments, dropped, footer = clean_body(units[header_end:], roles)
     blocks = to_blocks(body)
     redacted_paras = sum(b.count for b in blocks if b.kind == "redacted")
     visible = sum(1 for b in blocks if b.kind == "p")
@@ -370,23 +373,30 @@ def _past_key_points(units: list[str], end: int) -> int:
     return end
 
 
-def clean_body(units: list[str]) -> tuple[list[str], list[str], list[Dropped], list[str]]:
-    """Sort body units into kept text, reader comments, dropped furniture and footer lines."""
+def clean_body(
+    units: list[str], roles: list[RoledLine | None] | None = None
+) -> tuple[list[str], list[str], list[Dropped], list[str]]:
+    """Sort body units into kept text, reader comments, dropped furniture and footer lines.
+    `roles` holds the line-role model's reading of each unit (role_body.unit_roles), or None."""
     kept: list[str] = []
     comments: list[str] = []
     dropped: list[Dropped] = []
     footer: list[str] = []
+    roles = roles or [None] * len(units)
     mode = "body"
     for i, unit in enumerate(units):
         if mode == "related" and _body_resumes(units, i):
             mode = "body"
         mode, where = _route(unit, mode, bool(kept))
-        if where == "body":
-            kept.append(unit)
-        elif where == "comment":
+        if where == "comment":
             comments.append(unit)
+            continue
+        # A line every rule keeps may be one the model is sure is furniture (role_body.py).
+        reason: DropReason | None = role_drop(roles[i]) if where == "body" else RuleReason(where)
+        if reason is None:
+            kept.append(unit)
         else:
-            dropped.append(Dropped(unit, where))
+            dropped.append(Dropped(unit, reason))
             footer.append(unit)
     _drop_trailing_fragments(kept, dropped, footer)
     return kept, comments, dropped, footer
@@ -476,7 +486,10 @@ def _drop_trailing_fragments(kept: list[str], dropped: list[Dropped], footer: li
     ):
         fragment = kept.pop()
         dropped.append(
-            Dropped(fragment, "author bio" if P.AUTHOR_BIO.match(fragment) else "sign-off")
+            Dropped(
+                fragment,
+                RuleReason("author bio" if P.AUTHOR_BIO.match(fragment) else "sign-off"),
+            )
         )
         footer.append(fragment)
 

@@ -5,7 +5,8 @@ under the headline). A page whose byline has a shape none of them knows ("Devon 
 Lakeshore Public Media" read as a menu row, a bare name over a job title, "Caleb Ostrowski writes
 The Week in Space every week.") is still one the model, trained on the labelled pages, tags
 byline. So after the text rules, a line the model tags byline with enough confidence names the
-writers, read by the same name rules (split_names).
+writers, read by the same name rules (split_names). The tags are the seed's, made once by the
+pipeline's roles stage (roles.roles_of).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ _LEADING_NAME = linear.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)
 
 def article_text(article: Article) -> str:
     """The article's lines as the model reads a seed: header lines, then the body's paragraphs
-    and the lines after it, each after a blank line."""
+    and the lines after it, each after a blank line. Only for an article without the tags of its
+    seed's text (roles.roles_of)."""
     header = "\n".join(article.header)
     body = "\n\n".join(b.text for b in article.blocks if b.kind != "redacted")
     return "\n\n".join(part for part in (header, body, "\n".join(article.footer)) if part)
@@ -37,10 +39,10 @@ def article_text(article: Article) -> str:
 
 def author_from_byline_role(article: Article, config: Config) -> Result:
     """The names on the first line outside the body that the model tags byline."""
-    from .roles import tag_lines  # roles reads metadata's date parser: import when first asked
+    from .roles import roles_of  # roles reads metadata's date parser: import when first asked
 
     outside_body = {*article.header, *article.footer}
-    for line in tag_lines(article_text(article), config):
+    for line in roles_of(article, config).lines:
         if (
             line.role != "byline"
             or line.confidence < BYLINE_ROLE_CONFIDENCE

@@ -3,21 +3,23 @@ caption, related, comment or footer, as a small trained linear-chain CRF says.
 
 The model (generator/data/roles.crfsuite, crfsuite's own binary format, no pickle) is trained by
 `make train` from the development part of the labelled set (generator/role_training.py); its
-features are in role_features.py. `tag_lines` is the entry point; the pipeline's `role title`
-stage (`with_role_title`) lets the model correct the rules' headline.
+features are in role_features.py. The pipeline's `roles` stage tags a seed's text once
+(`tag_text`) into the article's `roles`; body cleaning (role_body.py), the byline rule
+(role_use.py) and the `role title` stage (`with_role_title`, which lets the model correct the
+rules' headline) all read those tags.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
 from ..config import Config
-from ..records import Article, Found
+from ..records import Article, Found, LineRoles, RoledLine
 from .role_features import as_crfsuite, line_features, text_lines
 
 ROLES = (
@@ -43,18 +45,8 @@ choice: rules 93.7 %, combination 94.9 %."""
 
 
 MAX_TAGGED_LINES = 300
-"""Only the first lines are tagged: the model is there to find the headline, which sits at the
-top, and a seed of 20,000 short lines took 16 s here. The longest labelled text has 67 lines."""
-
-
-@dataclass(frozen=True)
-class RoledLine:
-    index: int
-    """Position among the text's non-blank lines."""
-    text: str
-    role: str
-    confidence: float
-    """The model's marginal probability of this role on this line."""
+"""Only the first lines are tagged: a seed of 20,000 short lines took 16 s here, and lines past
+these are cleaned by the rules alone. The longest labelled text has 67 lines."""
 
 
 @lru_cache(maxsize=2)
@@ -95,6 +87,15 @@ def _most_likely(lines: list[str], tagger: pycrfsuite.Tagger, role: str) -> Role
     return RoledLine(best, lines[best], role, scores[best])
 
 
+def tag_text(text: str, config: Config, path: Path = MODEL_PATH) -> LineRoles:
+    """The model's reading of `text`: the first MAX_TAGGED_LINES non-blank lines with their most
+    likely roles, and the most title-like line; one feature computation and one tagging."""
+    tagged = _tagged(text, config, path)
+    if tagged is None:
+        return LineRoles((), None)
+    return LineRoles(tuple(_path(*tagged)), _most_likely(*tagged, "title"))
+
+
 def tag_lines(text: str, config: Config, path: Path = MODEL_PATH) -> list[RoledLine]:
     """The first MAX_TAGGED_LINES non-blank lines of `text`, each with its most likely role."""
     tagged = _tagged(text, config, path)
@@ -108,23 +109,30 @@ def best_line(text: str, role: str, config: Config, path: Path = MODEL_PATH) -> 
     return _most_likely(*tagged, role) if tagged else None
 
 
+def roles_of(article: Article, config: Config) -> LineRoles:
+    """The article's line roles: those the pipeline tagged from the seed's text, or, for an
+    article put together without them (a test, a caller of one stage), its own lines tagged."""
+    if article.roles is not None:
+        return article.roles
+    from .role_use import article_text  # role_use reads metadata, which reads this package
+
+    return tag_text(article_text(article), config)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def title_from_roles(
-    text: str, rules_title: str | None, config: Config, path: Path = MODEL_PATH
-) -> RoledLine | None:
+def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | None:
     """The line to use as the title instead of the rules' one, or None to keep the rules' title:
     when no line tagged title holds the rules' title and the model's most title-like line is
     confident enough (TITLE_OVERRIDE_CONFIDENCE)."""
-    tagged = _tagged(text, config, path)
-    if tagged is None:
+    best = tags.title
+    if best is None:
         return None
     wanted = _norm(rules_title) if rules_title else ""
-    if wanted and any(t.role == "title" and wanted in _norm(t.text) for t in _path(*tagged)):
+    if wanted and any(t.role == "title" and wanted in _norm(t.text) for t in tags.lines):
         return None
-    best = _most_likely(*tagged, "title")
     if best.confidence < TITLE_OVERRIDE_CONFIDENCE:
         return None
     return best if _norm(best.text) != wanted else None
@@ -136,12 +144,12 @@ metadata title is a rule the model may still correct (portals put their own name
 story's headline there); that is the combination chosen on the development part."""
 
 
-def with_role_title(article: Article, text: str, config: Config) -> Article:
+def with_role_title(article: Article, config: Config) -> Article:
     """The article with the model's title line when it beats the rules' (title_from_roles)."""
     found = article.found.get("title")
     if "title" in article.overrides or (found and found.method.startswith(TRUSTED_TITLE_SOURCES)):
         return article
-    better = title_from_roles(text, article.title, config)
+    better = title_from_roles(roles_of(article, config), article.title)
     if better is None:
         return article
     from .metadata import clean_title  # metadata imports this package's patterns; import late

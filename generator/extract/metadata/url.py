@@ -11,7 +11,7 @@ from ...records import Article, Found
 from .. import linear
 from .. import patterns as P
 from .base import Result
-from .evidence import NOT_PUBLICATION_EVIDENCE
+from .evidence import names_someone_else
 
 _TRACKING_FRAGMENT = linear.compile(r"(?:storylink|xtor|ref|utm_|:~:)", re.IGNORECASE)
 
@@ -32,7 +32,7 @@ def url_from_lines(article: Article, config: Config) -> Result:
 
 def _outside_link_lists(line: str, article: Article) -> bool:
     """A bare address dropped from the body, not one of the links of a related-links list."""
-    return all(d.reason not in NOT_PUBLICATION_EVIDENCE for d in article.dropped if d.line == line)
+    return not any(names_someone_else(d) for d in article.dropped if d.line == line)
 
 
 # A search engine's or alert's redirect:
