@@ -80,10 +80,25 @@
   }
 
   /* An excerpt taken from an article's hidden search words (aliases, variants, authors, joined
-   * by " · ") says nothing to a reader; its summary does. */
-  function snippet(data) {
+   * by " · ") says nothing to a reader; its summary does, with the searched words marked. */
+  function snippet(data, query) {
     const fromTerms = (String(data.excerpt || "").match(/ · /g) || []).length >= 2;
-    return fromTerms && data.meta && data.meta.summary ? [data.meta.summary] : excerptNodes(data.excerpt);
+    return fromTerms && data.meta && data.meta.summary ? marked(data.meta.summary, query)
+      : excerptNodes(data.excerpt);
+  }
+
+  /* The words of `query` (two letters or more) as a pattern matching any of them, or null. */
+  function wordPattern(query) {
+    const words = String(query || "").split(/\s+/).filter((w) => w.length > 1)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return words.length ? new RegExp(`(${words.join("|")})`, "gi") : null;
+  }
+
+  /* text as nodes, the words of `query` in <mark>. */
+  function marked(text, query) {
+    const pattern = wordPattern(query);
+    if (!pattern) return [text];
+    return text.split(pattern).map((part, i) => (i % 2 ? el("mark", {}, part) : document.createTextNode(part)));
   }
 
   /* Pagefind's excerpt escapes < and > and marks matches with <mark>: rebuilt as DOM nodes. */
@@ -210,7 +225,7 @@
         el("div", { class: "md-search-result__icon md-icon" }),
         el("h1", {}, m.title || data.url),
         facts ? el("p", { class: "digest-search-facts" }, facts) : null,
-        el("p", {}, ...snippet(data)));
+        el("p", {}, ...snippet(data, query)));
       return el("li", { class: "md-search-result__item" },
         el("a", { href: withHighlight(data.url.replace(/^\//, ""), query),
                   class: "md-search-result__link", tabindex: "-1" }, card));
@@ -286,10 +301,8 @@
     const query = new URL(location.href).searchParams.get(HIGHLIGHT);
     const content = document.querySelector("article.md-content__inner");
     if (!query || !content) return;
-    const words = query.split(/\s+/).filter((w) => w.length > 1)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    if (!words.length) return;
-    const pattern = new RegExp(`(${words.join("|")})`, "gi");
+    const pattern = wordPattern(query);
+    if (!pattern) return;
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => (node.parentElement.closest("[hidden], mark, script, style")
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -537,7 +550,7 @@
     }
     const [rows, counts] = await Promise.all([rowsAt(index, folder, page),
       positions === null ? null : facetCounts(index, folder, state, words, positions)]);
-    return { total, rows: rows.map((row) => ({ row })), counts };
+    return { total, rows: rows.map((row) => ({ row, query: state.q })), counts };
   }
 
   /* With lunr (small sites) a search term is matched against every row's title, outlet, author and
@@ -602,7 +615,7 @@
     return el("li", { class: "digest-browse__item" },
       el("a", { href }, title || url),
       el("div", { class: "digest-browse__facts" }, facts),
-      data ? el("p", {}, ...snippet(data)) : summary ? el("p", {}, summary) : null);
+      data ? el("p", {}, ...snippet(data, words)) : summary ? el("p", {}, ...marked(summary, words)) : null);
   }
 
   function renderPager(pager, state, total) {
