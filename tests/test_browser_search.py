@@ -82,6 +82,13 @@ def test_search_finds_the_article(page, site, query, seed):
     assert not page.js_errors, page.js_errors
 
 
+def test_a_title_match_ranks_above_body_matches(page, site):
+    # "blacklist" is in one headline (ZDNet's) and in the text of three other articles.
+    engine, base, _ = site
+    articles = [h for h in _search(page, base, "blacklist") if "/articles/" in h]
+    assert len(articles) >= 3 and "/articles/us-to-reportedly-blacklist-" in articles[0], (engine, articles)
+
+
 def test_a_result_shows_title_publication_date_and_opens_highlighted(page, site):
     engine, base, slugs = site
     _search(page, base, "stockpiling")
@@ -387,7 +394,30 @@ def test_light_dark_toggle(page, site):
 def _views(base: str, slugs: dict[str, str]) -> dict[str, str]:
     return {"home": f"{base}/", "article": f"{base}/articles/{slugs['004']}/",
             "company": f"{base}/companies/hikvision/", "browse": f"{base}/browse/?company=Hikvision",
-            "publication": f"{base}/publications/vice-news/"}
+            "publication": f"{base}/publications/vice-news/",
+            "browse with words": f"{base}/browse/?q=Hikvision&company=ZTE"}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_one_search_box_in_the_header_at_every_size(browser, site, width):
+    from playwright.sync_api import expect
+    _, base, _ = site
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/")
+        assert page.locator(".md-search").count() == 1
+        assert page.locator("header.md-header .md-search input.md-search__input").count() == 1
+        if width < 400:  # on a phone the header's magnifier opens the same box
+            page.locator("header.md-header label.md-header__button[for=__search]").click()
+        else:
+            page.locator("input.md-search__input").click()
+        box = page.locator("input.md-search__input")
+        expect(box).to_be_visible()
+        expect(box).to_be_focused()
+        assert box.bounding_box()["x"] + box.bounding_box()["width"] <= width
+    finally:
+        context.close()
 
 
 def test_no_horizontal_scroll_at_375_px(browser, site):
