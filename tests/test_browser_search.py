@@ -415,7 +415,9 @@ def test_one_search_box_in_the_header_at_every_size(browser, site, width):
         box = page.locator("input.md-search__input")
         expect(box).to_be_visible()
         expect(box).to_be_focused()
-        assert box.bounding_box()["x"] + box.bounding_box()["width"] <= width
+        page.wait_for_timeout(400)  # Material slides the box in on a phone
+        edge = box.bounding_box()
+        assert edge["x"] + edge["width"] <= width + 1, edge  # within the screen (a sub-pixel aside)
     finally:
         context.close()
 
