@@ -20,20 +20,52 @@
   const PAGE_SIZE = 50;
   const DEBOUNCE_MS = 60;  // Pagefind waits 300 ms by default; the result should follow the last key
 
+  const RETRIES = 2;  // a failed fetch is tried again this many times, each on a fresh instance
+  const RETRY_MS = 400;
+
+  /* One Pagefind instance for the page (header search and Browse). Pagefind keeps the promise of
+   * every fragment it fetched, a failed one included, so after a failure its instance is dropped
+   * and a new one made (renewPagefind): asking the old one again would fail again. */
   let pagefind = null;
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (pf) => {
-        await pf.options({ excerptLength: 26 });
+      const made = import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
+        const pf = module.createInstance({ excerptLength: 26 });
         // A large site is indexed in shards (generator/site/search.py); search covers them all.
-        const shards = await fetch(new URL("pagefind/shards.json", base)).then((r) => (r.ok ? r.json() : []))
-          .catch(() => []);
+        const shards = await fetch(new URL("pagefind/shards.json", base))
+          .then((r) => (r.ok ? r.json() : [])).catch(() => []);
         await Promise.all(shards.map((shard) => pf.mergeIndex(new URL(shard, base).href)));
-        pf.init();
+        await pf.init();
         return pf;
       });
+      made.catch(() => renewPagefind(made));
+      pagefind = made;
     }
     return pagefind;
+  }
+
+  /* Drops the instance `stale` (a promise from loadPagefind) unless a newer one replaced it. */
+  function renewPagefind(stale) {
+    if (!stale || pagefind !== stale) return;
+    pagefind = null;
+    stale.then((pf) => pf.destroy()).catch(() => {});
+  }
+
+  const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+  /* task(pf, attempt) on the page's Pagefind instance; after a failure (a fragment or index chunk
+   * that did not load), again on a new instance, up to RETRIES times while wanted() holds. */
+  async function withPagefind(task, wanted = () => true) {
+    for (let attempt = 0; ; attempt++) {
+      const instance = loadPagefind();
+      try {
+        return await task(await instance, attempt);
+      } catch (error) {
+        renewPagefind(instance);
+        if (attempt >= RETRIES || !wanted()) throw error;
+        await sleep(RETRY_MS * (attempt + 1));
+      }
+    }
   }
 
   function el(tag, attrs = {}, ...children) {
@@ -48,10 +80,25 @@
   }
 
   /* An excerpt taken from an article's hidden search words (aliases, variants, authors, joined
-   * by " · ") says nothing to a reader; its summary does. */
-  function snippet(data) {
+   * by " · ") says nothing to a reader; its summary does, with the searched words marked. */
+  function snippet(data, query) {
     const fromTerms = (String(data.excerpt || "").match(/ · /g) || []).length >= 2;
-    return fromTerms && data.meta && data.meta.summary ? [data.meta.summary] : excerptNodes(data.excerpt);
+    return fromTerms && data.meta && data.meta.summary ? marked(data.meta.summary, query)
+      : excerptNodes(data.excerpt);
+  }
+
+  /* The words of `query` (two letters or more) as a pattern matching any of them, or null. */
+  function wordPattern(query) {
+    const words = String(query || "").split(/\s+/).filter((w) => w.length > 1)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return words.length ? new RegExp(`(${words.join("|")})`, "gi") : null;
+  }
+
+  /* text as nodes, the words of `query` in <mark>. */
+  function marked(text, query) {
+    const pattern = wordPattern(query);
+    if (!pattern) return [text];
+    return text.split(pattern).map((part, i) => (i % 2 ? el("mark", {}, part) : document.createTextNode(part)));
   }
 
   /* Pagefind's excerpt escapes < and > and marks matches with <mark>: rebuilt as DOM nodes. */
@@ -89,7 +136,12 @@
     const meta = root.querySelector(".md-search-result__meta");
     const list = root.querySelector(".md-search-result__list");
     const initial = meta.textContent.trim();
-    let latest = "";
+    const output = root.querySelector(".md-search-result");
+    // Each input starts a query; only the newest one may write the results. The count and the
+    // list are written together, from one query's settled results, and the output is aria-busy
+    // (with data-query naming the query shown) until the whole list is in.
+    let generation = 0;
+    let enterPending = false;  // Enter pressed before the typed query's results arrived
 
     const open = () => { toggle.checked = true; loadPagefind(); };
     input.addEventListener("focus", open);
@@ -107,27 +159,62 @@
       if (toggle.checked) { input.focus(); } else { input.blur(); }
     });
     root.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
-    root.querySelector("form").addEventListener("reset", () => {
-      list.replaceChildren(); meta.textContent = initial; input.focus();
-    });
+    root.querySelector("form").addEventListener("reset", () => { run(""); input.focus(); });
     input.addEventListener("input", () => run(input.value.trim()));
 
+    const countText = (n) => (n === 0 ? "No matching documents" : n === 1 ? "1 matching document"
+      : `${n} matching documents`);
+
+    function show(query, text, items, busy) {
+      meta.replaceChildren(text);
+      list.replaceChildren(...items);
+      output.dataset.query = query;
+      output.setAttribute("aria-busy", String(busy));
+    }
+
+    function settle(query) {
+      output.setAttribute("aria-busy", "false");
+      if (enterPending && output.dataset.query === query) {
+        enterPending = false;
+        list.querySelector("a")?.click();
+      }
+    }
+
     async function run(query) {
-      latest = query;
-      if (!query) { list.replaceChildren(); meta.textContent = initial; return; }
-      const pf = await loadPagefind();
-      const search = await pf.debouncedSearch(query, {}, DEBOUNCE_MS);
-      if (search === null || query !== latest) return;  // a newer query is on its way
-      const n = search.results.length;
-      meta.textContent = n === 0 ? "No matching documents" : n === 1 ? "1 matching document"
-        : `${n} matching documents`;
-      // The first few as soon as their fragments arrive, then the rest.
-      const first = await Promise.all(search.results.slice(0, RESULTS_FIRST).map((r) => r.data()));
-      if (query !== latest) return;
-      list.replaceChildren(...first.map((data) => resultItem(data, query)));
-      const rest = await Promise.all(search.results.slice(RESULTS_FIRST, RESULTS_SHOWN).map((r) => r.data()));
-      if (query !== latest) return;
-      list.append(...rest.map((data) => resultItem(data, query)));
+      const mine = ++generation;
+      const current = () => mine === generation;
+      enterPending = enterPending && Boolean(query);
+      if (!query) { show("", initial, [], false); return; }
+      output.setAttribute("aria-busy", "true");
+      try {
+        await withPagefind(async (pf, attempt) => {
+          // A retry searches at once: the reader has stopped typing.
+          const search = attempt === 0 ? await pf.debouncedSearch(query, {}, DEBOUNCE_MS)
+            : await pf.search(query);
+          if (!current()) return;  // a newer query superseded this one
+          const found = search || await pf.search(query);
+          const shown = found.results.slice(0, RESULTS_SHOWN);
+          // The first few as soon as their fragments arrive, then the rest.
+          const first = await Promise.all(shown.slice(0, RESULTS_FIRST).map((r) => r.data()));
+          if (!current()) return;
+          const more = shown.length > RESULTS_FIRST;
+          show(query, countText(found.results.length), first.map((d) => resultItem(d, query)), more);
+          if (more) {
+            const rest = await Promise.all(shown.slice(RESULTS_FIRST).map((r) => r.data()));
+            if (!current()) return;
+            list.append(...rest.map((d) => resultItem(d, query)));
+          }
+          settle(query);
+        }, current);
+      } catch (error) {
+        if (!current()) return;
+        // Said, not hidden: a short list would look like all there is.
+        const retry = el("button", { type: "button", class: "digest-search-retry" }, "Try again");
+        retry.addEventListener("click", () => { input.focus(); run(input.value.trim()); });
+        show(query, "", [], false);
+        meta.replaceChildren("The results could not be loaded. ", retry);
+        console.warn("digest search:", error);
+      }
     }
 
     function resultItem(data, query) {
@@ -138,7 +225,7 @@
         el("div", { class: "md-search-result__icon md-icon" }),
         el("h1", {}, m.title || data.url),
         facts ? el("p", { class: "digest-search-facts" }, facts) : null,
-        el("p", {}, ...snippet(data)));
+        el("p", {}, ...snippet(data, query)));
       return el("li", { class: "md-search-result__item" },
         el("a", { href: withHighlight(data.url.replace(/^\//, ""), query),
                   class: "md-search-result__link", tabindex: "-1" }, card));
@@ -156,8 +243,12 @@
       const at = links.indexOf(document.activeElement);
       if (event.key === "Escape") {
         toggle.checked = false; input.blur();
-      } else if (event.key === "Enter" && document.activeElement === input && links.length) {
-        event.preventDefault(); links[0].click();
+      } else if (event.key === "Enter" && document.activeElement === input) {
+        event.preventDefault();
+        // The first result of what was typed: if it is still on its way, once it arrives.
+        const settled = output.getAttribute("aria-busy") !== "true"
+          && output.dataset.query === input.value.trim();
+        if (settled && links.length) { links[0].click(); } else if (!settled) { enterPending = true; }
       } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         if (!links.length) return;
         event.preventDefault();
@@ -176,11 +267,14 @@
   function loadFacts() {
     if (!facts) {
       const folder = new URL("browse/", base);
-      facts = getJSON(folder, "index.json").then(async (index) => {
+      const loading = getJSON(folder, "index.json").then(async (index) => {
         const chunks = Math.ceil(index.total / index.chunk);
         const rows = (await Promise.all(Array.from({ length: chunks }, (_, n) => getJSON(folder, `rows/${n}.json`)))).flat();
         return new Map(rows.map((row) => [new URL(row[0], base).pathname, row]));
       });
+      // After a failure the next results try again (getJSON keeps no failed fetch either).
+      loading.catch(() => { if (facts === loading) facts = null; });
+      facts = loading;
     }
     return facts;
   }
@@ -192,7 +286,8 @@
       const heads = [...list.querySelectorAll("a.md-search-result__link > article > h1")]
         .filter((h1) => !h1.nextElementSibling?.classList.contains("digest-search-facts"));
       if (!heads.length) return;
-      const byPath = await loadFacts();
+      const byPath = await loadFacts().catch(() => null);
+      if (!byPath) return;  // the results stay without the facts line; the next ones try again
       for (const h1 of heads) {
         const row = byPath.get(new URL(h1.closest("a").href).pathname);
         if (!row || h1.nextElementSibling?.classList.contains("digest-search-facts")) continue;
@@ -206,10 +301,8 @@
     const query = new URL(location.href).searchParams.get(HIGHLIGHT);
     const content = document.querySelector("article.md-content__inner");
     if (!query || !content) return;
-    const words = query.split(/\s+/).filter((w) => w.length > 1)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    if (!words.length) return;
-    const pattern = new RegExp(`(${words.join("|")})`, "gi");
+    const pattern = wordPattern(query);
+    if (!pattern) return;
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => (node.parentElement.closest("[hidden], mark, script, style")
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -232,10 +325,13 @@
   function getJSON(folder, path) {
     const url = new URL(path, folder).href;
     if (!cache.has(url)) {
-      cache.set(url, fetch(url).then((r) => {
+      const loading = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
-      }));
+      });
+      // A failed fetch is forgotten, so that trying again fetches again.
+      loading.catch(() => { if (cache.get(url) === loading) cache.delete(url); });
+      cache.set(url, loading);
     }
     return cache.get(url);
   }
@@ -269,19 +365,31 @@
     const pager = el("nav", { class: "digest-browse__pager", "aria-label": "Result pages" });
     root.replaceChildren(form, status, list, pager);
 
+    // Each change of the filter renders; a slower earlier render must not land over a newer one.
+    let generation = 0;
     const render = async () => {
+      const mine = ++generation;
+      const current = () => mine === generation;
       const state = readState();
       fillForm(form, state);
       status.textContent = "Loading…";
+      root.setAttribute("aria-busy", "true");
       try {
-        const { total, rows, counts } = await query(index, folder, state);
+        const { total, rows, counts } = await query(index, folder, state, current);
+        if (!current()) return;
         status.textContent = `${total} article${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}.`;
         list.replaceChildren(...rows.map(rowItem));
         showCounts(form, index, counts);
         renderPager(pager, state, total);
       } catch (error) {
-        status.textContent = `Could not load the Browse data: ${error.message}`;
+        if (!current()) return;
+        const retry = el("button", { type: "button", class: "md-button digest-browse__retry" }, "Try again");
+        retry.addEventListener("click", render);
+        status.replaceChildren(`Could not load the Browse data (${error.message}). `, retry);
+        list.replaceChildren();
+        pager.replaceChildren();
       }
+      root.setAttribute("aria-busy", "false");
     };
     form.addEventListener("change", () => { writeState({ ...formState(form), page: 1 }); render(); });
     form.addEventListener("submit", (event) => {
@@ -306,7 +414,7 @@
     for (const [facet, label] of FACETS) {
       const values = index.facets[facet] || [];
       const select = el("select", { name: facet },
-        el("option", { value: "" }, `Any ${label.toLowerCase()} (${values.length})`),
+        el("option", { value: "", "data-any": "" }, `Any ${label.toLowerCase()} (${index.total})`),
         ...values.map((v) => el("option", { value: v.key, "data-id": String(v.id) }, `${v.label} (${v.count})`)));
       form.append(field(label, select));
     }
@@ -323,26 +431,50 @@
     return form;
   }
 
-  /* The number beside each value: within the current filter (counts: id -> n), or site-wide. */
+  /* The number beside each option of a facet is the number of articles the view would list if
+   * that option were chosen, the rest of the filter unchanged: "Any company" counts the articles
+   * matching the other filters, a company those of them that mention it. counts: facet ->
+   * { any, byId: id -> n }, or null (for all facets, or one) where that is the whole site. */
   function showCounts(form, index, counts) {
-    for (const [facet] of FACETS) {
+    for (const [facet, label] of FACETS) {
       const select = form.elements[facet];
+      const within = counts ? counts[facet] : null;
       const byId = new Map((index.facets[facet] || []).map((v) => [String(v.id), v]));
       for (const option of select.options) {
+        if (option.hasAttribute("data-any")) {
+          option.textContent = `Any ${label.toLowerCase()} (${within ? within.any : index.total})`;
+          continue;
+        }
         const entry = byId.get(option.dataset.id);
         if (!entry) continue;
-        const n = counts ? counts.get(entry.id) || 0 : entry.count;
+        const n = within ? within.byId.get(entry.id) || 0 : entry.count;
         option.textContent = `${entry.label} (${n})`;
       }
     }
   }
 
-  /* Counts per facet value among the articles at `positions`, from browse/values.json (fetched
-   * once a filter is chosen; an unfiltered view shows the site-wide counts of index.json). */
-  async function countAt(folder, positions) {
-    const values = await getJSON(folder, "values.json");
+  /* Articles per facet value among `positions`, from browse/values.json (fetched once a filter
+   * is chosen; an unfiltered view shows the site-wide counts of index.json). */
+  function tally(values, positions) {
     const counts = new Map();
     for (const p of positions) for (const id of values[p]) counts.set(id, (counts.get(id) || 0) + 1);
+    return counts;
+  }
+
+  /* The state with no `facet` filter: the view "Any <facet>" gives. */
+  const without = (state, facet) => ({ ...state, [facet]: "" });
+
+  /* Counts for showCounts: for a facet with a chosen value, over the articles matching the rest of
+   * the filter (positions: those matching all of it; words: see wordScores). */
+  async function facetCounts(index, folder, state, words, positions) {
+    const values = await getJSON(folder, "values.json");
+    const shared = { any: positions.length, byId: tally(values, positions) };
+    const counts = {};
+    for (const [facet] of FACETS) {
+      if (!state[facet]) { counts[facet] = shared; continue; }
+      const others = await matching(index, folder, without(state, facet), words);
+      counts[facet] = others === null ? null : { any: others.length, byId: tally(values, others) };
+    }
     return counts;
   }
 
@@ -394,63 +526,86 @@
     return positions.map((p) => byChunk.get(Math.floor(p / index.chunk))[p % index.chunk]);
   }
 
-  async function query(index, folder, state) {
-    const start = (state.page - 1) * PAGE_SIZE;
-    if (state.q && engine === "pagefind") return pagefindQuery(index, state, start);
+  /* Positions (newest first) of the articles matching `state` and, if given, the words (a map
+   * position -> score); null when that is every article. */
+  async function matching(index, folder, state, words) {
     const { all, positions } = await filteredPositions(index, folder, state);
-    if (state.q) return wordQuery(index, folder, state, all ? null : positions, start);
-    const total = all ? index.total : positions.length;
-    const page = all ? Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - start)) }, (_, i) => start + i)
-      : positions.slice(start, start + PAGE_SIZE);
+    if (!words) return all ? null : positions;
+    return all ? [...words.keys()] : positions.filter((p) => words.has(p));
+  }
+
+  async function query(index, folder, state, wanted) {
+    const start = (state.page - 1) * PAGE_SIZE;
+    if (state.q && engine === "pagefind") return pagefindQuery(index, state, start, wanted);
+    const words = state.q ? await wordScores(index, folder, state.q) : null;
+    const positions = await matching(index, folder, state, words);
+    const total = positions === null ? index.total : positions.length;
+    let page;
+    if (positions === null) {
+      page = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - start)) }, (_, i) => start + i);
+    } else {
+      const order = words && state.sort === "relevance"
+        ? [...positions].sort((a, b) => words.get(b) - words.get(a) || a - b) : positions;
+      page = order.slice(start, start + PAGE_SIZE);
+    }
     const [rows, counts] = await Promise.all([rowsAt(index, folder, page),
-      all ? null : countAt(folder, positions)]);
-    return { total, rows: rows.map((row) => ({ row })), counts };
+      positions === null ? null : facetCounts(index, folder, state, words, positions)]);
+    return { total, rows: rows.map((row) => ({ row, query: state.q })), counts };
   }
 
   /* With lunr (small sites) a search term is matched against every row's title, outlet, author and
-   * summary; the rows are all fetched, which is what lunr's own index would cost anyway. */
-  async function wordQuery(index, folder, state, positions, start) {
+   * summary; the rows are all fetched, which is what lunr's own index would cost anyway.
+   * Position -> score of the articles with every word, in position order. */
+  async function wordScores(index, folder, q) {
     const chunks = Math.ceil(index.total / index.chunk);
     const all = (await Promise.all(Array.from({ length: chunks }, (_, n) => getJSON(folder, `rows/${n}.json`)))).flat();
-    const words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-    const scored = (positions || all.map((_, i) => i)).map((p) => {
-      const [, title, , publication, author, summary] = all[p];
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const scores = new Map();
+    all.forEach(([, title, , publication, author, summary], p) => {
       const head = `${title} ${publication || ""} ${author || ""}`.toLowerCase();
       const body = (summary || "").toLowerCase();
       const hits = words.map((w) => (head.includes(w) ? 3 : 0) + (body.includes(w) ? 1 : 0));
-      return { p, score: hits.every((h) => h > 0) ? hits.reduce((a, b) => a + b, 0) : 0 };
-    }).filter((x) => x.score > 0);
-    if (state.sort === "relevance") scored.sort((a, b) => b.score - a.score || a.p - b.p);
-    const counts = await countAt(folder, scored.map((x) => x.p));
-    return { total: scored.length, rows: scored.slice(start, start + PAGE_SIZE).map((x) => ({ row: all[x.p] })),
-      counts };
+      if (hits.every((h) => h > 0)) scores.set(p, hits.reduce((a, b) => a + b, 0));
+    });
+    return scores;
   }
 
-  async function pagefindQuery(index, state, start) {
-    const pf = await loadPagefind();
+  function pagefindOptions(index, state) {
     const filters = { kind: "article" };
     for (const [facet] of FACETS) if (state[facet]) filters[facet] = state[facet];
-    const slices = monthSlices(index, state);
-    if (slices) {
+    if (monthSlices(index, state)) {
       filters.month = { any: index.months.filter(([m]) => m !== "undated"
         && (!state.from || m >= state.from) && (!state.to || m <= state.to)).map(([m]) => m) };
     }
     const options = { filters };
     if (state.sort !== "relevance") options.sort = { date: "desc" };
-    const search = await pf.search(state.q, options);
-    const page = await Promise.all(search.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
-    // Pagefind counts the results per filter value itself (search.filters: facet -> value -> n).
-    const counts = new Map();
-    for (const [facet] of FACETS) {
-      const found = (search.filters || {})[facet] || {};
-      for (const v of index.facets[facet] || []) counts.set(v.id, found[v.key] || 0);
-    }
-    return {
-      total: search.results.length,
-      counts,
-      rows: page.map((d) => ({ row: [d.url.replace(/^\//, ""), d.meta.title, d.meta.date, d.meta.publication,
-        null, null], data: d, query: state.q })),
-    };
+    return options;
+  }
+
+  /* Words under Pagefind: its results, and its counts per filter value (search.filters: facet ->
+   * value -> n); for a facet with a chosen value, from the search without that filter. */
+  function pagefindQuery(index, state, start, wanted) {
+    return withPagefind(async (pf) => {
+      // Pagefind counts only the filters whose data it has loaded, which a search loads for the
+      // filters it uses; filters() loads them all, so that every facet gets its counts.
+      await pf.filters();
+      const search = await pf.search(state.q, pagefindOptions(index, state));
+      const page = await Promise.all(search.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+      const counts = {};
+      for (const [facet] of FACETS) {
+        const found = state[facet] ? await pf.search(state.q, pagefindOptions(index, without(state, facet)))
+          : search;
+        const byValue = (found.filters || {})[facet] || {};
+        counts[facet] = { any: found.results.length,
+          byId: new Map((index.facets[facet] || []).map((v) => [v.id, byValue[v.key] || 0])) };
+      }
+      return {
+        total: search.results.length,
+        counts,
+        rows: page.map((d) => ({ row: [d.url.replace(/^\//, ""), d.meta.title, d.meta.date, d.meta.publication,
+          null, null], data: d, query: state.q })),
+      };
+    }, wanted);
   }
 
   function rowItem({ row, data, query: words }) {
@@ -460,7 +615,7 @@
     return el("li", { class: "digest-browse__item" },
       el("a", { href }, title || url),
       el("div", { class: "digest-browse__facts" }, facts),
-      data ? el("p", {}, ...snippet(data)) : summary ? el("p", {}, summary) : null);
+      data ? el("p", {}, ...snippet(data, words)) : summary ? el("p", {}, ...marked(summary, words)) : null);
   }
 
   function renderPager(pager, state, total) {
