@@ -34,7 +34,7 @@ def code_version() -> str:
     return source_hash(Path(__file__).parent)
 
 
-AFTER_PER_SEED = ("site/", "cli.py", "summary.py", "fingerprint.py")
+AFTER_PER_SEED = ("site/", "cli.py", "summary.py", "fingerprint.py", "unchanged.py")
 """Code that only runs after the per-seed stages (pages, console): a change to a template must not
 send 10,000 seeds through the per-seed stages again (minutes), only re-render the pages."""
 USED_PER_SEED = ("site/addresses.py",)

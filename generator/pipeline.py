@@ -3,10 +3,12 @@ steps, render everything, and only then write."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from .config import Config
 from .executors import Executor, as_executor
 from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
-from .extract.ingest import find_seed_files, normalise, read_seed, seed_name
+from .extract.ingest import normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
 from .extract.parse import parse, reclaim_header_prose, split_long
 from .extract.roles import tag_text, with_role_title
@@ -37,11 +39,13 @@ from .records import (
     Seed,
     SeedChanges,
 )
-from .site.addresses import REDIRECTS_PAGE, dump_addresses, dump_redirects, load_addresses
+from .site.address_file import addresses_text
+from .site.addresses import REDIRECTS_PAGE, dump_redirects, load_addresses
 from .site.render import render_site
 from .site.render_cache import RenderCache
 from .site.slugs import assign_slugs, merge_duplicates
 from .site.write import write_pages
+from .unchanged import Inputs, written_manifest
 
 Progress = Callable[[int, int], None]
 
@@ -60,22 +64,31 @@ def build(
     reused from it and stored in it, each under exactly its inputs.
     """
     clock = _Stages()
-    files, problems = find_seed_files(seeds_dir)
+    inputs = Inputs.read(config, seeds_dir, docs_dir, cache_dir)
+    if (previous := inputs.previous_report()) is not None:
+        clock.lap("unchanged since the last build")
+        return replace(previous, stages=clock.stages)
+    files, problems = inputs.files, list(inputs.problems)
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
-    per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
+    with _collector_paused():
+        per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
     clock.split_off("read and cache", cache.seconds if cache else 0.0)
     clock.lap("per-seed stages")
     known, address_problems = load_addresses(seeds_dir)
     memo = RenderCache(cache_dir, config, {})
     prints = _Prints(per_seed, cache)
+    slugs_key = memo.key_of("slugs", (*prints.bases(), repr(known)))
     slugged = replayed(
         memo.value(
-            memo.key_of("slugs", (*prints.bases(), repr(known))),
+            slugs_key,
             lambda: changes_of(assign_slugs(merge_duplicates(per_seed, known), known), per_seed),
         ),
         per_seed,
     )
-    stories_key = prints.key(slugged, f"{code_version()}:{config.stories!r}")
+    # The slugged articles follow from exactly what the slugs' key covers (per-seed results and
+    # the addresses file, salted with the code), so it keys the stories too: fingerprinting every
+    # slugged article for it cost a second per 10,000.
+    stories_key = combined((f"{code_version()}:{config.stories!r}", slugs_key)) if slugs_key else ""
     clock.lap("addresses and slugs")
     articles = assign_stories_cached(slugged, config.stories, stories_key, cache_dir)
     clock.lap("stories")
@@ -88,7 +101,7 @@ def build(
     memo.prints = prints.of(report.articles)
     slugs = [a.slug for a in report.articles]
     # A broken addresses file is left as it is, for the user to restore; it is never overwritten.
-    addresses = memo.value(memo.key("addresses", slugs), lambda: dump_addresses(report.articles))
+    addresses = addresses_text(report.articles, memo)
     report = replace(report, addresses="" if address_problems else addresses)
     pages = (
         *render_site(report.articles, report, config, memo),
@@ -107,10 +120,27 @@ def build(
     )
     if docs_dir is None:
         return replace(report, stages=clock.stages)
-    manifest = _manifest(cache_dir, docs_dir) if cache_dir is not None else None
+    manifest = written_manifest(cache_dir, docs_dir) if cache_dir is not None else None
     written, removed = write_pages(pages, docs_dir, manifest)
     clock.lap("write")
-    return replace(report, written=tuple(written), removed=tuple(removed), stages=clock.stages)
+    report = replace(report, written=tuple(written), removed=tuple(removed), stages=clock.stages)
+    if manifest is not None:
+        inputs.remember(report, manifest)
+        clock.lap("remember the inputs")
+    return replace(report, stages=clock.stages)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading 10,000 cached results makes millions of objects, none of them in a cycle: the cyclic
+    garbage collector ran over them again and again, half the time of reading them back."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class _Stages:
@@ -147,11 +177,6 @@ class _Prints:
     def of(self, articles) -> dict[str, str]:
         return fingerprints(articles, self.originals, self.base) if self.active else {}
 
-    def key(self, articles, salt: str) -> str:
-        if not self.active:
-            return ""
-        return combined((salt, *(p for _, p in sorted(self.of(articles).items()))))
-
 
 SEEDS_FILE = "seeds.entry"
 
@@ -185,12 +210,6 @@ def _stat_mark(path: Path) -> str:
     except OSError:
         return "unreadable"
     return f"stat:{st.st_size}:{st.st_mtime_ns}"
-
-
-def _manifest(cache_dir: Path, docs_dir: Path) -> Path:
-    """The list of files written into this docs folder (one per folder: tests build several)."""
-    where = hashlib.sha256(str(docs_dir.resolve()).encode("utf-8")).hexdigest()[:12]
-    return cache_dir / f"written-{where}.entry"
 
 
 def process_all(

@@ -19,8 +19,7 @@ CONFIG = load_config(ROOT / "digest.yml")
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def synthetic(folder: Path, count: int, seed: int) -> None:
@@ -97,3 +96,27 @@ def test_an_edited_docs_file_is_put_back_though_the_manifest_knew_it(corpus, bui
     again = pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
     assert again.written == ("index.md",)
     assert tree(docs) == expected
+
+
+def test_a_new_seed_renders_only_the_company_and_topic_pages_it_joins(corpus, built, tmp_path, monkeypatch):
+    from generator.site import render
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, _ = copy_of(built, tmp_path)
+    added = next((corpus / "extra").iterdir())
+    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    seen: list[str] = []
+    company, topic = render.render_company, render.render_topic
+    monkeypatch.setattr(render, "render_company", lambda c, *a: seen.append(c.name) or company(c, *a))
+    monkeypatch.setattr(render, "render_topic", lambda t, *a: seen.append(t.slug) or topic(t, *a))
+    grown = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    new = next(a for a in grown.articles if a.seed.endswith(f"new_{added.name}"))
+    joined = {*new.companies, *new.passing_companies, *new.topics}
+    story = [a for a in grown.articles if new.story and a.story == new.story]
+    # A story the new seed joins is listed on the pages of every company and topic it names.
+    joined |= {n for a in story for n in (*a.companies, *a.topics)}
+    assert set(seen) <= joined and len(seen) < len(CONFIG.companies) + len(CONFIG.topics)
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs")
+    assert tree(docs) == tree(cold / "docs")

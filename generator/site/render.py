@@ -75,12 +75,8 @@ def long_date(iso: str | None) -> str:
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     """Newest first, undated last, ties by title so output never depends on input order."""
     articles = list(articles)
-    dated = sorted(
-        (a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug)
-    )
-    undated = sorted(
-        (a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug)
-    )
+    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug))
+    undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug))
     return [*reversed(dated), *undated]
 
 
@@ -179,9 +175,7 @@ def _byline(a: Article) -> Md:
     here = article_path(a)
     minutes = max(1, round(a.words / WORDS_PER_MINUTE))
     authors = ", ".join(link(n, page_path("authors", n), here) for n in authors_of(a))
-    publication = (
-        link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
-    )
+    publication = link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
     parts = [
         f"**{authors or 'Author not named'}**",
         publication or "Publication unknown",
@@ -206,20 +200,14 @@ def listing(articles: Sequence[Article], here: str) -> Md:
             "link": link(a.title, article_path(a), here),
             "meta": Md(
                 " · ".join(
-                    escape(x)
-                    for x in (long_date(a.date) if a.date else "Undated", a.publication)
-                    if x
+                    escape(x) for x in (long_date(a.date) if a.date else "Undated", a.publication) if x
                 )
             ),
             "summary": a.summary,
         }
         for a in newest_first(articles)
     ]
-    return (
-        Md(_render("listing.md.j2", items=items).rstrip("\n"))
-        if items
-        else Md("*No articles yet.*")
-    )
+    return Md(_render("listing.md.j2", items=items).rstrip("\n")) if items else Md("*No articles yet.*")
 
 
 def render_company(
@@ -242,21 +230,14 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     here = f"{kind}/index.md"
     if kind == "companies":
         entries = [
-            (c.name, f"companies/{c.slug}.md", c.description, c.name, "companies")
-            for c in config.companies
+            (c.name, f"companies/{c.slug}.md", c.description, c.name, "companies") for c in config.companies
         ]
     else:
-        entries = [
-            (t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics
-        ]
-    counts = {
-        key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries
-    }
+        entries = [(t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics]
+    counts = {key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries}
     rows = [
         {"link": link(name, path, here), "count": counts[key], "description": desc}
-        for name, path, desc, key, _ in sorted(
-            entries, key=lambda e: (-counts[e[3]], e[0].casefold())
-        )
+        for name, path, desc, key, _ in sorted(entries, key=lambda e: (-counts[e[3]], e[0].casefold()))
     ]
     heading = "Companies" if kind == "companies" else "Topics"
     intro = (
@@ -322,9 +303,7 @@ def render_report(report: BuildReport) -> Page:
     published = {a.seed: a for a in report.articles}
     problems = [
         {
-            "seed": link(p.seed, article_path(published[p.seed]), here)
-            if p.seed in published
-            else p.seed,
+            "seed": link(p.seed, article_path(published[p.seed]), here) if p.seed in published else p.seed,
             "stage": p.stage,
             "level": p.level.value,
             "message": message(p.message),
@@ -400,11 +379,47 @@ def render_site(
         same = stories.get(a.story or "", ())
         shown = [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED]
         key = memo.key("article", [a.slug], [o.slug for o in same], [o.slug for o in shown])
-        pages += memo.pages(
-            key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)]
-        )
+        pages += memo.pages(key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)])
     site_key = memo.key("site", slugs, extra=(str(report.seeds_seen), repr(report.problems)))
     pages += memo.pages(site_key, lambda: _site_pages(articles, report, config, memo))
+    return pages
+
+
+def _entity_pages(
+    articles: Sequence[Article], config: Config, found: Sequence[Story], memo: RenderCache
+) -> list[Page]:
+    """Company and topic pages, each kept by exactly what it reads: the articles naming the
+    company (and those naming it in passing) or given the topic, and the stories about it, each
+    story by its own articles. After a new seed only the pages it joins are rendered again."""
+    from ..knowledge.stories import stories_for_company, stories_for_topic
+
+    naming: dict[str, list[str]] = {}
+    passing: dict[str, list[str]] = {}
+    topical: dict[str, list[str]] = {}
+    for a in articles:
+        for name in a.companies:
+            naming.setdefault(name, []).append(a.slug)
+        for name in a.passing_companies:
+            passing.setdefault(name, []).append(a.slug)
+        for slug in a.topics:
+            topical.setdefault(slug, []).append(a.slug)
+
+    def told(stories: Sequence[Story]) -> list[list[str]]:
+        return [[a.slug for a in story.articles] for story in stories]
+
+    pages = []
+    for c in config.companies:
+        groups = (naming.get(c.name, []), passing.get(c.name, []))
+        key = memo.key("company", *groups, *told(stories_for_company(found, c.name)), extra=(c.slug,))
+        pages += memo.pages(key, lambda c=c: [render_company(c, articles, config, found)])
+    for t in config.topics:
+        key = memo.key(
+            "topic",
+            topical.get(t.slug, []),
+            *told(stories_for_topic(found, t.slug)),
+            extra=(t.slug,),
+        )
+        pages += memo.pages(key, lambda t=t: [render_topic(t, articles, config, found)])
     return pages
 
 
@@ -434,8 +449,7 @@ def _site_pages(
     from . import briefing, export, feeds, story_pages
 
     found = build_stories(articles)
-    pages = [render_company(c, articles, config, found) for c in config.companies]
-    pages += [render_topic(t, articles, config, found) for t in config.topics]
+    pages = _entity_pages(articles, config, found, memo)
     pages += [
         render_section_index("companies", articles, config),
         render_section_index("topics", articles, config),
@@ -454,9 +468,7 @@ def _site_pages(
         ),
     ]
     pages += story_pages.render_digests(articles, found, config)
-    pages += feeds.render_feeds(articles, found, config) + export.render_exports(
-        articles, found, config
-    )
+    pages += feeds.render_feeds(articles, found, config) + export.render_exports(articles, found, config)
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings
 

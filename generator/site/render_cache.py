@@ -32,15 +32,11 @@ class RenderCache:
         self.folder = folder
         self.prints = prints
         """Slug -> fingerprint of every article of this build."""
-        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (
-            matplotlib.__version__
-        )
+        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (matplotlib.__version__)
         saved = read_entry(folder / FILE) if folder is not None else None
         saved = (
             saved
-            if isinstance(saved, dict)
-            and saved.get("salt") == self.salt
-            and saved.get("format") == FORMAT
+            if isinstance(saved, dict) and saved.get("salt") == self.salt and saved.get("format") == FORMAT
             else {}
         )
         self.saved: dict[str, object] = saved.get("entries", {})
@@ -48,6 +44,7 @@ class RenderCache:
         self.rendered = 0
         """Pages rendered in this build (the others were taken from the cache)."""
         self.reused = 0
+        self._tables_changed = False
         self._inside: list[list[str]] = []
         """Keys looked up inside each page render under way (innermost last)."""
         charts.MEMO.start()
@@ -101,12 +98,26 @@ class RenderCache:
         self.kept[key] = result
         return result
 
+    def table(self, name: str) -> dict:
+        """A table the last build kept under name (see keep_table), or an empty one."""
+        found = self.saved.get(self.key_of("table", (name,))) if self.folder is not None else None
+        return dict(found) if isinstance(found, dict) else {}
+
+    def keep_table(self, name: str, table: dict) -> None:
+        """Keep a table of small results for the next build, each row keyed by its own inputs
+        (the caller's choice): replaces the last one, so rows no longer used are dropped."""
+        if self.folder is None:
+            return
+        key = self.key_of("table", (name,))
+        self.kept[key] = table
+        self._tables_changed |= self.saved.get(key) != table
+
     def save(self) -> None:
         """Keep what this build used, and only that; the file is rewritten only if it changed."""
         if self.folder is None:
             return
         svgs = charts.MEMO.kept()
-        if self.kept.keys() == self.saved.keys() and not charts.MEMO.drawn:
+        if self.kept.keys() == self.saved.keys() and not charts.MEMO.drawn and not self._tables_changed:
             return
         write_entry(
             self.folder / FILE,

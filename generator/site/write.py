@@ -199,8 +199,34 @@ def _uninterrupted() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
+def untouched(manifest: Path, docs: Path, paths: Sequence[str]) -> bool:
+    """Whether the docs folder holds exactly these pages as the manifest recorded writing them:
+    each file by its stat (none written too recently to tell), no other generated file beside
+    them, and no folder of theirs a link out of docs. Then writing them would change nothing."""
+    root = docs.resolve()
+    known = _load_manifest(manifest, root)
+    if len(known) != len(paths) or not known.keys() >= set(paths):
+        return False
+    parents: dict[str, bool] = {}
+    try:
+        targets = {_target(root, path, docs, parents): known[path] for path in paths}
+    except WriteError:
+        return False
+    if not all(_recorded(target, entry, entry[0]) for target, entry in targets.items()):
+        return False
+    return not _stale(root, set(targets))
+
+
 def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     removed = []
+    for path in _stale(root, keep):
+        path.unlink()
+        removed.append(path.relative_to(root).as_posix())
+    return removed
+
+
+def _stale(root: Path, keep: set[Path]) -> list[Path]:
+    """Generated files in docs that are not among `keep`, in order."""
     candidates = (
         [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
     )
@@ -212,15 +238,15 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
         for p in (root / d).rglob("*")
         if not p.is_dir()
     ]
+    stale = []
     for path in sorted(candidates):
         if path in keep or not (path.is_file() or path.is_symlink()):
             continue
         # A stale link is removed as a link; a file is only ever deleted when it really is
         # inside docs.
         if path.is_symlink() or path.resolve().is_relative_to(root):
-            path.unlink()
-            removed.append(path.relative_to(root).as_posix())
-    return removed
+            stale.append(path)
+    return stale
 
 
 ENGINES = ("mkdocs", "zensical")
