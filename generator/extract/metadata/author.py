@@ -99,10 +99,49 @@ def author_from_authors_block(article: Article, config: Config) -> Result:
     )
 
 
+def author_from_names_over_roles(article: Article, config: Config) -> Result:
+    """Under the headline, each writer's name on a line over a role line ("Priya Raman" /
+    "Senior Fellow, Fiscal Policy Program"), several in a row: a think tank's or a paper's
+    byline without a label. Every pair in the run counts, so two writers are not read as one."""
+    candidates = headline_lines(article, config)
+    start = candidates[-1][0] + 1 if candidates else 0
+    header = article.header
+    found: list[str] = []
+    i = start
+    while i < min(len(header) - 1, start + PAIR_LINES):
+        names = names_line(header[i], config)
+        if names and _credential(header[i + 1]):
+            found += names
+            i += 2
+        elif found:
+            break
+        else:
+            i += 1
+    return (
+        (", ".join(dict.fromkeys(found)), Found("names over role lines", 0.75))
+        if len(found) >= 2
+        else None
+    )
+
+
+PAIR_LINES = 12
+"""Writers' name-and-role pairs stand right under the headline and dek."""
+
+
+# A job title on its own line under a name: "Research Associate", "Director, Cities Programme".
+_ROLE_LINE = linear.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:associate|fellow|director|professor|lecturer|researcher|economist|"
+    r"adviser|advisor|officer|manager|strategist|scientist|partner|head of)\b",
+    re.IGNORECASE,
+)
+
+
 def _credential(unit: str) -> bool:
     """A role, a credential or contact details: what follows a name in an author block."""
     return bool(
         P.ROLE_WORDS.search(unit)
+        or words(unit) <= 8
+        and _ROLE_LINE.match(unit)
         or P.CREDENTIAL.match(unit)
         or furniture_reason(unit) == "contact details"
     )
