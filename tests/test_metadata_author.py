@@ -169,3 +169,19 @@ def test_accented_capital_in_a_line_of_names():
         f"The Maple Press\nPublished July 16, 2023 at 4:15 p.m.\n\n{BODY}"
     )
     assert a.author == "Émilie Tremblay"
+
+
+def test_name_and_outlet_split_by_a_pipe_is_a_byline_not_a_menu():
+    a = extract(
+        "KQRA Public Radio\nListen Live\nDonate\n\nDahua sells UK unit to management buyout team\n\n"
+        f"Danielle Haskins | KQRA Public Radio\n\nPublished June 15, 2022 at 8:23 PM EST\n\n{BODY}"
+    )
+    assert a.author == "Danielle Haskins"
+
+
+def test_newsletter_sign_off_names_the_writer():
+    a = extract(
+        "The week in space: a quiet sun and a noisy moon\n\nMay 9, 2024\n\n"
+        f"{BODY}\nCaleb Ostrowski writes The Week in Space every week.\n"
+    )
+    assert a.author == "Caleb Ostrowski"

@@ -36,11 +36,12 @@ _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 def names_line(unit: str, config: Config) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list."""
+    reason = furniture_reason(unit)
     if (
         words(unit) > 16
         or unit.endswith((".", "?", "!", ":"))
         or has_date(unit)
-        or furniture_reason(unit)
+        or reason and not (reason == "navigation" and _name_and_outlet(unit))
     ):
         return []
     if P.OFFICE_TITLE.match(unit):
@@ -68,6 +69,21 @@ def names_line(unit: str, config: Config) -> list[str]:
     ):
         return []
     return [p for p in names if p.casefold() not in _outlets(config)]
+
+
+_PIPE = linear.compile(r"\s+\|\s+")
+
+
+def _name_and_outlet(unit: str) -> bool:
+    """ "Danielle Haskins | KQRA Public Radio": a name and its outlet, though the pipe makes the
+    line look like a menu."""
+    parts = _PIPE.split(unit)
+    return (
+        len(parts) == 2
+        and len(parts[0].split()) >= 2
+        and looks_like_name(parts[0])
+        and bool(OUTLET_WORD.search(parts[1]))
+    )
 
 
 def _affiliation(part: str, config: Config) -> bool:
