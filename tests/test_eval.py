@@ -17,13 +17,13 @@ from generator.evaluate import evaluate, format_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
-# Set on 2026-12-02, a little under the sealed part's measured title 93.7, subtitle 88.6,
-# author 85.4, date 97.5 (none invented), publication 77.2, url 99.4, body kept 98.4, furniture
-# 92.6 % (158 of 437 articles). The sealed texts of 001-245 were tuned on before the split
-# existed; those of 246-437 were measured on first sight and never tuned on. (Publication fell
-# from 82.9 to 77.2 and body kept from 100 to 98.4 when batch 408-437 arrived: new shapes, not
-# a regression.)
-MINIMUMS = {"title": 0.92, "date": 0.96, "author": 0.83, "publication": 0.75, "subtitle": 0.87,
+# Set on 2026-12-02, a little under the sealed part's measured title 94.1, subtitle 89.4,
+# author 84.1, date 97.6 (none invented), publication 84.7, url 99.4, body kept 98.5, furniture
+# 91.6 % (170 of 518 articles). The sealed texts of 001-245 were tuned on before the split
+# existed; those of 246-518 were measured on first sight and never tuned on. (Publication rose
+# from 77.2 to 87.3 % on the earlier 158 sealed texts with the page-convention rules; the 12
+# sealed texts of batch 489-518, new shapes, brought it to 84.7.)
+MINIMUMS = {"title": 0.93, "date": 0.96, "author": 0.83, "publication": 0.83, "subtitle": 0.88,
             "url": 0.98,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
             "body kept": 0.97, "furniture dropped": 0.91}

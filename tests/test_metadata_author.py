@@ -151,3 +151,37 @@ def test_reporters_contact_lines_but_not_the_editors():
         "To contact the editors responsible for this story:\nRhys Moffat at rm@example.net\n"
     )
     assert a.author == "Chiara Novak, Katarina Marinescu"
+
+
+def test_two_writers_each_over_a_role_line():
+    a = extract(
+        "Report\n\nRegional water utility raises $400 million in green bond sale\n\n"
+        "Orders topped four times the bonds on offer\n\nPriya Raman\n"
+        "Senior Fellow, Fiscal Policy Program\nTomasz Wojcik\nResearch Associate\n"
+        f"March 13, 2024\n\n{BODY}"
+    )
+    assert a.author == "Priya Raman, Tomasz Wojcik"
+
+
+def test_accented_capital_in_a_line_of_names():
+    a = extract(
+        "Rowing club wins first national title in 40 years\n\nÉmilie Tremblay\n"
+        f"The Maple Press\nPublished July 16, 2023 at 4:15 p.m.\n\n{BODY}"
+    )
+    assert a.author == "Émilie Tremblay"
+
+
+def test_name_and_outlet_split_by_a_pipe_is_a_byline_not_a_menu():
+    a = extract(
+        "KQRA Public Radio\nListen Live\nDonate\n\nDahua sells UK unit to management buyout team\n\n"
+        f"Danielle Haskins | KQRA Public Radio\n\nPublished June 15, 2022 at 8:23 PM EST\n\n{BODY}"
+    )
+    assert a.author == "Danielle Haskins"
+
+
+def test_newsletter_sign_off_names_the_writer():
+    a = extract(
+        "The week in space: a quiet sun and a noisy moon\n\nMay 9, 2024\n\n"
+        f"{BODY}\nCaleb Ostrowski writes The Week in Space every week.\n"
+    )
+    assert a.author == "Caleb Ostrowski"

@@ -109,3 +109,79 @@ def test_the_office_under_a_from_label_and_the_masthead_before_its_owner():
         f"Dahua sells UK unit\n\nMay 2, 2022\n\n{BODY}\n© 2022 The Vale Gazette is part of Reach plc\n"
     )
     assert b.publication == "The Vale Gazette"
+
+
+def test_logo_alt_text_names_the_publisher():
+    a = extract(
+        "Skip to Main Content\nOswell County seal image\nSearch\nHome\nDepartments\n\n"
+        f"Yard waste collection resumes on the first of April\n\nPosted on: March 4, 2025\n\n{BODY}"
+    )
+    assert a.publication == "Oswell County"
+
+
+def test_a_name_spelling_the_host_is_the_outlet():
+    a = extract(
+        "https://www.eastmoorpost.co.uk/news/health/parking-123\n\n"
+        f"Hospital scraps parking charges for night staff\n\nPublished 11 February 2025\n\n{BODY}\n"
+        "Sign up to the Eastmoor Post morning briefing\n"
+    )
+    assert a.publication == "Eastmoor Post"
+    b = extract(  # a print page's footer address, the masthead in capitals
+        "THE WELLINGTON ECHO Friday 16 August 2019 Page 5\n\nNEWS\n\n"
+        f"Central bank holds rates for another quarter\n\n{BODY}\nwww.thewellingtonecho.co.uk\n"
+    )
+    assert b.publication == "The Wellington Echo"
+
+
+def test_holder_before_the_copyright_sign():
+    a = extract(
+        f"Football club unveils plans for a new stadium\n\nApr 2, 2025\n\n{BODY}\n"
+        "Lakeview Sentinel © 2025 · All rights reserved · 22 Pier Road\n"
+    )
+    assert a.publication == "Lakeview Sentinel"
+
+
+def test_reprint_credit_beats_the_portal():
+    a = extract(
+        "Zenith\nNews  Money  Sport  Weather\n\nProvided by Harbour Herald\n\n"
+        f"Island ferry operator cuts winter crossings\n\nStory by Ines Marsh\nNov 6, 2024\n\n{BODY}"
+        "\nContinue reading on Harbour Herald\n\n© 2024 Zenith Media\n"
+    )
+    assert a.publication == "Harbour Herald" and a.author == "Ines Marsh"
+
+
+def test_unknown_outlet_after_the_name_in_the_byline():
+    a = extract(
+        "Headlines  Nation  Business  Sports\n\nNation\n\n"
+        "Free school meals extended to all primary pupils\n\n"
+        f"Ramon Dizon - Visayas Daily Mirror\nJanuary 16, 2024 | 12:00am\n\n{BODY}"
+    )
+    assert a.publication == "Visayas Daily Mirror" and a.author == "Ramon Dizon"
+
+
+def test_upper_case_masthead_with_a_newspaper_noun():
+    a = extract(
+        "THE NORTHERN LEDGER\nIndependent since 1891\nSunday, 9 March 2025\n\n"
+        f"Small-town theatre company wins national drama award\n\nAisling Foley, Chief Reporter\n\n"
+        f"{BODY}"
+    )
+    assert a.publication == "The Northern Ledger"
+
+
+def test_organisation_over_its_address_in_the_footer():
+    a = extract(
+        "Skip to content\nHome > News and media > Latest news\n\n"
+        f"Daily walks linked to slower memory decline\n\nPublished: 19 June 2024\n\n{BODY}\n"
+        "Back to news\n\nWestvale Hospitals Health Trust\n\nTrust Headquarters, Ferry Lane\n\n"
+        "Switchboard: 0300 555 0100\n"
+    )
+    assert a.publication == "Westvale Hospitals Health Trust"
+
+
+def test_a_role_in_the_byline_is_not_a_listed_outlet():
+    a = extract(
+        "Insights\nMarket commentary | 27 August 2024\n\n"
+        "Family bakery chain to open 12 shops despite rising flour prices\n\n"
+        f"Authored by: Olumide Adeyemi, Chief Economist\n\n{BODY}"
+    )
+    assert a.author == "Olumide Adeyemi" and a.publication != "The Economist"

@@ -93,6 +93,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
         )
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
+    site = _title_site(html, str(data.get("title") or ""))
+    if site and "publication" not in hints:
+        hints["title_site"] = site
     shown = without_hidden(html)  # the markup readers see: no head, scripts or styles
     byline = _visible_byline(shown)
     if byline:
@@ -101,6 +104,26 @@ def html_to_text(html: str) -> tuple[str, dict]:
     if dek:
         hints["subtitle"] = dek
     return text, hints
+
+
+_TITLE_ELEMENT = linear.compile(r"<title\b[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
+_TITLE_SITE = linear.compile(r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$")
+
+
+def _title_site(html: str, headline: str) -> str | None:
+    """The site's name after the headline in the page's <title> ("Headline | Bureau of Industry
+    and Security"): how sites name themselves to browsers, even when no meta tag does."""
+    element = _TITLE_ELEMENT.search(html[:_TITLE_WITHIN])
+    if not element or not headline:
+        return None
+    match = _TITLE_SITE.match(" ".join(htmllib.unescape(element.group(1)).split()))
+    if not match or match.group("head").strip().casefold() != headline.strip().casefold():
+        return None
+    return match.group("site").strip()
+
+
+_TITLE_WITHIN = 20_000
+"""The <title> is in the page's head, near the top."""
 
 
 # Elements that hold a dek, by the class names sites give them ("standfirst",

@@ -445,7 +445,7 @@ BYLINE = [
     (
         "by-line",
         linear.compile(
-            r"^(?:written |reported |words |posted |story |text |hosted |compiled |"
+            r"^(?:written |reported |authored |words |posted |story |text |hosted |compiled |"
             r"opinion |analysis |"
             r"commentary |column |review |(?:a )?guest (?:post|column|essay) )?by\b[:\s]*"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",

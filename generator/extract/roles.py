@@ -20,6 +20,8 @@ import pycrfsuite
 
 from ..config import Config
 from ..records import Article, Found, LineRoles, RoledLine
+from . import linear
+from .parse import is_meta_line
 from .role_features import as_crfsuite, line_features, text_lines
 
 ROLES = (
@@ -133,9 +135,19 @@ def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | No
     wanted = _norm(rules_title) if rules_title else ""
     if wanted and any(t.role == "title" and wanted in _norm(t.text) for t in tags.lines):
         return None
-    if best.confidence < TITLE_OVERRIDE_CONFIDENCE:
+    if best.confidence < TITLE_OVERRIDE_CONFIDENCE or _print_header(best.text):
         return None
+
     return best if _norm(best.text) != wanted else None
+
+
+# A browser's print header: "12/6/19, 9:41 AM Page Title - Site" tops every printed page.
+_PRINT_STAMP = linear.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AaPp][Mm]\b")
+
+
+def _print_header(line: str) -> bool:
+    """A dated line of page chrome, not a headline: a print stamp or a byline or date line."""
+    return bool(_PRINT_STAMP.match(line)) or is_meta_line(line)
 
 
 TRUSTED_TITLE_SOURCES = ("seed front-matter",)

@@ -99,10 +99,47 @@ def author_from_authors_block(article: Article, config: Config) -> Result:
     )
 
 
+def author_from_names_over_roles(article: Article, config: Config) -> Result:
+    """In the header, each writer's name on a line over a role line ("Priya Raman" /
+    "Senior Fellow, Fiscal Policy Program"), several in a row: a think tank's or a paper's
+    byline without a label. Every pair in the run counts, so two writers are not read as one."""
+    header = article.header
+    found: list[str] = []
+    i = 0
+    while i < min(len(header) - 1, PAIR_LINES):
+        names = names_line(header[i], config)
+        if names and _credential(header[i + 1]):
+            found += names
+            i += 2
+        elif found:
+            break
+        else:
+            i += 1
+    return (
+        (", ".join(dict.fromkeys(found)), Found("names over role lines", 0.75))
+        if len(found) >= 2
+        else None
+    )
+
+
+PAIR_LINES = 30
+"""Writers' name-and-role pairs stand in the page's top lines, with the headline and dek."""
+
+
+# A job title on its own line under a name: "Research Associate", "Director, Cities Programme".
+_ROLE_LINE = linear.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:associate|fellow|director|professor|lecturer|researcher|economist|"
+    r"adviser|advisor|officer|manager|strategist|scientist|partner|head of)\b",
+    re.IGNORECASE,
+)
+
+
 def _credential(unit: str) -> bool:
     """A role, a credential or contact details: what follows a name in an author block."""
     return bool(
         P.ROLE_WORDS.search(unit)
+        or words(unit) <= 8
+        and _ROLE_LINE.match(unit)
         or P.CREDENTIAL.match(unit)
         or furniture_reason(unit) == "contact details"
     )
@@ -199,10 +236,17 @@ def author_from_bio(article: Article, config: Config) -> Result:
     guest or a source."""
     tail = [b.text for b in article.blocks[-5:]] + list(article.footer)
     for unit in tail:
-        match = P.AUTHOR_BIO.match(unit)
+        match = P.AUTHOR_BIO.match(unit) or _WRITES.match(unit)
         if match:
             return match.group("names"), Found("author bio", 0.6)
     return None
+
+
+# A newsletter's sign-off: "Caleb Ostrowski writes The Week in Space every week."
+_WRITES = linear.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) (?:writes|wrote|reports|reported) "
+    r"(?:this|the|for|about|[A-Z])"
+)
 
 
 def fuller_visible_byline(article: Article, config: Config, text_rules: list[Extractor]) -> Article:

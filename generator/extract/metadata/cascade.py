@@ -25,6 +25,7 @@ from .author import (
     author_from_footer_label,
     author_from_name_and_date,
     author_from_names_line,
+    author_from_names_over_roles,
     author_from_write_to,
     fuller_visible_byline,
 )
@@ -40,13 +41,19 @@ from .names import split_names
 from .publication import (
     copyright_holder,
     publication_from_byline,
+    publication_from_byline_outlet,
     publication_from_credit_lines,
     publication_from_domain_mention,
     publication_from_first_line,
+    publication_from_footer_address,
     publication_from_furniture_names,
+    publication_from_host_name,
+    publication_from_logo_alt,
     publication_from_masthead,
     publication_from_platform,
+    publication_from_reprint_credit,
     publication_from_sender_label,
+    publication_from_title_site,
     publication_from_url,
     publication_from_url_table,
     publication_from_wire_credit,
@@ -141,6 +148,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_byline,  # "By Jane Doe": the explicit byline
         author_from_name_and_date,  # "Jane Doe | May 5, 2021"
         author_from_authors_block,  # "Authors" over names and roles (law firms, think tanks)
+        author_from_names_over_roles,  # two or more writers, each over a role line
         author_from_names_line,  # a line of nothing but names under the headline
         author_from_credit_line,  # wire copy's closing "(Reporting by ...)"
         author_from_closing_byline,  # "By Jane Doe" as the last line
@@ -169,7 +177,13 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_first_line,  # a listed name as the masthead line
         publication_from_furniture_names,  # a listed name anywhere in the page furniture
         publication_from_domain_mention,  # "www.fcc.gov" or "press@fcc.gov" in the furniture
+        publication_from_reprint_credit,  # "Provided by X", "This report by X was first ..."
+        publication_from_host_name,  # "Eastmoor Post" on the page of eastmoorpost.co.uk
+        publication_from_logo_alt,  # "Oswell County seal image": the site's own logo
+        publication_from_title_site,  # "<title>Headline | Site</title>" of a saved page
         copyright_holder(corporate=False),  # an unlisted copyright holder: "© 2021 Field & Flight"
+        publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
+        publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
         publication_from_masthead,  # a short name above the page menu
         copyright_holder(
             corporate=True

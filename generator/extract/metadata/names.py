@@ -11,15 +11,17 @@ from .. import patterns as P
 from ..parse import furniture_reason, has_date, is_byline, words
 from .publication_table import WIRE_NAMES, Publications, once_per_table
 
+# A capital may carry an accent: "Émilie", "Łukasz", "Şahin".
 _NAME_TOKEN = linear.compile(
-    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
+    r"^(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.-]*|[A-Z]\.|"
+    r"(?:van|von|de|der|da|di|le|la|bin|ibn|al|el|du|dos|del)|"
     r"[\u3040-\u30ff\u3400-\u9fff]+)$"
 )
 
 _PLACE = linear.compile(r"\b(?:in|from)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}")  # "in Beijing"
 _WITH = linear.compile(r"\bwith\b")
 _HANDLE = linear.compile(r"\s@\w+")
-_NAME_SEPARATOR = linear.compile(r",|;|&|\||·|•|\band\b")
+_NAME_SEPARATOR = linear.compile(r",|;|&|\||·|•|\band\b|\s[–—-]\s")
 # (role), [e-mail], e-mail
 _ASIDES = linear.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]|\s*<?\S+@\S+\.\w+>?")
 # Where the names of a byline end: "..., published ...", "... on May 5", "Source: ..."
@@ -34,11 +36,12 @@ _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 def names_line(unit: str, config: Config) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list."""
+    reason = furniture_reason(unit)
     if (
         words(unit) > 16
         or unit.endswith((".", "?", "!", ":"))
         or has_date(unit)
-        or furniture_reason(unit)
+        or reason and not (reason == "navigation" and _name_and_outlet(unit))
     ):
         return []
     if P.OFFICE_TITLE.match(unit):
@@ -61,11 +64,26 @@ def names_line(unit: str, config: Config) -> list[str]:
         and len(p.split()) >= 2
         and (shouting_ok or not p.isupper())
         and not P.ROLE_WORDS.search(p)
-        and not _OUTLET_WORD.search(p)
+        and not OUTLET_WORD.search(p)
         for p in names
     ):
         return []
     return [p for p in names if p.casefold() not in _outlets(config)]
+
+
+_PIPE = linear.compile(r"\s+\|\s+")
+
+
+def _name_and_outlet(unit: str) -> bool:
+    """ "Danielle Haskins | KQRA Public Radio": a name and its outlet, though the pipe makes the
+    line look like a menu."""
+    parts = _PIPE.split(unit)
+    return (
+        len(parts) == 2
+        and len(parts[0].split()) >= 2
+        and looks_like_name(parts[0])
+        and bool(OUTLET_WORD.search(parts[1]))
+    )
 
 
 def _affiliation(part: str, config: Config) -> bool:
@@ -73,7 +91,7 @@ def _affiliation(part: str, config: Config) -> bool:
     tokens = part.split()
     return (
         len(tokens) <= 6
-        and bool(P.ROLE_WORDS.search(part) or _OUTLET_WORD.search(part))
+        and bool(P.ROLE_WORDS.search(part) or OUTLET_WORD.search(part))
         or len(tokens) == 1
         and part[:1].isupper()
         or part.casefold() in _outlets(config)
@@ -81,10 +99,13 @@ def _affiliation(part: str, config: Config) -> bool:
 
 
 # Words that make a capitalised line a masthead, not a person: "Great Falls Tribune".
-_OUTLET_WORD = linear.compile(
+OUTLET_WORD = linear.compile(
     r"\b(?:Tribune|Times|Post|News|Herald|Journal|Daily|Gazette|Press|Magazine|Review|"
     r"Chronicle|Observer|Weekly|Wire|Report|Media|Network|Radio|TV|Online|Blog|Insider|"
-    r"Service|Agency|Noticias|Agencia|Agence)\b"
+    r"Service|Agency|Noticias|Agencia|Agence|"
+    # the newspaper nouns of mastheads around the world
+    r"Courier|Mirror|Ledger|Sentinel|Examiner|Bulletin|Advertiser|Telegraph|Dispatch|"
+    r"Inquirer|Gazeta|Zeitung|Monitor|Echo|Clarion|Argus|Enquirer|Recorder|Standard)\b"
 )
 
 

@@ -15,6 +15,8 @@ from .. import patterns as P
 from ..parse import TERMINAL, furniture_reason, is_byline, is_meta_line, words
 from .base import Extractor, Result
 from .evidence import evidence_lines
+from .names import OUTLET_WORD as _OUTLET_WORD
+from .names import looks_like_name
 from .publication_table import (
     COMPANY_SUFFIX,
     WIRE_NAMES,
@@ -123,8 +125,10 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
     The longest name found wins, so "The Times of India" is not read as "The Times".
     """
     lines = [
-        P.PARENT_COMPANY.sub(" ", line) for line in evidence_lines(article)
-    ]  # "Vox Media" is not Vox
+        P.PARENT_COMPANY.sub(" ", line)  # "Vox Media" is not Vox
+        for line in evidence_lines(article)
+        if not is_byline(line)  # "Authored by: Ana Ruiz, Chief Economist" is not The Economist
+    ]
     table = publication_phrases(config.publications)
     found = [(-len(entry.phrase), *entry.value) for line in lines for entry in table.find(line)]
     if found:
@@ -152,7 +156,13 @@ def _publication_names(line: str):
     """The names a part-of, printed-from, copyright or source line gives as its holder."""
     if is_byline(line):
         return  # "Source: Jane Doe, Editor" names the writer, not the outlet
-    for pattern in (P.PART_OF_REPORTS, P.PRINTED_FROM, P.COPYRIGHT, P.SOURCE_LINE):
+    for pattern in (
+        P.PART_OF_REPORTS,
+        P.PRINTED_FROM,
+        P.COPYRIGHT,
+        P.SOURCE_LINE,
+        _HOLDER_BEFORE_SIGN,
+    ):
         match = pattern.search(line) if pattern is P.PART_OF_REPORTS else pattern.match(line)
         holder = _holder(_sender_name(match.group("name"))) if match else ""
         if holder:
@@ -287,9 +297,198 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     if first.isupper() and first.casefold() in _SECTION_WORDS:
         return None  # "TECH" above the headline is a section label
     if first.isupper():  # "BUENOS AIRES TIMES", "LAW360"; short acronyms stay as they are
-        first = " ".join(w if len(w) <= 3 else w.title() for w in first.split())
+        first = " ".join(
+            w if len(w) <= 3 and w not in ("THE", "AND") else w.title() for w in first.split()
+        )
+    if _MASTHEAD_NOUN.search(first) and words(first) >= 2:
+        # "THE NORTHERN LEDGER" over a tagline: a newspaper noun makes a masthead without a menu
+        return clean_title(first), Found("masthead naming a newspaper", 0.5)
     following = header[top[0] + 1 : top[0] + 6]
     menu = sum(1 for u in following if words(u) <= 3 and not u.endswith(TERMINAL))
     if any(furniture_reason(u) == "navigation" for u in following) or menu >= 3:
         return clean_title(first), Found("site name above the page menu", 0.5)
     return None
+
+
+# An image's alt text standing for the publisher's logo, anywhere near the top: "Norland Department
+# of Natural Resources logo", "Oswell County seal image", "University of Ellerby logo". A site's
+# logo is its own name; a seal "of" something ("Seal of the President") names an office instead.
+_LOGO_ALT = linear.compile(
+    r"^(?P<name>(?-i:[A-Z])[^|:]{2,80}?)\s+(?:logo|crest|seal|emblem)(?:\s+image)?$",
+    re.IGNORECASE,
+)
+LOGO_LINES = 12
+"""A logo stands in the page's top chrome: the first lines of the header."""
+
+
+def publication_from_logo_alt(article: Article, config: Config) -> Result:
+    """The alt text of the site's logo at the top of the page names the publisher."""
+    for unit in article.header[:LOGO_LINES]:
+        match = _LOGO_ALT.match(unit)
+        name = match.group("name").strip() if match else ""
+        if name and words(name) <= 10 and not _ARMS.match(name) and not _ACTION.match(name):
+            return canonical(name, config), Found("the site's logo (alt text)", 0.7)
+    return None
+
+
+# "Lakeview Sentinel © 2025 · All rights reserved", "Field Notes on Water © 2025": the holder
+# before the sign, the way many small sites and blog themes print it.
+_HOLDER_BEFORE_SIGN = linear.compile(
+    r"^(?P<name>(?-i:[A-Z])[^©|·]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE
+)
+
+
+# Reprint credits naming the outlet that first ran the story: "Provided by Harbour Herald",
+# "Continue reading on Midland Examiner", "This report by The Maple Press was first published ...".
+_REPRINT_CREDIT = linear.compile(
+    r"^(?:provided by|continue reading (?:on|at)|read the (?:full|original) (?:story|article) "
+    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by))"
+    r"\s+(?P<name>(?-i:[A-Z])[^.,;:|]{1,60}?)(?:\s+was first published\b.*|\.)?$",
+    re.IGNORECASE,
+)
+
+
+def publication_from_reprint_credit(article: Article, config: Config) -> Result:
+    """A portal's or paper's credit to the outlet whose story it carries: that outlet published it
+    (the labels' rule for reprints), not the portal around it."""
+    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
+    blocks = (b.text for b in article.blocks[-3:])
+    for unit in (*lines, *blocks):
+        match = _REPRINT_CREDIT.match(unit)
+        if match and words(match.group("name")) <= 6:
+            return canonical(match.group("name"), config), Found("reprint credit", 0.75)
+    return None
+
+
+def _host_labels(article: Article) -> list[str]:
+    """The name part of the source address's host ("eastmoorpost" for www.eastmoorpost.co.uk), and
+    of a bare site address printed on the page ("www.thewellingtonecho.co.uk" in a print footer)."""
+    hosts = [(urlsplit(article.url or "").hostname or "").lower()]
+    hosts += [u.lower() for u in (*article.header, *article.footer) if P.DOMAIN_LINE.match(u)]
+    labels = [h.removeprefix("www.").split(".", 1)[0] for h in hosts if "." in h]
+    return list(dict.fromkeys(label for label in labels if len(label) >= 4))
+
+
+_WORD = linear.compile(r"[A-Za-z0-9&'’.-]+")
+HOST_NAME_WORDS = 6
+"""A publication's name is a few words: longer runs are not tried against the host."""
+
+
+def publication_from_host_name(article: Article, config: Config) -> Result:
+    """A name on the page that spells the address's host ("Eastmoor Post" on eastmoorpost.co.uk):
+    sites are named after their outlet, so a phrase whose letters are the host's is the outlet,
+    written the way the outlet writes it. Only for hosts the table does not know."""
+    if publication_from_url_table(article, config):
+        return None
+    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
+    for label in _host_labels(article):
+        targets = {label, label.removeprefix("the")}
+        for unit in lines:
+            if len(unit) > 300 or label.removeprefix("the")[:4] not in unit.casefold():
+                continue  # cheap test first: the host's first letters must be on the line
+            tokens = _WORD.findall(unit)
+            for i, first in enumerate(tokens):
+                end = _spelled_host(tokens, i, targets) if first[:1].isupper() else None
+                if end is not None:
+                    start = i - 1 if i and tokens[i - 1] in ("The", "THE") else i
+                    name = " ".join(tokens[start:end]).strip(".,'’")
+                    name = name.title() if name.isupper() and len(name) > 5 else name
+                    return name, Found("name on the page spelling the address's host", 0.7)
+    return None
+
+
+def _spelled_host(tokens: list[str], i: int, targets: set[str]) -> int | None:
+    """The end of the run of two or more words from `i` whose letters spell one of `targets`."""
+    squashed = ""
+    for k in range(i, min(len(tokens), i + HOST_NAME_WORDS)):
+        squashed += "".join(c for c in tokens[k].casefold() if c.isalnum())
+        if squashed in targets and k > i:
+            return k + 1
+        if not any(t.startswith(squashed) for t in targets):
+            return None
+    return None
+
+
+# Newspaper nouns that name a masthead and never a section or a label ("Press Release",
+# "Report" and "News" do both, so they are not here).
+_MASTHEAD_NOUN = linear.compile(
+    r"\b(?:Tribune|Times|Post|Herald|Journal|Gazette|Chronicle|Observer|Courier|Mirror|Ledger|"
+    r"Sentinel|Examiner|Bulletin|Advertiser|Telegraph|Dispatch|Inquirer|Echo|Clarion|Argus|"
+    r"Enquirer|Recorder|Standard|Daily|Weekly)$"
+)
+
+
+_BYLINE_OUTLET_SEPARATOR = linear.compile(r"\s+[|/·•–—-]\s+|,\s+")
+
+
+def publication_from_byline_outlet(article: Article, config: Config) -> Result:
+    """An outlet the table does not know, after the writer's name in the byline: "Ramon Dizon -
+    Visayas Daily Mirror", "By Ana Ruiz, The Bay Courier". A newspaper noun ("Mirror", "Courier")
+    tells the outlet from a role or a place."""
+    for unit in article.header:
+        if len(unit) > 120 or is_meta_line(unit) and not is_byline(unit):
+            continue
+        parts = _BYLINE_OUTLET_SEPARATOR.split(_BY_PREFIX.sub("", unit))
+        if len(parts) < 2 or not looks_like_name(parts[0]) or len(parts[0].split()) < 2:
+            continue
+        outlet = parts[-1].strip(" .")
+        if (
+            1 <= words(outlet) <= 6
+            and outlet[:1].isupper()
+            and _OUTLET_WORD.search(outlet)
+            and not P.ROLE_WORDS.search(outlet)
+        ):
+            return canonical(outlet, config), Found("outlet named in the byline", 0.65)
+    return None
+
+
+_BY_PREFIX = linear.compile(r"^by\s+", re.IGNORECASE)
+
+# An organisation's own name in its page footer, over (or beside) its postal address or phone:
+# "Westvale Hospitals Health Trust" / "Trust Headquarters, Ferry Lane" / "Switchboard: ...".
+_ORGANISATION_WORD = linear.compile(
+    r"\b(?:County|City|Council|Department|Ministry|Agency|Authority|Board|Trust|Hospitals?|"
+    r"University|College|Institute|Police|Office|Commission|Foundation|Centre|Center|Society|"
+    r"Association|Federation|Club|Library|Museum|District|Government|Borough|Parliament)\b"
+)
+_ADDRESS = linear.compile(
+    r"^\d{1,5}\s+\w|\b(?:street|st|road|rd|avenue|ave|lane|way|drive|square|place|boulevard|"
+    r"headquarters|p\.?o\.? box)\b|^(?:phone|tel|telephone|switchboard|call)\b",
+    re.IGNORECASE,
+)
+FOOTER_TAIL = 8
+"""The address block closes the page: the last body paragraphs and the footer are read."""
+
+
+def publication_from_footer_address(article: Article, config: Config) -> Result:
+    """The organisation named over its address at the foot of its own page (agencies, councils,
+    hospitals): the publisher where no masthead or copyright names one."""
+    tail = [b.text for b in article.blocks[-FOOTER_TAIL:]]
+    lines = [*tail, *article.footer, *(d.line for d in article.dropped)]
+    for i, unit in enumerate(lines):
+        parts = _PIPE_PARTS.split(unit)
+        name = parts[0].strip()
+        address = parts[1] if len(parts) > 1 else (lines[i + 1] if i + 1 < len(lines) else "")
+        if (
+            2 <= words(name) <= 8
+            and name[:1].isupper()
+            and not name.endswith(TERMINAL)
+            and _ORGANISATION_WORD.search(name)
+            and not _ABOUT.match(name)
+            and _ADDRESS.search(address)
+        ):
+            return canonical(name, config), Found("organisation over its address", 0.6)
+    return None
+
+
+_PIPE_PARTS = linear.compile(r"\s+[|·•]\s+")
+_ABOUT = linear.compile(r"^(?:about|contact|visit|find|follow|back)\b", re.IGNORECASE)
+
+
+def publication_from_title_site(article: Article, config: Config) -> Result:
+    """The site's name after the headline in a saved page's <title> (convert_html puts it in the
+    hints as `title_site`): how the page names itself to the browser."""
+    site = article.hints.get("title_site", "")
+    if not site or words(site) > 8 or not site[:1].isupper() or _DIGIT_OR_PRICE.search(site):
+        return None
+    return canonical(site, config), Found("site name in the page title", 0.65)
