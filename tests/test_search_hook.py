@@ -46,3 +46,23 @@ def test_under_pagefind_the_lunr_index_is_emptied(tmp_path):
     search_hook.on_post_build({"site_dir": str(tmp_path), "extra": {"search_engine": "pagefind"}})
     data = json.loads((tmp_path / "search" / "search_index.json").read_text())
     assert data == {"config": {"lang": ["en"]}, "docs": []}
+
+
+
+class _Config(dict):
+    """MkDocs' config: settings by subscript, the plugins as an attribute."""
+
+    def __init__(self, engine, plugins):
+        super().__init__(extra={"search_engine": engine})
+        self.plugins = plugins
+
+
+def test_under_pagefind_material_parses_no_page_for_the_lunr_index():
+    from material.plugins.search.plugin import SearchIndex
+
+    built = SimpleNamespace(meta={}, content='<h1 id="a">A</h1><p>Body</p>', toc=[], url="a/")
+    for engine, entries in (("pagefind", 0), ("lunr", 1)):
+        plugin = SimpleNamespace(search_index=SearchIndex(lang=["en"]))
+        search_hook.on_pre_build(_Config(engine, {"material/search": plugin}))
+        plugin.search_index.add_entry_from_context(built)
+        assert len(plugin.search_index.entries) == entries, engine

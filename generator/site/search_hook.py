@@ -5,6 +5,8 @@
   a `terms` field of Material's lunr index, boosted above body text, instead of its text.
 - The Browse page's static data (browse.py) is written from the articles' front-matter.
 - Under Pagefind, Material's own search_index.json is replaced by an empty one: nothing reads it.
+  Material's search plugin is then told not to parse every page into entries for it (a tenth of
+  the MkDocs build); it still strips the pages' data-search-* attributes, so the HTML is the same.
 """
 
 from __future__ import annotations
@@ -25,6 +27,20 @@ _terms: dict[str, str] = {}
 def on_pre_build(config) -> None:
     _articles.clear()
     _terms.clear()
+    if config is not None and config["extra"].get("search_engine") == "pagefind":
+        _skip_lunr_entries(config)
+
+
+def _skip_lunr_entries(config) -> None:
+    """Under Pagefind, Material's index gets no entries: on_post_build empties it anyway."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)  # made by the plugin's on_config
+    if index is not None:
+        index.add_entry_from_context = _no_entry
+
+
+def _no_entry(page) -> None:
+    """SearchIndex.add_entry_from_context without the HTML parse it would throw away."""
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
