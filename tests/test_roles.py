@@ -130,7 +130,7 @@ def test_a_seed_is_tagged_once_and_its_tags_are_not_kept(monkeypatch):
     calls = []
     tagged = roles._tagged
     monkeypatch.setattr(roles, "_tagged", lambda *a: calls.append(a[0]) or tagged(*a))
-    name = "319_public-radio--water-main.txt"
+    name = "030_linkedin-ndaa-889-part-b.txt"
     data = (Path(__file__).resolve().parent / "data" / "eval" / "articles" / name).read_bytes()
     article = process_seed(decode_seed(name, data), CONFIG)
     assert article.found["author"].method == "line-role model: byline line"
