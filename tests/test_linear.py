@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,7 +77,81 @@ def test_no_pattern_is_left_on_python_re():
     assert not hasattr(linear, "backtracking") and not hasattr(linear, "BACKTRACKING")
     for name, pattern, _ in patterns.DATE_PATTERNS:
         engine = pattern.pattern if isinstance(pattern, linear.Inside) else pattern
-        assert type(engine).__module__.startswith("re2"), name
+        assert isinstance(engine, re2._Regexp), name
+
+
+def _mixed(pattern: str):
+    """The adversarial strings of a pattern, some with non-ASCII letters and quotes in them."""
+    extra = st.sampled_from(["", "é", "’", "“", "中文", "Ü"])
+    return st.tuples(adversarial(pattern), extra, st.integers(0, 40)).map(
+        lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :]
+    )
+
+
+_SAMPLE = [p for p in PATTERNS if p[0] in {s for s, _ in PATTERNS[::7]}]
+
+
+@pytest.mark.parametrize("source,flags", _SAMPLE, ids=[f"{s[:30]}" for s, _ in _SAMPLE])
+def test_the_faster_search_finds_what_the_wrapper_found(source, flags):
+    """linear.Pattern takes short cuts past google-re2's offset mapping: its matches (spans,
+    groups, every match of finditer, sub, split) are the wrapper's own."""
+    ours = linear.compile(source, flags)
+    theirs = re2._Regexp(ours.pattern, ours.options)
+
+    def spans(match):
+        return match and [match.span(g) for g in range(ours.groups + 1)]
+
+    @settings(max_examples=40, deadline=None, database=None)
+    @given(_mixed(source), st.integers(0, 12))
+    def same(text, pos):
+        for method in ("search", "match", "fullmatch"):
+            assert spans(getattr(ours, method)(text)) == spans(getattr(theirs, method)(text))
+            assert spans(getattr(ours, method)(text, pos)) == spans(
+                getattr(theirs, method)(text, pos)
+            )
+        assert [spans(m) for m in ours.finditer(text)] == [spans(m) for m in theirs.finditer(text)]
+        assert ours.sub("#", text) == theirs.sub("#", text)
+        assert ours.split(text) == theirs.split(text)
+
+    same()
+
+
+_RULE_TABLES = {
+    "furniture": (list(patterns.FURNITURE.values()), False),
+    "dates": ([p for _, p, _ in patterns.DATE_PATTERNS], False),
+    "bylines": ([p for _, p in patterns.BYLINE], True),
+}
+
+
+@pytest.mark.parametrize("table", sorted(_RULE_TABLES))
+def test_a_rule_set_names_every_rule_that_matches(table):
+    rules, anchored = _RULE_TABLES[table]
+    rule_set = linear.RuleSet(rules, anchored=anchored)
+    source = "|".join(rule.pattern for rule in rules if isinstance(rule, linear.Pattern))
+    samples = ["Advertisement", "By Jane Doe", "May 22, 2019", "HSI 17,295.89 -0.72% HSCEI -0.85%"]
+
+    def one_by_one(text):
+        return [
+            i
+            for i, rule in enumerate(rules)
+            if (rule.match(text) if anchored else rule.search(text)) is not None
+        ]
+
+    for text in samples:
+        assert rule_set.matching(text) == one_by_one(text)
+
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(_mixed(source))
+    def same(text):
+        assert rule_set.matching(text) == one_by_one(text)
+        assert rule_set.any(text) == bool(one_by_one(text))
+
+    same()
+
+
+def test_an_anchored_rule_set_takes_patterns_only():
+    with pytest.raises(TypeError):
+        linear.RuleSet([patterns.DATE_PATTERNS[0][1]], anchored=True)
 
 
 # The four date shapes as they were written with lookarounds on Python's `re`: their RE2 forms

@@ -43,7 +43,7 @@ def compile(pattern: str, flags: int = 0):
     inline = "".join(letter for flag, letter in _FLAGS if flags & flag)
     translated = (f"(?{inline})" if inline else "") + unicode_words(pattern)
     try:
-        return re2.compile(translated, _OPTIONS)
+        return Pattern(translated, _OPTIONS)
     except re2.error as exc:
         raise NotLinear(f"not a linear-time pattern ({exc}): {pattern[:80]!r}") from exc
 
@@ -51,6 +51,72 @@ def compile(pattern: str, flags: int = 0):
 COMPILED: list[tuple[str, int]] = []
 """Every pattern compiled here, as written, with its flags: the property tests replay them on
 `re`."""
+
+
+_NO_MATCH = (-1, -1)
+
+
+class Pattern(re2._Regexp):
+    """An RE2 pattern whose searches cost less on the texts extractors ask about.
+
+    google-re2's wrapper maps every byte offset of a match back to a character offset, through
+    several calls per search (about 4 µs of the 6 µs a short line costs). In ASCII text the two
+    offsets are the same, so the automaton's spans are used as they come; in other text a search
+    that finds nothing (most of them: a line is asked about dozens of patterns) returns at once,
+    and only a match takes the wrapper's way. The match objects are the wrapper's own, with the
+    same spans, so every caller sees what it saw before.
+    """
+
+    __slots__ = ()
+
+    def search(self, text, pos=None, endpos=None):
+        return self._first(_UNANCHORED, text, pos, endpos)
+
+    def match(self, text, pos=None, endpos=None):
+        return self._first(_ANCHOR_START, text, pos, endpos)
+
+    def fullmatch(self, text, pos=None, endpos=None):
+        return self._first(_ANCHOR_BOTH, text, pos, endpos)
+
+    def _first(self, anchor, text, pos, endpos):
+        if pos is None and endpos is None and type(text) is str:
+            ascii_text = text.isascii()
+            encoded = text.encode("ascii" if ascii_text else "utf-8")
+            spans = self._regexp.Match(anchor, encoded, 0, len(encoded))
+            if spans[0] == _NO_MATCH:
+                return None
+            if ascii_text:
+                return re2._Match(self, text, 0, len(text), spans)
+        return next(self._match(anchor, text, pos, endpos), None)
+
+    def _match(self, anchor, text, pos=None, endpos=None):
+        if type(text) is str and text.isascii():
+            yield from self._match_ascii(anchor, text, pos, endpos)
+        else:
+            yield from super()._match(anchor, text, pos, endpos)
+
+    def _match_ascii(self, anchor, text: str, pos, endpos):
+        """The wrapper's loop over a text whose characters are its bytes (its bytes branch, with
+        the str kept as the match's text)."""
+        size = len(text)
+        pos = 0 if pos is None else max(0, min(pos, size))
+        endpos = size if endpos is None else max(0, min(endpos, size))
+        if pos > endpos:
+            return
+        encoded, at = text.encode("ascii"), pos
+        while True:
+            spans = self._regexp.Match(anchor, encoded, at, endpos)
+            if spans[0] == _NO_MATCH:
+                return
+            yield re2._Match(self, text, pos, endpos, spans)
+            if at == endpos:
+                return
+            at = at + 1 if at == spans[0][1] else spans[0][1]
+
+
+_UNANCHORED = re2._Anchor.UNANCHORED
+_ANCHOR_START = re2._Anchor.ANCHOR_START
+_ANCHOR_BOTH = re2._Anchor.ANCHOR_BOTH
 
 
 class Inside:
@@ -127,6 +193,63 @@ class FirstOf:
 
     def search(self, text: str):
         return next((m for m in (rule.search(text) for rule in self.rules) if m is not None), None)
+
+
+class RuleSet:
+    """Many rules asked of one text in one pass: RE2's Set, an automaton for all of them at once
+    that reports which matched (without where, which is what makes it cheap).
+
+    Rules are patterns, Inside (its pattern decides whether it matches), Unless and FirstOf. For
+    the last two the set only says whether one of their patterns matched, and the rule itself is
+    then asked. `anchored` asks `match` (at the start) instead of `search`, for patterns only.
+
+    A set never misses a match silently: RE2 refuses to compile one its memory cannot run, and at
+    match time a set's automaton, unlike a single pattern's, never gives up on a costly text (it
+    clears its cache and goes on), so it stays linear in the text.
+    """
+
+    def __init__(self, rules, anchored: bool = False):
+        self.rules = tuple(rules)
+        self._set = re2.Set.MatchSet(_OPTIONS) if anchored else re2.Set.SearchSet(_OPTIONS)
+        self._owner: list[int] = []
+        for index, rule in enumerate(self.rules):
+            if anchored and not isinstance(rule, Pattern):
+                raise TypeError(f"an anchored set takes patterns only: {rule!r}")
+            for source in _sources([rule]):
+                self._set.Add(source)
+                self._owner.append(index)
+        self._set.Compile()
+        self._exact = [isinstance(rule, (Pattern, Inside)) for rule in self.rules]
+        self._all_exact = all(self._exact)
+
+    def matching(self, text: str) -> list[int]:
+        """The positions in `rules` of the rules that match `text`, in order."""
+        found = self._set.Match(text)
+        if not found:
+            return []
+        hits = sorted({self._owner[k] for k in found})
+        return [i for i in hits if self._exact[i] or self.rules[i].search(text) is not None]
+
+    def any(self, text: str) -> bool:
+        """Whether one of the rules matches `text`."""
+        if self._all_exact:
+            return bool(self._set.Match(text))
+        return bool(self.matching(text))
+
+
+def _sources(rules) -> list[str]:
+    """The RE2 patterns (as compiled, flags inline) whose matches a rule's matches need."""
+    sources = []
+    for rule in rules:
+        if isinstance(rule, Pattern):
+            sources.append(rule.pattern)
+        elif isinstance(rule, (Inside, Unless)):
+            sources += _sources([rule.pattern])
+        elif isinstance(rule, FirstOf):
+            sources += _sources(rule.rules)
+        else:
+            raise TypeError(f"not a linear rule: {rule!r}")
+    return sources
 
 
 # Letters, written as Python writes them (a word character that is not a digit): RE2 cannot

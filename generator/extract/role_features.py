@@ -128,12 +128,8 @@ def _own(
     pubs: tuple[str, ...],
 ) -> dict[str, str | bool]:
     whole = lines[i]
-    line = whole[:FEATURE_CHARS]
-    n = words(line)
-    content = _content_words(line)
+    content, intrinsic = _of_line(whole, pubs)
     overlap = len(content & lead_words) / max(1, len(content))
-    furniture = furniture_reason(line)
-    dated = has_date(line)
     return {
         "first_line": i == 0,
         "top3": i < 3,
@@ -141,6 +137,43 @@ def _own(
         "top20": i < 20,
         "last3": len(lines) - 1 - i < 3,
         "decile": str(min(9, 10 * i // max(1, len(lines)))),
+        **intrinsic[0],
+        "repeats": bucket(counts[whole.casefold()] - 1, (1, 2)),
+        "lead_rel": "none" if lead is None else bucket(i - lead, (-5, -2, -1, 0, 1, 4)),
+        "lead_overlap": bucket(int(overlap * 10), (1, 3, 6))
+        if lead is not None and i != lead
+        else "-",
+        "gap_before": gaps[i],
+        "gap_after": gaps[i + 1] if i + 1 < len(gaps) else True,
+        **intrinsic[1],
+    }
+
+
+def _of_line(whole: str, pubs: tuple[str, ...]) -> tuple[set[str], tuple[dict, dict]]:
+    """The features of a line that depend on its text alone (split where the position features
+    go between them, so the mapping keeps its order), and its content words; remembered per
+    line, as a seed's lines are read twice (for the title, for the byline) and page furniture
+    repeats across seeds."""
+    memo = _LINE_MEMO.setdefault(id(pubs), (pubs, {}))[1]
+    known = memo.get(whole)
+    if known is None:
+        if len(memo) >= _LINE_MEMO_SIZE:
+            memo.clear()
+        known = memo[whole] = _line_own(whole, pubs)
+    return known
+
+
+_LINE_MEMO: dict[int, tuple[tuple[str, ...], dict]] = {}
+"""Per publication-name table (kept alive beside its id): line -> its text's features."""
+_LINE_MEMO_SIZE = 1 << 15
+
+
+def _line_own(whole: str, pubs: tuple[str, ...]) -> tuple[set[str], tuple[dict, dict]]:
+    line = whole[:FEATURE_CHARS]
+    n = words(line)
+    furniture = furniture_reason(line)
+    dated = has_date(line)
+    before = {
         "words": bucket(n, WORD_BUCKETS),
         "chars": bucket(len(whole), (20, 40, 80, 160, 320)),
         "caps": _caps(line),
@@ -154,13 +187,8 @@ def _own(
         "has_at": "@" in line,
         "has_quote": any(c in line for c in '“”"'),
         "opens_paren": line.startswith(("(", "[")),
-        "repeats": bucket(counts[whole.casefold()] - 1, (1, 2)),
-        "lead_rel": "none" if lead is None else bucket(i - lead, (-5, -2, -1, 0, 1, 4)),
-        "lead_overlap": bucket(int(overlap * 10), (1, 3, 6))
-        if lead is not None and i != lead
-        else "-",
-        "gap_before": gaps[i],
-        "gap_after": gaps[i + 1] if i + 1 < len(gaps) else True,
+    }
+    after = {
         "byline": is_byline(line),
         "date": dated,
         "date_parsed": dated and n <= 20 and parse_date(line) is not None,
@@ -168,6 +196,7 @@ def _own(
         "publication": names_publication(line, pubs),
         "prose": n >= LEAD_MIN_WORDS or (n >= 12 and whole.rstrip().endswith(_SENTENCE_END)),
     }
+    return frozenset(_content_words(line)), (before, after)
 
 
 def text_lines(text: str) -> tuple[list[str], list[bool]]:
