@@ -64,7 +64,9 @@ class Inputs:
     cache_dir: Path | None
 
     @classmethod
-    def read(cls, config: Config, seeds_dir: Path, docs_dir: Path | None, cache_dir: Path | None) -> Inputs:
+    def read(
+        cls, config: Config, seeds_dir: Path, docs_dir: Path | None, cache_dir: Path | None
+    ) -> Inputs:
         now = time.time_ns()
         files, problems = find_seed_files(seeds_dir)
         key, steady = None, False

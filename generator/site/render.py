@@ -75,8 +75,12 @@ def long_date(iso: str | None) -> str:
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     """Newest first, undated last, ties by title so output never depends on input order."""
     articles = list(articles)
-    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug))
-    undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug))
+    dated = sorted(
+        (a for a in articles if a.date), key=lambda a: (a.date, a.title.casefold(), a.slug)
+    )
+    undated = sorted(
+        (a for a in articles if not a.date), key=lambda a: (a.title.casefold(), a.slug)
+    )
     return [*reversed(dated), *undated]
 
 
@@ -175,7 +179,9 @@ def _byline(a: Article) -> Md:
     here = article_path(a)
     minutes = max(1, round(a.words / WORDS_PER_MINUTE))
     authors = ", ".join(link(n, page_path("authors", n), here) for n in authors_of(a))
-    publication = link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
+    publication = (
+        link(a.publication, page_path("publications", a.publication), here) if a.publication else ""
+    )
     parts = [
         f"**{authors or 'Author not named'}**",
         publication or "Publication unknown",
@@ -200,14 +206,20 @@ def listing(articles: Sequence[Article], here: str) -> Md:
             "link": link(a.title, article_path(a), here),
             "meta": Md(
                 " · ".join(
-                    escape(x) for x in (long_date(a.date) if a.date else "Undated", a.publication) if x
+                    escape(x)
+                    for x in (long_date(a.date) if a.date else "Undated", a.publication)
+                    if x
                 )
             ),
             "summary": a.summary,
         }
         for a in newest_first(articles)
     ]
-    return Md(_render("listing.md.j2", items=items).rstrip("\n")) if items else Md("*No articles yet.*")
+    return (
+        Md(_render("listing.md.j2", items=items).rstrip("\n"))
+        if items
+        else Md("*No articles yet.*")
+    )
 
 
 def render_company(
@@ -230,14 +242,21 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     here = f"{kind}/index.md"
     if kind == "companies":
         entries = [
-            (c.name, f"companies/{c.slug}.md", c.description, c.name, "companies") for c in config.companies
+            (c.name, f"companies/{c.slug}.md", c.description, c.name, "companies")
+            for c in config.companies
         ]
     else:
-        entries = [(t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics]
-    counts = {key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries}
+        entries = [
+            (t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics
+        ]
+    counts = {
+        key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries
+    }
     rows = [
         {"link": link(name, path, here), "count": counts[key], "description": desc}
-        for name, path, desc, key, _ in sorted(entries, key=lambda e: (-counts[e[3]], e[0].casefold()))
+        for name, path, desc, key, _ in sorted(
+            entries, key=lambda e: (-counts[e[3]], e[0].casefold())
+        )
     ]
     heading = "Companies" if kind == "companies" else "Topics"
     intro = (
@@ -303,7 +322,9 @@ def render_report(report: BuildReport) -> Page:
     published = {a.seed: a for a in report.articles}
     problems = [
         {
-            "seed": link(p.seed, article_path(published[p.seed]), here) if p.seed in published else p.seed,
+            "seed": link(p.seed, article_path(published[p.seed]), here)
+            if p.seed in published
+            else p.seed,
             "stage": p.stage,
             "level": p.level.value,
             "message": message(p.message),
@@ -379,7 +400,9 @@ def render_site(
         same = stories.get(a.story or "", ())
         shown = [o for o in related.get(a.slug, ()) if not a.story or o.story != a.story][:RELATED]
         key = memo.key("article", [a.slug], [o.slug for o in same], [o.slug for o in shown])
-        pages += memo.pages(key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)])
+        pages += memo.pages(
+            key, lambda a=a, same=same, shown=shown: [render_article(a, config, same, shown)]
+        )
     site_key = memo.key("site", slugs, extra=(str(report.seeds_seen), repr(report.problems)))
     pages += memo.pages(site_key, lambda: _site_pages(articles, report, config, memo))
     return pages
@@ -410,7 +433,9 @@ def _entity_pages(
     pages = []
     for c in config.companies:
         groups = (naming.get(c.name, []), passing.get(c.name, []))
-        key = memo.key("company", *groups, *told(stories_for_company(found, c.name)), extra=(c.slug,))
+        key = memo.key(
+            "company", *groups, *told(stories_for_company(found, c.name)), extra=(c.slug,)
+        )
         pages += memo.pages(key, lambda c=c: [render_company(c, articles, config, found)])
     for t in config.topics:
         key = memo.key(
@@ -468,7 +493,9 @@ def _site_pages(
         ),
     ]
     pages += story_pages.render_digests(articles, found, config)
-    pages += feeds.render_feeds(articles, found, config) + export.render_exports(articles, found, config)
+    pages += feeds.render_feeds(articles, found, config) + export.render_exports(
+        articles, found, config
+    )
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings
 

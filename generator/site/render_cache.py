@@ -32,11 +32,15 @@ class RenderCache:
         self.folder = folder
         self.prints = prints
         """Slug -> fingerprint of every article of this build."""
-        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (matplotlib.__version__)
+        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (
+            matplotlib.__version__
+        )
         saved = read_entry(folder / FILE) if folder is not None else None
         saved = (
             saved
-            if isinstance(saved, dict) and saved.get("salt") == self.salt and saved.get("format") == FORMAT
+            if isinstance(saved, dict)
+            and saved.get("salt") == self.salt
+            and saved.get("format") == FORMAT
             else {}
         )
         self.saved: dict[str, object] = saved.get("entries", {})
@@ -117,7 +121,11 @@ class RenderCache:
         if self.folder is None:
             return
         svgs = charts.MEMO.kept()
-        if self.kept.keys() == self.saved.keys() and not charts.MEMO.drawn and not self._tables_changed:
+        if (
+            self.kept.keys() == self.saved.keys()
+            and not charts.MEMO.drawn
+            and not self._tables_changed
+        ):
             return
         write_entry(
             self.folder / FILE,
