@@ -38,7 +38,8 @@ FILE = "unchanged.entry"
 FORMAT = "digest-unchanged/1"
 """Bump when the entry's layout changes: an older one is then never matched."""
 SHAPING = ("Jinja2", "PyYAML", "python-slugify", "matplotlib", "Markdown")
-"""Libraries whose versions reach the generated Markdown (templates, front-matter, slugs, charts)."""
+"""Libraries whose versions reach the generated Markdown (templates, front-matter, slugs,
+charts)."""
 ENVIRONMENT = ("SITE_URL",)
 """Environment variables the generated pages read (feeds.py: the feeds' absolute links)."""
 

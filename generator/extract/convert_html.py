@@ -107,7 +107,11 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
 
 _TITLE_ELEMENT = linear.compile(r"<title\b[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
-_TITLE_SITE = linear.compile(r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$")
+_TITLE_SITE = linear.compile(
+    r"^(?P<head>.{10,}?)"  # the headline
+    r"(?:\s*[|–—]\s*|\s+-\s+)"  # a bar or a dash between
+    r"(?P<site>[^|–—]{2,60})$"  # the site's name
+)
 
 
 def _title_site(html: str, headline: str) -> str | None:
