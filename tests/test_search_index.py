@@ -53,3 +53,12 @@ def test_an_alias_ranks_above_a_body_mention(search):
 def test_reader_comments_are_not_searchable(search):
     # "Black Friday" appears only in a reader comment on seed 000.
     assert not search("Friday")
+
+
+def test_the_topic_scores_are_not_searched(built_site):
+    # The "Why these topics" list repeats the article's own words with scores: indexed, it was
+    # shown as the matching text of a search instead of the article.
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    articles = [d for d in data["docs"] if d["location"].startswith("articles/")]
+    assert any("Xinjiang" in d["text"] for d in articles)
+    assert not any("Why these topics" in d["text"] or "(score " in d["text"] for d in articles)
