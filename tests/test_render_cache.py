@@ -120,3 +120,15 @@ def test_a_new_seed_renders_only_the_company_and_topic_pages_it_joins(corpus, bu
     cold = tmp_path / "cold"
     pipeline.build(CONFIG, seeds, cold / "docs")
     assert tree(docs) == tree(cold / "docs")
+
+
+def test_a_new_site_address_renders_the_feeds_again(corpus, built, tmp_path, monkeypatch):
+    # The feeds' links are absolute, from SITE_URL when digest.yml names no address: a cached
+    # feed would keep the old address.
+    docs, cache, _ = copy_of(built, tmp_path)
+    monkeypatch.setenv("SITE_URL", "https://digest.example.org/news/")
+    pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, corpus / "seeds", cold / "docs", cache_dir=cold / "cache")
+    assert "https://digest.example.org/news/" in (cold / "docs" / "feeds" / "all.xml").read_text()
+    assert tree(docs) == tree(cold / "docs")

@@ -2,8 +2,9 @@
 so a page whose inputs did not change is taken as it is instead of being rendered again.
 
 Keys are fingerprints (generator/fingerprint.py) of the articles a page shows, salted with the
-generator's code, the config and the chart library's version: new code or a new config renders
-everything again. The pages, the drawn charts and other cross-article results live in one file
+generator's code, the config, the chart library's version and the site's address (the feeds'
+links are absolute, and SITE_URL can give the address): new code, a new config or a new address
+renders everything again. The pages, the drawn charts and other cross-article results live in one file
 of the cache folder, checksummed like every cache entry; a corrupt or old one is rebuilt.
 """
 
@@ -18,7 +19,7 @@ from ..cache import code_version, hash_config, read_entry, write_entry
 from ..config import Config
 from ..fingerprint import combined
 from ..records import Page
-from . import charts
+from . import charts, feeds
 
 FILE = "render.entry"
 FORMAT = 2
@@ -32,8 +33,9 @@ class RenderCache:
         self.folder = folder
         self.prints = prints
         """Slug -> fingerprint of every article of this build."""
-        self.salt = f"{code_version()}:{config.fingerprint}:{hash_config(config)}:" + (
-            matplotlib.__version__
+        self.salt = (
+            f"{code_version()}:{config.fingerprint}:{hash_config(config)}:"
+            f"{matplotlib.__version__}:{feeds.site_url(config)}"
         )
         saved = read_entry(folder / FILE) if folder is not None else None
         saved = (
