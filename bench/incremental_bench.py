@@ -9,7 +9,8 @@ its peak memory is its own:
   3. one seed added: generate, then build incrementally, and the two end to end;
   4. the same pages built in full again (`digest build --full`).
 The search engine is the one `digest build` picks for that many articles (Pagefind from 300);
-Pagefind indexing is timed apart, since search.py owns it. The project's digest.yml and
+Pagefind indexing is timed apart, since search.py owns it; it runs as `digest build` runs it,
+reusing from the cache every shard whose pages did not change. The project's digest.yml and
 mkdocs.yml are used as they are.
 """
 
@@ -63,7 +64,13 @@ def _phase(work: str, jobs: int, full: bool, search: bool) -> dict:
     )
     built = time.perf_counter()
     if engine == PAGEFIND and search:
-        index_with_pagefind(folder / "site")
+        # As `digest build` indexes (write.py): after an incremental build only the shards with a
+        # changed page run Pagefind again; the others are copied from the cache.
+        changed = None if stats is None or stats.full_reason else set(stats.changed)
+        index = index_with_pagefind(folder / "site", changed=changed, cache_dir=folder / "cache")
+        shards = f"{len(index.indexed)} indexed, {len(index.reused)} reused"
+    else:
+        shards = "-"
     indexed = time.perf_counter()
     return {
         "articles": len(report.articles),
@@ -72,6 +79,7 @@ def _phase(work: str, jobs: int, full: bool, search: bool) -> dict:
         "site_s": built - generated,
         "search_s": indexed - built,
         "end_to_end_s": indexed - start,
+        "shards": shards,
         "rendered": stats.rendered,
         "reused": stats.reused,
         "full_reason": stats.full_reason,
@@ -127,7 +135,7 @@ def table(f: dict) -> str:
     )
     header = (
         f"{'phase':<24}{'generate':>10}{'site':>9}{'search':>9}{'total':>9}"
-        f"{'rendered':>10}{'reused':>8}{'peak MB':>9}"
+        f"{'rendered':>10}{'reused':>8}{'peak MB':>9}  Pagefind shards"
     )
     rows = [title, header]
     names = {
@@ -141,7 +149,7 @@ def table(f: dict) -> str:
         rows.append(
             f"{names[phase]:<24}{p['generate_s']:>9.1f}s{p['site_s']:>8.1f}s{p['search_s']:>8.1f}s"
             f"{p['end_to_end_s']:>8.1f}s{p['rendered']:>10,}{p['reused']:>8,}"
-            f"{p['peak_rss_bytes'] / 2**20:>9,.0f}"
+            f"{p['peak_rss_bytes'] / 2**20:>9,.0f}  {p['shards']}"
         )
     rows.append(
         f"one seed added / full rebuild: site {f['site_add_one_over_full']:.2f}x, "
