@@ -181,12 +181,30 @@ def _unstable_pagefind_name(name: str) -> bool:
     )
 
 
-def test_nothing_changed_renders_only_the_navigation_and_tag_listing(project, unchanged):
+def test_nothing_changed_renders_only_the_tag_listing(project, unchanged):
     project.generate()
     stats = project.build()
-    # The tag listing gathers every page's tags; a page in the navigation shows its neighbours.
-    assert stats.changed == {"tags/index.html", *NAVIGATION}
+    # The tag listing gathers every page's tags. The pages in the navigation show their
+    # neighbours' titles, which mkdocs.yml gives (they are in the site key): reused too.
+    assert stats.changed == {"tags/index.html"}
+    assert NAVIGATION <= set(tree(project.site))
     assert_same_site(project.site, unchanged)
+
+
+def test_an_untitled_navigation_entry_means_a_full_build(project, tmp_path):
+    # Its title comes from its page's heading, shown on every page: the key cannot see it.
+    text = project.mkdocs_yml.read_text(encoding="utf-8")
+    assert "  - About: about.md\n" in text
+    project.mkdocs_yml.write_text(text.replace("  - About: about.md\n", "  - about.md\n"),
+                                  encoding="utf-8")
+    project.build()
+    about = project.docs / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("# ", "# Renamed ", 1),
+                     encoding="utf-8")
+    stats = project.build()
+    assert stats.reused == 0 and "about.md has no title in mkdocs.yml" in stats.full_reason
+    assert_same_site(project.site, project.reference(tmp_path / "reference"))
+    assert "Renamed" in (project.site / "index.html").read_text(encoding="utf-8")
 
 
 def test_removing_a_seed(project, tmp_path):

@@ -215,16 +215,19 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
 
     site_key = _site_key(config, nav)
     previous, reason = _previous(cache, site_key, previous_site, config, full)
+    if untitled := _untitled(nav):
+        previous, reason = {}, (
+            f"the navigation entry {untitled} has no title in mkdocs.yml, so every page shows "
+            "a title that comes from that page's own text"
+        )
     manifest = _Manifest(site_key, {})
     hook = _search_hook(config)
     reused: dict[str, PageRecord] = {}
-    # A page in the navigation shows its neighbours' titles (previous/next): always rendered.
-    in_nav = {page.file.src_uri for page in nav.pages}
     for file in files.documentation_pages():
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
         page = file.page
-        old = None if file.src_uri in in_nav else previous.get(file.src_uri)
+        old = previous.get(file.src_uri)
         if old is not None and _reusable(old, file, files):
             _restore(page, old, config, files, hook)
             reused[file.src_uri] = old
@@ -328,6 +331,18 @@ def _site_key(config, nav) -> str:
             digest.update(Path(hook.__file__).read_bytes())
     digest.update(json.dumps(_nav_outline(nav.items)).encode())
     return digest.hexdigest()
+
+
+def _untitled(nav) -> str | None:
+    """The first page in the navigation whose title mkdocs.yml does not give, or None.
+
+    Every page shows the navigation, and a page in it shows its neighbours' titles
+    (previous/next). With every title given in mkdocs.yml they are all in the site key (the
+    navigation outline), so a page whose own inputs did not change can be reused, in the
+    navigation or not. An untitled entry's title comes from its page's heading, which the key
+    cannot see before rendering."""
+    # MkDocs sets `title` on the Page only when the navigation entry names one.
+    return next((page.file.src_uri for page in nav.pages if "title" not in vars(page)), None)
 
 
 def _version(name: str) -> str:
