@@ -17,13 +17,13 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
 from .cache import DEFAULT_FOLDER
 from .config import Config, ConfigError, load_config
 from .executors import EXECUTORS, LOCAL, Executor, ExecutorError, open_executor
 from .records import BuildReport, Level
 from .site.addresses import ADDRESSES_FILE, out_of_date, save_addresses
 from .summary import summary_lines
+from .unchanged import Inputs, shortcut
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
@@ -123,8 +123,16 @@ def _run(
     cache_dir: Path | None = None,
 ) -> BuildReport:
     _check_seeds(seeds)
+    started = time.perf_counter()
+    inputs = Inputs.read(config, seeds, docs, cache_dir)
+    if (previous := shortcut(inputs, started)) is not None:
+        return previous
+    # Imported only now: the extraction, knowledge and site modules (and matplotlib, numpy,
+    # trafilatura under them) took 1 s of a 2 s build with nothing to do.
+    from . import pipeline
+
     if not sys.stderr.isatty():
-        return pipeline.build(config, seeds, docs, jobs, PlainProgress(), cache_dir)
+        return pipeline.build(config, seeds, docs, jobs, PlainProgress(), cache_dir, inputs)
     with click.progressbar(
         length=1, label="Processing seeds", file=sys.stderr, show_pos=True, show_eta=True
     ) as bar:
@@ -133,7 +141,7 @@ def _run(
             bar.length = total
             bar.update(1)
 
-        return pipeline.build(config, seeds, docs, jobs, progress, cache_dir)
+        return pipeline.build(config, seeds, docs, jobs, progress, cache_dir, inputs)
 
 
 class PlainProgress:

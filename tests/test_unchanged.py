@@ -128,3 +128,37 @@ def test_a_seed_behind_a_link_is_never_taken_on_its_stat(corpus, tmp_path, stead
     (seeds / f"link-{target.name}").symlink_to(target)  # inside seeds/: read through the link
     pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
     assert not took_shortcut(pipeline.build(CONFIG, seeds, docs, cache_dir=cache))
+
+
+GENERATE = """
+import sys
+from generator import unchanged
+from generator.site import write
+unchanged.RACY_NS = write.RACY_NS = 0  # the test's seeds were written a moment ago
+from generator.cli import main
+try:
+    main(["generate", "--seeds", sys.argv[1], "--docs", sys.argv[2], "--cache", sys.argv[3],
+          "--config", sys.argv[4]])
+except SystemExit:
+    pass
+print(sorted(m for m in ("generator.pipeline", "matplotlib", "trafilatura", "numpy")
+             if m in sys.modules))
+"""
+
+
+def test_nothing_changed_imports_none_of_the_build(corpus, tmp_path):
+    # The extraction, knowledge and site modules were most of a build with nothing to do.
+    import subprocess
+    import sys
+
+    seeds, docs, cache = project(corpus, tmp_path)
+    args = [sys.executable, "-c", GENERATE, str(seeds), str(docs), str(cache),
+            str(ROOT / "digest.yml")]
+    # The first build writes seeds/addresses.yml, an input of the second: the third has nothing
+    # to do.
+    runs = [subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT,
+                           timeout=600) for _ in range(3)]
+    first, _, again = (r.stdout.strip().splitlines()[-1] for r in runs)
+    assert "generator.pipeline" in first  # the first build did the work
+    assert again == "[]", runs[2].stderr[-2000:]
+    assert SHORTCUT in runs[2].stderr
