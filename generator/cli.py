@@ -125,7 +125,8 @@ def _run(
     _check_seeds(seeds)
     started = time.perf_counter()
     inputs = Inputs.read(config, seeds, docs, cache_dir)
-    if (previous := shortcut(inputs, started)) is not None:
+    # The console shows only the articles' outlines: their text is not read back.
+    if (previous := shortcut(inputs, started, whole_articles=False)) is not None:
         return previous
     # Imported only now: the extraction, knowledge and site modules (and matplotlib, numpy,
     # trafilatura under them) took 1 s of a 2 s build with nothing to do.

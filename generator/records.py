@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 
 class Level(str, Enum):
@@ -274,6 +275,35 @@ class Page:
 
     path: str
     text: str
+
+
+class StoredPage(Page):
+    """A page the last build wrote, found unchanged in the docs folder: its text is read from
+    `source` the first time it is asked for. A build with nothing to do needs only the paths, and
+    reading 12,000 pages back cost a second at 10,000 articles. Equal to a Page of the same path
+    and text."""
+
+    def __init__(self, path: str, source: Path) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "source", source)
+
+    def __getattr__(self, name: str) -> str:
+        # Called only for attributes not set: `text` until it is first read.
+        if name != "text":
+            raise AttributeError(name)
+        text = self.source.read_bytes().decode("utf-8")
+        object.__setattr__(self, "text", text)
+        return text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return (self.path, self.text) == (other.path, other.text)
+
+    __hash__ = Page.__hash__
+
+    def __repr__(self) -> str:
+        return f"StoredPage(path={self.path!r}, source={self.source!r})"
 
 
 @dataclass(frozen=True)

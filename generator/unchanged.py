@@ -30,12 +30,15 @@ from pathlib import Path
 from .cache import code_version, hash_config, read_entry, write_entry
 from .config import Config
 from .extract.ingest import find_seed_files, seed_name
-from .records import BuildReport, Page, Problem, SeedChanges
+from .records import Article, BuildReport, Problem, SeedChanges, StoredPage
 from .site.addresses import ADDRESSES_FILE
 from .site.write import RACY_NS, untouched
 
 FILE = "unchanged.entry"
-FORMAT = "digest-unchanged/1"
+ARTICLES_FILE = "unchanged-articles.entry"
+"""The last build's articles in full, apart: the console needs only their outlines (`outline`),
+and unpickling 10,000 whole articles (70 MB) cost about a second."""
+FORMAT = "digest-unchanged/2"
 """Bump when the entry's layout changes: an older one is then never matched."""
 SHAPING = ("Jinja2", "PyYAML", "python-slugify", "matplotlib", "Markdown")
 """Libraries whose versions reach the generated Markdown (templates, front-matter, slugs,
@@ -75,9 +78,10 @@ class Inputs:
             key, steady = _key(config, seeds_dir, docs_dir, files, problems, now)
         return cls(files, tuple(problems), key, steady, docs_dir, cache_dir)
 
-    def previous_report(self) -> BuildReport | None:
+    def previous_report(self, whole_articles: bool = True) -> BuildReport | None:
         """The last build's report when nothing it read has changed and the docs folder still
-        holds exactly its pages; else None (then the build runs)."""
+        holds exactly its pages; else None (then the build runs). Without `whole_articles` its
+        articles are outlines (`outline`): what the console shows of them."""
         if self.key is None or self.docs_dir is None or self.cache_dir is None:
             return None
         saved = _read_without_collector(self.cache_dir / FILE)
@@ -86,10 +90,15 @@ class Inputs:
         paths = saved["paths"]
         if not untouched(written_manifest(self.cache_dir, self.docs_dir), self.docs_dir, paths):
             return None
+        report: BuildReport = saved["report"]
+        if whole_articles:
+            stored = _read_without_collector(self.cache_dir / ARTICLES_FILE)
+            if not isinstance(stored, dict) or stored.get("key") != self.key:
+                return None
+            report = replace(report, articles=stored["articles"])
         root = self.docs_dir.resolve()
         # Exactly the bytes written: the list of written files vouches for them by their stat.
-        pages = tuple(Page(p, (root / p).read_bytes().decode("utf-8")) for p in paths)
-        report: BuildReport = saved["report"]
+        pages = tuple(StoredPage(p, root / p) for p in paths)
         seeds = report.changes
         unchanged = seeds.new + seeds.changed + seeds.unchanged if seeds is not None else 0
         return replace(
@@ -109,18 +118,40 @@ class Inputs:
         if self.key is None or not self.steady:
             entry.unlink(missing_ok=True)  # an older entry must not outlive a build it missed
             return
-        light = replace(report, pages=(), written=(), removed=(), stages=())
+        light = replace(
+            report,
+            articles=tuple(outline(a) for a in report.articles),
+            pages=(),
+            written=(),
+            removed=(),
+            stages=(),
+        )
         paths = [p.path for p in report.pages]
+        # The articles first: the report's entry, written last, is what a next build trusts.
+        write_entry(self.cache_dir / ARTICLES_FILE, {"key": self.key, "articles": report.articles})
         write_entry(entry, {"key": self.key, "report": light, "paths": paths})
+
+
+def outline(article: Article) -> Article:
+    """The article as the console shows it: its seed, address, title, problems and dropped
+    lines (`digest generate -v`), without its text and knowledge."""
+    return Article(
+        seed=article.seed,
+        seed_sha256=article.seed_sha256,
+        title=article.title,
+        slug=article.slug,
+        dropped=article.dropped,
+        problems=article.problems,
+    )
 
 
 SHORTCUT_STAGE = "unchanged since the last build"
 
 
-def shortcut(inputs: Inputs, started: float) -> BuildReport | None:
+def shortcut(inputs: Inputs, started: float, whole_articles: bool = True) -> BuildReport | None:
     """The last build's report, its time one stage since `started` (time.perf_counter), when
-    nothing changed; else None."""
-    previous = inputs.previous_report()
+    nothing changed; else None. `whole_articles`: as in Inputs.previous_report."""
+    previous = inputs.previous_report(whole_articles)
     if previous is None:
         return None
     return replace(previous, stages=((SHORTCUT_STAGE, time.perf_counter() - started),))

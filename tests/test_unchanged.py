@@ -162,3 +162,38 @@ def test_nothing_changed_imports_none_of_the_build(corpus, tmp_path):
     assert "generator.pipeline" in first  # the first build did the work
     assert again == "[]", runs[2].stderr[-2000:]
     assert SHORTCUT in runs[2].stderr
+
+
+def test_a_stored_page_reads_its_text_only_when_asked_and_equals_the_page(tmp_path):
+    from generator.records import Page, StoredPage
+
+    source = tmp_path / "a.md"
+    source.write_text("# A\n\nText é.\n", encoding="utf-8")
+    stored = StoredPage("articles/a.md", source)
+    assert "text" not in vars(stored)  # nothing read yet
+    assert stored == Page("articles/a.md", "# A\n\nText é.\n")
+    assert Page("articles/a.md", "# A\n\nText é.\n") == stored
+    assert hash(stored) == hash(Page("articles/a.md", "# A\n\nText é.\n"))
+    assert stored != Page("articles/a.md", "other") and stored != Page("b.md", stored.text)
+
+
+def test_the_console_shows_the_same_with_nothing_changed(corpus, tmp_path, steady):
+    # The CLI's shortcut reads only the articles' outlines: counts, problems and -v's dropped
+    # lines must be what the build that ran printed.
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    seeds, docs, cache = project(corpus, tmp_path)
+    args = ["generate", "-v", "--seeds", str(seeds), "--docs", str(docs), "--cache", str(cache),
+            "--config", str(ROOT / "digest.yml")]
+    outputs = [CliRunner().invoke(main, args, catch_exceptions=False).output for _ in range(3)]
+
+    def shown(output: str) -> list[str]:
+        return [line for line in output.splitlines()
+                if not line.startswith(("summary: time", "summary: pages", "summary: seeds"))
+                and "updated: commit it" not in line]
+
+    assert SHORTCUT in outputs[2] and SHORTCUT not in outputs[1]
+    assert "dropped (" in outputs[1]
+    assert shown(outputs[2]) == shown(outputs[1])
