@@ -278,20 +278,20 @@ class Page:
 
 
 class StoredPage(Page):
-    """A page the last build wrote, found unchanged in the docs folder: its text is read from
-    `source` the first time it is asked for. A build with nothing to do needs only the paths, and
-    reading 12,000 pages back cost a second at 10,000 articles. Equal to a Page of the same path
-    and text."""
+    """A page the last build wrote, found unchanged in the docs folder `root`: its text is read
+    from there the first time it is asked for. A build with nothing to do needs only the paths,
+    and reading 12,000 pages back cost a second at 10,000 articles. Equal to a Page of the same
+    path and text."""
 
-    def __init__(self, path: str, source: Path) -> None:
+    def __init__(self, path: str, root: Path) -> None:
         object.__setattr__(self, "path", path)
-        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "root", root)
 
     def __getattr__(self, name: str) -> str:
         # Called only for attributes not set: `text` until it is first read.
         if name != "text":
             raise AttributeError(name)
-        text = self.source.read_bytes().decode("utf-8")
+        text = (self.root / self.path).read_bytes().decode("utf-8")
         object.__setattr__(self, "text", text)
         return text
 
@@ -303,7 +303,7 @@ class StoredPage(Page):
     __hash__ = Page.__hash__
 
     def __repr__(self) -> str:
-        return f"StoredPage(path={self.path!r}, source={self.source!r})"
+        return f"StoredPage(path={self.path!r}, root={self.root!r})"
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ class Inputs:
             report = replace(report, articles=stored["articles"])
         root = self.docs_dir.resolve()
         # Exactly the bytes written: the list of written files vouches for them by their stat.
-        pages = tuple(StoredPage(p, root / p) for p in paths)
+        pages = tuple(StoredPage(p, root) for p in paths)
         seeds = report.changes
         unchanged = seeds.new + seeds.changed + seeds.unchanged if seeds is not None else 0
         return replace(

@@ -167,9 +167,10 @@ def test_nothing_changed_imports_none_of_the_build(corpus, tmp_path):
 def test_a_stored_page_reads_its_text_only_when_asked_and_equals_the_page(tmp_path):
     from generator.records import Page, StoredPage
 
-    source = tmp_path / "a.md"
+    source = tmp_path / "articles" / "a.md"
+    source.parent.mkdir()
     source.write_text("# A\n\nText é.\n", encoding="utf-8")
-    stored = StoredPage("articles/a.md", source)
+    stored = StoredPage("articles/a.md", tmp_path)
     assert "text" not in vars(stored)  # nothing read yet
     assert stored == Page("articles/a.md", "# A\n\nText é.\n")
     assert Page("articles/a.md", "# A\n\nText é.\n") == stored

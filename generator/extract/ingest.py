@@ -199,7 +199,14 @@ def seed_name(path: Path, seeds_dir: Path) -> str:
     `\\u202e`, so a name can neither break the report's layout, send escape codes to a terminal,
     nor display reversed.
     """
-    raw = path.relative_to(seeds_dir).as_posix()
+    # The seeds were found by joining names onto seeds_dir, so its text is their prefix: cutting
+    # it off is what relative_to does, without parsing both paths (a quarter of a second per
+    # 10,000 seeds in a build with nothing to do).
+    whole, prefix = str(path), str(seeds_dir).rstrip("/") + "/"
+    if whole.startswith(prefix) and prefix != "/":
+        raw = whole[len(prefix):]
+    else:
+        raw = path.relative_to(seeds_dir).as_posix()
     text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     text = _NAME_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     return _NAME_BIDI.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
