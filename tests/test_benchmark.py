@@ -13,6 +13,7 @@ FIGURES = (
     "cold generate --jobs 1",
     "cold generate --jobs 2",
     "generate, nothing changed",
+    "generate, nothing changed, again",
     "generate, 1 new seed",
     "full site build",
     "bare Material build",
@@ -25,6 +26,7 @@ PHASES = (
     "generate_jobs1",
     "generate_jobsN",
     "regenerate",
+    "regenerate_again",
     "add_seed",
     "site_build",
     "bare_material",
@@ -61,6 +63,7 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
     run = figures["runs"][0]
     assert run["corpus_files"] == 20 and run["articles"] > 0
     assert run["regenerate"]["written"] == 0 and run["regenerate"]["removed"] == 0
+    assert run["regenerate_again"]["written"] == 0 and run["regenerate_again"]["pages"] > 0
     assert run["add_seed"]["written"] > 0
     assert run["jobs_outputs_identical"] is True
     assert run["article_pages"] == run["articles"]
