@@ -190,3 +190,52 @@ def test_shard_list_names_the_further_shards(tmp_path):
     (tmp_path / "pagefind").mkdir()
     write_shard_list(tmp_path, [Shard("pagefind", ()), Shard("pagefind-2", ()), Shard("pagefind-3", ())])
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == ["pagefind-2/", "pagefind-3/"]
+
+
+def _page_with_links(site, path: str, text: str, links: str) -> None:
+    target = site / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        f"<html><body><main data-pagefind-body><h1>{text}</h1><p>{text} body words.</p>"
+        f"<!--digest:not-indexed--><div data-pagefind-ignore=\"all\"><h2 id=\"related\">Related"
+        f"</h2><p>{links}</p></div><!--/digest:not-indexed--></main></body></html>",
+        encoding="utf-8")
+
+
+def test_a_change_only_to_the_links_to_other_articles_reuses_the_shard(tmp_path):
+    # A new seed changes the related reading of many article pages; Pagefind ignores it.
+    import shutil
+
+    from generator.site.search import index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _page(site, "index.html", "Home")
+    for i in range(4):
+        _page_with_links(site, f"articles/a{i}/index.html", f"Article {i} number{i}", "old links")
+    index_with_pagefind(site, cache_dir=cache)
+    _page_with_links(site, "articles/a2/index.html", "Article 2 number2", "a newer article")
+    again = index_with_pagefind(site, changed={"articles/a2/"}, cache_dir=cache)
+    assert again.reused == ("pagefind",) and not again.indexed
+    full = tmp_path / "full"
+    shutil.copytree(site, full, ignore=shutil.ignore_patterns("pagefind*"))
+    index_with_pagefind(full)
+    def indexed(folder):
+        return {p: b for p, b in _tree(folder).items() if p.startswith("pagefind/")}
+    assert indexed(site) == indexed(full)
+    assert any("/fragment/" in p for p in indexed(site))
+    # A change to the indexed text is still seen.
+    _page_with_links(site, "articles/a2/index.html", "Article 2 retitled", "a newer article")
+    assert index_with_pagefind(site, changed={"articles/a2/"}, cache_dir=cache).indexed
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    (b"a<!--digest:not-indexed-->x<!--/digest:not-indexed-->b", b"ab"),
+    ((b"a<!--digest:not-indexed-->x<!--/digest:not-indexed-->b<!--digest:not-indexed-->y"
+      b"<!--/digest:not-indexed-->c"), b"abc"),
+    (b"a<!--digest:not-indexed-->x", None),  # never closed: the whole page counts
+    (b"a<!--/digest:not-indexed-->x", None),  # closed, never opened
+    (b"<!--digest:not-indexed--><!--digest:not-indexed-->x<!--/digest:not-indexed-->", None),
+    (b"plain page", None),
+])
+def test_the_indexed_part_cuts_only_balanced_markers(page, kept):
+    from generator.site.search import _indexed_part
+    assert _indexed_part(page) == (page if kept is None else kept)

@@ -49,7 +49,7 @@ ARTICLES = "articles/"
 CACHE_FOLDER = "pagefind"
 """Under the build cache (.cache/digest/): each shard's last output and the page manifest."""
 MANIFEST = "pages.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class SearchIndexError(Exception):
@@ -290,7 +290,8 @@ class _PageManifest:
             # length moved is read again.
             if entry is None or len(entry) != 3 or entry[2] != file.stat().st_size:
                 data = file.read_bytes()
-                entry = [_searchable(data.decode("utf-8", "replace")), _sha256(data), len(data)]
+                indexed = _indexed_part(data)
+                entry = [_searchable(data.decode("utf-8", "replace")), _sha256(indexed), len(data)]
             self.pages[page] = entry
 
     @classmethod
@@ -332,6 +333,29 @@ class _PageManifest:
 def _page_file(page: str) -> str:
     page = page.lstrip("/")
     return f"{page}index.html" if page == "" or page.endswith("/") else page
+
+
+NOT_INDEXED = (b"<!--digest:not-indexed-->", b"<!--/digest:not-indexed-->")
+"""Around a part of a page Pagefind ignores (data-pagefind-ignore="all", article.md.j2): links
+to other articles, which a new seed changes on many pages. Seed text cannot make these markers:
+its `<` reaches the page escaped."""
+
+
+def _indexed_part(page: bytes) -> bytes:
+    """The page without its marked parts, which Pagefind ignores: two pages that differ only there
+    index the same, so a shard of such pages is reused. Unbalanced markers: the whole page."""
+    start, end = NOT_INDEXED
+    kept, at = [], 0
+    while (opened := page.find(start, at)) >= 0:
+        closed = page.find(end, opened + len(start))
+        if closed < 0 or page.find(start, opened + len(start), closed) >= 0:
+            return page
+        kept.append(page[at:opened])
+        at = closed + len(end)
+    if page.find(end, at) >= 0:
+        return page
+    kept.append(page[at:])
+    return b"".join(kept)
 
 
 def _sha256(data: bytes) -> str:
