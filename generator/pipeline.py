@@ -92,7 +92,9 @@ def build(
     # slugged article for it cost a second per 10,000.
     stories_key = combined((f"{code_version()}:{config.stories!r}", slugs_key)) if slugs_key else ""
     clock.lap("addresses and slugs")
-    articles = assign_stories_cached(slugged, config.stories, stories_key, cache_dir)
+    articles = assign_stories_cached(
+        slugged, config.stories, stories_key, cache_dir, prints.of(slugged)
+    )
     clock.lap("stories")
     problems += address_problems
     report = BuildReport(

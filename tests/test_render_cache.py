@@ -132,3 +132,28 @@ def test_a_new_site_address_renders_the_feeds_again(corpus, built, tmp_path, mon
     pipeline.build(CONFIG, corpus / "seeds", cold / "docs", cache_dir=cold / "cache")
     assert "https://digest.example.org/news/" in (cold / "docs" / "feeds" / "all.xml").read_text()
     assert tree(docs) == tree(cold / "docs")
+
+
+def test_a_new_seed_computes_only_its_own_story_features(corpus, built, tmp_path, monkeypatch):
+    from generator.knowledge import stories
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, _ = copy_of(built, tmp_path)
+    added = next((corpus / "extra").iterdir())
+    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    computed: list[str] = []
+    real = stories.features
+    monkeypatch.setattr(stories, "features", lambda a: computed.append(a.seed) or real(a))
+    grown = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert computed == [next(a.seed for a in grown.articles if "new_" in a.seed)]
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs")  # no cache: every feature computed afresh
+    assert tree(docs) == tree(cold / "docs")
+    # An edited article gets its features computed again, not the old ones.
+    computed.clear()
+    edited = sorted((seeds / "synthetic").iterdir())[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more closing line.\n",
+                      encoding="utf-8")
+    pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert computed == [f"synthetic/{edited.name}"]

@@ -24,12 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
-from ..cache import read_entry, write_entry
+from ..cache import code_version, read_entry, write_entry
 from ..records import Article
 from .event_features import WORD, features, shingles
 from .story_rules import StoryRules
@@ -44,12 +44,17 @@ REPEATED_SENTENCE = 0.5
 """Word overlap (Jaccard) above which a sentence repeats one already in the merged summary."""
 
 
-def assign_stories(articles: list[Article], rules: StoryRules | None = None) -> list[Article]:
+def assign_stories(
+    articles: list[Article],
+    rules: StoryRules | None = None,
+    counts: Mapping[str, Counter] | None = None,
+) -> list[Article]:
     """Set `story` on every article reported by more than one seed (others keep None) and
-    `copy_of` on near-duplicate copies."""
+    `copy_of` on near-duplicate copies. `counts`: the articles' event features by slug, when the
+    caller kept them (`features` of each article otherwise)."""
     rules = rules or StoryRules()
     by_slug = {a.slug: a for a in articles}
-    vectors = _vectors(articles, rules)
+    vectors = _vectors(articles, rules, counts)
     groups = _Groups(by_slug, rules.max_span_days)
     copies = _Groups(by_slug, None)
     body_runs: dict[str, frozenset[int]] = {}
@@ -74,12 +79,14 @@ def _first_order(a: Article) -> tuple:
     return (a.date or "9999", a.slug)
 
 
-def _vectors(articles: Sequence[Article], rules: StoryRules) -> dict[str, dict[str, float]]:
+def _vectors(
+    articles: Sequence[Article], rules: StoryRules, known: Mapping[str, Counter] | None = None
+) -> dict[str, dict[str, float]]:
     """Each article's `top_terms` most distinctive features, TF-IDF weighted, unit length.
 
     A feature no other article has cannot make two articles alike; left in, it would only dilute
     the shared ones (in a small corpus it would be all of the top features), so it is left out."""
-    counts = {a.slug: features(a) for a in articles}
+    counts = {a.slug: (known or {}).get(a.slug) or features(a) for a in articles}
     df = Counter(t for c in counts.values() for t in c)
     n = len(articles)
     weight = {prefix: rules.weight(kind) for prefix, kind in _KINDS.items()}
@@ -319,14 +326,22 @@ def period_label(story: Story, long_date) -> str:
 
 
 STORIES_FILE = "stories.entry"
+FEATURES_FILE = "story-features.entry"
+"""Each article's event features under its fingerprint: after one new seed the other 9,999
+articles' features are taken from here (computing them was half of grouping 10,000 articles)."""
 
 
 def assign_stories_cached(
-    articles: list[Article], rules: StoryRules | None, key: str, folder: Path | None
+    articles: list[Article],
+    rules: StoryRules | None,
+    key: str,
+    folder: Path | None,
+    prints: Mapping[str, str] | None = None,
 ) -> list[Article]:
     """assign_stories, or its result kept in folder under key (the fingerprints of the articles
     and the rules): grouping 10,000 articles takes seconds, and a rebuild with nothing new
-    gives the same stories."""
+    gives the same stories. `prints` (slug -> fingerprint of the article as given) keys the
+    features kept for the next build."""
     saved = read_entry(folder / STORIES_FILE) if folder is not None else None
     if isinstance(saved, dict) and saved.get("key") == key:
         found = saved["stories"]
@@ -337,8 +352,27 @@ def assign_stories_cached(
                 else replace(a, story=found[a.slug][0], copy_of=found[a.slug][1])
                 for a in articles
             ]
-    grouped = assign_stories(articles, rules)
+    counts = _kept_features(articles, folder, prints)
+    grouped = assign_stories(articles, rules, counts)
     if folder is not None:
         stories = {a.slug: (a.story, a.copy_of) for a in grouped}
         write_entry(folder / STORIES_FILE, {"key": key, "stories": stories})
     return grouped
+
+
+def _kept_features(
+    articles: Sequence[Article], folder: Path | None, prints: Mapping[str, str] | None
+) -> dict[str, Counter] | None:
+    """Every article's features by slug, the unchanged ones from the last build's file (keyed by
+    fingerprint, salted with the code: a new feature rule computes them all again); the file is
+    rewritten with exactly this build's."""
+    if folder is None or not prints:
+        return None
+    salt = code_version()
+    saved = read_entry(folder / FEATURES_FILE)
+    known = saved["features"] if isinstance(saved, dict) and saved.get("salt") == salt else {}
+    counts = {a.slug: known.get(prints[a.slug]) or features(a) for a in articles}
+    kept = {prints[a.slug]: counts[a.slug] for a in articles}
+    if kept.keys() != known.keys():
+        write_entry(folder / FEATURES_FILE, {"salt": salt, "features": kept})
+    return counts
