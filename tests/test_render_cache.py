@@ -152,7 +152,7 @@ def test_a_new_seed_computes_only_its_own_story_features(corpus, built, tmp_path
     assert tree(docs) == tree(cold / "docs")
     # An edited article gets its features computed again, not the old ones.
     computed.clear()
-    edited = sorted((seeds / "synthetic").iterdir())[0]
+    edited = min((seeds / "synthetic").iterdir())
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more closing line.\n",
                       encoding="utf-8")
     pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
