@@ -62,7 +62,7 @@ def write_pages(
     never written through.
 
     With a manifest file (kept in the cache folder), a page whose file still has the size,
-    modification time and inode recorded when it was last written with these exact bytes is
+    modification and change times and inode recorded when it was last written with these exact bytes is
     known unchanged without reading it: 10,000 files are not read back on every build.
     """
     root = docs.resolve()
@@ -104,15 +104,29 @@ def _recorded(target: Path, entry: tuple | None, digest: bytes) -> bool:
         st = os.lstat(target)
     except OSError:
         return False
-    return stat.S_ISREG(st.st_mode) and (st.st_size, st.st_mtime_ns, st.st_ino) == entry[1:]
+    return stat.S_ISREG(st.st_mode) and _mark(st) == entry[1:]
+
+
+def _mark(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What a file's stat says of its bytes. The change time is there because it cannot be set
+    back: an edit that keeps the size and restores the modification time (`touch -r`) is seen."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+MANIFEST_FORMAT = "digest-written/2"
+"""Bump when a file's entry changes shape: an older list is then not trusted (all read back)."""
 
 
 def _load_manifest(manifest: Path | None, root: Path) -> dict[str, tuple]:
     saved = read_entry(manifest) if manifest is not None and manifest.exists() else None
-    if not isinstance(saved, dict) or saved.get("root") != str(root):
+    if not isinstance(saved, dict) or saved.get("format") != MANIFEST_FORMAT:
+        return {}
+    if saved.get("root") != str(root):
         return {}
     cutoff = saved["saved_ns"] - RACY_NS
-    return {path: entry for path, entry in saved["files"].items() if entry[2] < cutoff}
+    # By the change time, never before the modification time: a file changed this close to
+    # the save could change again within the same tick of the clock and keep its stat.
+    return {path: entry for path, entry in saved["files"].items() if entry[3] < cutoff}
 
 
 def _save_manifest(
@@ -132,10 +146,11 @@ def _save_manifest(
             st = os.lstat(target)
         except OSError:
             continue
-        files[page.path] = (digests[target], st.st_size, st.st_mtime_ns, st.st_ino)
+        files[page.path] = (digests[target], *_mark(st))
     if len(same) == len(targets) and len(known) == len(targets):
         return  # every file as recorded: nothing to save
-    write_entry(manifest, {"root": str(root), "saved_ns": time.time_ns(), "files": files})
+    saved = {"format": MANIFEST_FORMAT, "root": str(root), "saved_ns": time.time_ns()}
+    write_entry(manifest, {**saved, "files": files})
 
 
 def _target(root: Path, path: str, docs: Path, parents: dict[str, bool]) -> Path:
