@@ -266,3 +266,19 @@ def test_a_manifest_of_the_older_format_is_not_trusted(tmp_path, monkeypatch):
     older["files"] = {p: (e[0], e[1], e[2], e[4]) for p, e in saved["files"].items()}
     write_entry(manifest, older)
     assert not write.untouched(manifest, docs, ["index.md"])
+
+
+def test_stale_pages_in_subfolders_go_but_a_linked_folder_is_not_walked(docs, outside):
+    (docs / "articles" / "2026" / "12").mkdir(parents=True)
+    (docs / "articles" / "2026" / "12" / "old.md").write_text("# Old\n")
+    (docs / "articles" / "2026" / "notes.txt").write_text("not a page")
+    (docs / "articles" / "elsewhere").symlink_to(outside)  # its victim.md is not ours
+    (docs / "data" / "old").mkdir(parents=True)
+    (docs / "data" / "old" / "export.json").write_text("{}")
+    (docs / "data" / "linked").symlink_to(outside)  # a link to a folder: no file to remove
+    kept = [Page("index.md", "home\n"), Page("articles/2026/new.md", "# New\n")]
+    _, removed = write_pages(kept, docs)
+    assert removed == ["articles/2026/12/old.md", "data/old/export.json"]
+    assert files(outside) == {"victim.md": "precious\n"}
+    assert (docs / "articles" / "2026" / "notes.txt").exists()
+    assert (docs / "data" / "linked").is_symlink()

@@ -242,17 +242,13 @@ def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
 
 def _stale(root: Path, keep: set[Path]) -> list[Path]:
     """Generated files in docs that are not among `keep`, in order."""
-    candidates = (
-        [p for d in GENERATED_DIRS for p in (root / d).rglob("*.md")] if root.exists() else []
-    )
-    candidates += [root / name for name in GENERATED_FILES]
-    candidates += [
-        p
-        for d in GENERATED_DATA_DIRS
-        if (root / d).is_dir()
-        for p in (root / d).rglob("*")
-        if not p.is_dir()
-    ]
+    kept = {str(path) for path in keep}
+    candidates = [root / name for name in GENERATED_FILES]
+    if root.exists():
+        for folder in GENERATED_DIRS:
+            candidates += _files_under(f"{root}/{folder}", ".md", kept)
+        for folder in GENERATED_DATA_DIRS:
+            candidates += _files_under(f"{root}/{folder}", "", kept)
     stale = []
     for path in sorted(candidates):
         if path in keep or not (path.is_file() or path.is_symlink()):
@@ -262,6 +258,28 @@ def _stale(root: Path, keep: set[Path]) -> list[Path]:
         if path.is_symlink() or path.resolve().is_relative_to(root):
             stale.append(path)
     return stale
+
+
+def _files_under(folder: str, suffix: str, kept: set[str]) -> list[Path]:
+    """Entries below `folder` (its subfolders too, but not through a link) whose name ends with
+    `suffix` and that are not folders, leaving out those in `kept`. Walked with os.scandir as
+    strings: pathlib's rglob over 12,000 pages cost 0.3 s of a build with nothing to do."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as entries:
+                listed = list(entries)
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            continue  # as rglob: a folder that is gone or closed holds nothing to remove
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.path not in kept and entry.name.endswith(suffix):
+                # A link to a folder among the data files is no file, as rglob's walk had it.
+                if suffix or not entry.is_dir():
+                    found.append(Path(entry.path))
+    return found
 
 
 ENGINES = ("mkdocs", "zensical")
