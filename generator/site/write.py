@@ -275,10 +275,13 @@ def _files_under(folder: str, suffix: str, kept: set[str]) -> list[Path]:
         for entry in listed:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
-            elif entry.path not in kept and entry.name.endswith(suffix):
-                # A link to a folder among the data files is no file, as rglob's walk had it.
-                if suffix or not entry.is_dir():
-                    found.append(Path(entry.path))
+            # A link to a folder among the data files is no file, as rglob's walk had it.
+            elif (
+                entry.path not in kept
+                and entry.name.endswith(suffix)
+                and (suffix or not entry.is_dir())
+            ):
+                found.append(Path(entry.path))
     return found
 
 
