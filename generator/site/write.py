@@ -96,7 +96,7 @@ def write_pages(
     return sorted(page.path for page in changed.values()), removed
 
 
-def _recorded(target: Path, entry: tuple | None, digest: bytes) -> bool:
+def _recorded(target: Path | str, entry: tuple | None, digest: bytes) -> bool:
     """Whether the file is, by its stat, the one recorded as written with these bytes."""
     if entry is None or entry[0] != digest:
         return False
@@ -154,6 +154,11 @@ def _save_manifest(
 
 
 def _target(root: Path, path: str, docs: Path, parents: dict[str, bool]) -> Path:
+    return Path(_target_name(root, path, docs, parents))
+
+
+def _target_name(root: Path, path: str, docs: Path, parents: dict[str, bool]) -> str:
+    """Where the page goes, as a string (a Path per page is for writing, not for checking)."""
     # Plain string checks: pathlib parsing twice per page cost a second per 10,000 pages.
     parts = path.split("/")
     if not path or path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
@@ -168,7 +173,7 @@ def _target(root: Path, path: str, docs: Path, parents: dict[str, bool]) -> Path
             f"refusing to write {path!r}: its folder is (or passes through) a symbolic link "
             f"leading out of {docs}; remove that link"
         )
-    return Path(f"{root}/{path}")
+    return f"{root}/{path}"
 
 
 def _differs(target: Path, text: str) -> bool:
@@ -224,7 +229,7 @@ def untouched(manifest: Path, docs: Path, paths: Sequence[str]) -> bool:
         return False
     parents: dict[str, bool] = {}
     try:
-        targets = {_target(root, path, docs, parents): known[path] for path in paths}
+        targets = {_target_name(root, path, docs, parents): known[path] for path in paths}
     except WriteError:
         return False
     if not all(_recorded(target, entry, entry[0]) for target, entry in targets.items()):
@@ -234,24 +239,23 @@ def untouched(manifest: Path, docs: Path, paths: Sequence[str]) -> bool:
 
 def _remove_stale(root: Path, keep: set[Path]) -> list[str]:
     removed = []
-    for path in _stale(root, keep):
+    for path in _stale(root, {str(target) for target in keep}):
         path.unlink()
         removed.append(path.relative_to(root).as_posix())
     return removed
 
 
-def _stale(root: Path, keep: set[Path]) -> list[Path]:
-    """Generated files in docs that are not among `keep`, in order."""
-    kept = {str(path) for path in keep}
+def _stale(root: Path, keep: set[str]) -> list[Path]:
+    """Generated files in docs that are not among `keep` (their full paths), in order."""
     candidates = [root / name for name in GENERATED_FILES]
     if root.exists():
         for folder in GENERATED_DIRS:
-            candidates += _files_under(f"{root}/{folder}", ".md", kept)
+            candidates += _files_under(f"{root}/{folder}", ".md", keep)
         for folder in GENERATED_DATA_DIRS:
-            candidates += _files_under(f"{root}/{folder}", "", kept)
+            candidates += _files_under(f"{root}/{folder}", "", keep)
     stale = []
     for path in sorted(candidates):
-        if path in keep or not (path.is_file() or path.is_symlink()):
+        if str(path) in keep or not (path.is_file() or path.is_symlink()):
             continue
         # A stale link is removed as a link; a file is only ever deleted when it really is
         # inside docs.
