@@ -146,8 +146,8 @@ try:
           "--config", sys.argv[4]])
 except SystemExit:
     pass
-print(sorted(m for m in ("generator.pipeline", "matplotlib", "trafilatura", "numpy")
-             if m in sys.modules))
+print(sorted(m for m in ("generator.pipeline", "matplotlib", "trafilatura", "numpy", "ftfy",
+                        "charset_normalizer") if m in sys.modules))
 """
 
 
