@@ -49,7 +49,7 @@ class WriteError(Exception):
 
 RACY_NS = 2_000_000_000
 """A file changed less than this before the list of written files was saved is compared by its
-bytes next time: its modification time alone cannot tell a later edit in the same tick (as git)."""
+bytes next time: its stat alone cannot tell a later edit in the same tick of the clock (as git)."""
 
 
 def write_pages(
@@ -124,8 +124,8 @@ def _load_manifest(manifest: Path | None, root: Path) -> dict[str, tuple]:
     if saved.get("root") != str(root):
         return {}
     cutoff = saved["saved_ns"] - RACY_NS
-    # By the change time, never before the modification time: a file changed this close to
-    # the save could change again within the same tick of the clock and keep its stat.
+    # By the change time, which is never before the modification time: a file changed this
+    # close to the save could change again within the same tick of the clock and keep its stat.
     return {path: entry for path, entry in saved["files"].items() if entry[3] < cutoff}
 
 
