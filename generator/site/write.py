@@ -62,8 +62,8 @@ def write_pages(
     never written through.
 
     With a manifest file (kept in the cache folder), a page whose file still has the size,
-    modification and change times and inode recorded when it was last written with these exact bytes is
-    known unchanged without reading it: 10,000 files are not read back on every build.
+    modification and change times and inode recorded when it was last written with these exact
+    bytes is known unchanged without reading it: 10,000 files are not read back on every build.
     """
     root = docs.resolve()
     targets: dict[Path, Page] = {}
