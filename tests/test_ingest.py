@@ -387,10 +387,10 @@ def test_a_correction_block_is_still_an_override():
 def test_mojibake_repair_skips_only_lines_ftfy_would_leave_alone(encoding):
     import ftfy
 
-    from generator.extract.ingest import _FTFY, _fix_mojibake
+    from generator.extract.ingest import _fix_mojibake, _ftfy
 
     lines = [f"He said “it’s {chr(cp)}” — done…\n" for cp in range(0x80, 0x800, 7)]
     garbled = "".join(line.encode("utf-8").decode(encoding, errors="replace") for line in lines)
     text = "A plain line — with “quotes” and an ellipsis…\n" + garbled + "\x1b[31mred\x1b[0m\r\n"
-    assert _fix_mojibake(text) == ftfy.fix_text(text, _FTFY)
+    assert _fix_mojibake(text) == ftfy.fix_text(text, _ftfy()[1])
     assert _fix_mojibake("Caf\u00c3\u00a9 \u00e2\u20ac\u2122s\n") == "Café ’s\n"

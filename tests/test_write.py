@@ -225,3 +225,60 @@ def test_a_manifest_of_another_folder_or_a_damaged_one_is_not_trusted(tmp_path):
     assert write_pages([Page("index.md", "home\n")], docs, manifest)[0] == ["index.md"]
     assert write_pages([Page("index.md", "home\n")], tmp_path / "other", manifest)[0] == [
         "index.md"]
+
+
+def edit_keeping_size_and_time(path: Path) -> None:
+    """A hand edit that leaves the size and modification time as they were (as `touch -r`)."""
+    st = path.stat()
+    text = path.read_bytes()
+    path.write_bytes(text[:-2] + b"!\n")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+
+
+def test_an_edit_keeping_size_and_modification_time_is_seen_by_its_change_time(
+    tmp_path, monkeypatch
+):
+    from generator.site import write
+
+    docs, manifest = tmp_path / "docs", tmp_path / "written.entry"
+    pages = [Page("index.md", "home\n"), Page("articles/a.md", "a page\n")]
+    monkeypatch.setattr(write, "RACY_NS", 0)  # files written just now count as settled
+    write_pages(pages, docs, manifest)
+    assert write.untouched(manifest, docs, [p.path for p in pages])
+    edit_keeping_size_and_time(docs / "articles" / "a.md")
+    assert not write.untouched(manifest, docs, [p.path for p in pages])
+    assert write_pages(pages, docs, manifest)[0] == ["articles/a.md"]
+    assert (docs / "articles" / "a.md").read_text(encoding="utf-8") == "a page\n"
+    assert write.untouched(manifest, docs, [p.path for p in pages])
+
+
+def test_a_manifest_of_the_older_format_is_not_trusted(tmp_path, monkeypatch):
+    from generator.cache import read_entry, write_entry
+    from generator.site import write
+
+    docs, manifest = tmp_path / "docs", tmp_path / "written.entry"
+    monkeypatch.setattr(write, "RACY_NS", 0)
+    write_pages([Page("index.md", "home\n")], docs, manifest)
+    saved = read_entry(manifest)
+    # The list as the last release wrote it: no format, entries without the change time.
+    older = {k: v for k, v in saved.items() if k != "format"}
+    older["files"] = {p: (e[0], e[1], e[2], e[4]) for p, e in saved["files"].items()}
+    write_entry(manifest, older)
+    assert not write.untouched(manifest, docs, ["index.md"])
+
+
+def test_stale_pages_in_subfolders_go_but_a_linked_folder_is_not_walked(docs, outside):
+    (docs / "articles" / "2026" / "12").mkdir(parents=True)
+    (docs / "articles" / "2026" / "12" / "old.md").write_text("# Old\n")
+    (docs / "articles" / "2026" / "notes.txt").write_text("not a page")
+    (docs / "articles" / "elsewhere").symlink_to(outside)  # its victim.md is not ours
+    (docs / "data" / "old").mkdir(parents=True)
+    (docs / "data" / "old" / "export.json").write_text("{}")
+    (docs / "data" / "linked").symlink_to(outside)  # a link to a folder: no file to remove
+    kept = [Page("index.md", "home\n"), Page("articles/2026/new.md", "# New\n")]
+    _, removed = write_pages(kept, docs)
+    assert removed == ["articles/2026/12/old.md", "data/old/export.json"]
+    assert files(outside) == {"victim.md": "precious\n"}
+    assert (docs / "articles" / "2026" / "notes.txt").exists()
+    assert (docs / "data" / "linked").is_symlink()

@@ -11,11 +11,10 @@ import hashlib
 import os
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-import ftfy
 import yaml
-from charset_normalizer import from_bytes
 
 from ..records import Level, Problem, Seed
 from ..site.addresses import ADDRESSES_FILE
@@ -56,7 +55,6 @@ _BOMS = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, fix_character_width=False)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Control characters: dropped from text (line breaks are kept), escaped in file names.
@@ -390,6 +388,9 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
                 )
             ],
         )
+    # Imported here: a build with nothing to do finds the seeds with this module and decodes none.
+    from charset_normalizer import from_bytes
+
     results = from_bytes(data[:200_000])
     guess = results.best()
     # Western texts often fit a dozen code pages equally well (cp775, iso8859_4 ...): Windows-1252
@@ -441,14 +442,27 @@ read as Windows-1252, Latin-1, Mac Roman or another single-byte code page is a l
 that is not here), and so do the controls and escapes ftfy removes."""
 
 
+@cache
+def _ftfy():
+    """ftfy's fix_text and its settings, imported on the first text to repair: a build with
+    nothing to do needs this module only to find the seeds, and ftfy took 75 ms to import."""
+    import ftfy
+
+    settings = ftfy.TextFixerConfig(
+        uncurl_quotes=False, unescape_html=False, fix_character_width=False
+    )
+    return ftfy.fix_text, settings
+
+
 def _fix_mojibake(text: str) -> str:
     """ftfy.fix_text, line by line as ftfy itself works, skipping the plain-ASCII lines it would
     return unchanged: most lines of a clipping, and ftfy costs about 0.1 ms a line."""
+    fix_text, config = _ftfy()
     out, start = [], 0
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        out.append(line if _PLAIN_LINE.fullmatch(line) else ftfy.fix_text(line, _FTFY))
+        out.append(line if _PLAIN_LINE.fullmatch(line) else fix_text(line, config))
         start = end
     return "".join(out)
 
