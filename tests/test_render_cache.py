@@ -55,6 +55,17 @@ def copy_of(built: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     return tmp_path / "docs", tmp_path / "cache", tree(built / "docs")
 
 
+def with_new_seed(corpus: Path, built: Path, tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """The built corpus copied, with the spare seed added as `new_NAME`: (seeds, docs, cache,
+    the spare seed's original path)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, _ = copy_of(built, tmp_path)
+    added = next((corpus / "extra").iterdir())
+    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    return seeds, docs, cache, added
+
+
 def test_nothing_changed_and_one_new_seed_give_the_cold_tree(corpus, built, tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(corpus / "seeds", seeds)
@@ -101,11 +112,7 @@ def test_an_edited_docs_file_is_put_back_though_the_manifest_knew_it(corpus, bui
 def test_a_new_seed_renders_only_the_company_and_topic_pages_it_joins(corpus, built, tmp_path, monkeypatch):
     from generator.site import render
 
-    seeds = tmp_path / "seeds"
-    shutil.copytree(corpus / "seeds", seeds)
-    docs, cache, _ = copy_of(built, tmp_path)
-    added = next((corpus / "extra").iterdir())
-    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    seeds, docs, cache, added = with_new_seed(corpus, built, tmp_path)
     seen: list[str] = []
     company, topic = render.render_company, render.render_topic
     monkeypatch.setattr(render, "render_company", lambda c, *a: seen.append(c.name) or company(c, *a))
@@ -137,11 +144,7 @@ def test_a_new_site_address_renders_the_feeds_again(corpus, built, tmp_path, mon
 def test_a_new_seed_computes_only_its_own_story_features(corpus, built, tmp_path, monkeypatch):
     from generator.knowledge import stories
 
-    seeds = tmp_path / "seeds"
-    shutil.copytree(corpus / "seeds", seeds)
-    docs, cache, _ = copy_of(built, tmp_path)
-    added = next((corpus / "extra").iterdir())
-    shutil.copy(added, seeds / "synthetic" / f"new_{added.name}")
+    seeds, docs, cache, _ = with_new_seed(corpus, built, tmp_path)
     computed: list[str] = []
     real = stories.features
     monkeypatch.setattr(stories, "features", lambda a: computed.append(a.seed) or real(a))
