@@ -4,8 +4,8 @@ so a page whose inputs did not change is taken as it is instead of being rendere
 Keys are fingerprints (generator/fingerprint.py) of the articles a page shows, salted with the
 generator's code, the config, the chart library's version and the site's address (the feeds'
 links are absolute, and SITE_URL can give the address): new code, a new config or a new address
-renders everything again. The pages, the drawn charts and other cross-article results live in one file
-of the cache folder, checksummed like every cache entry; a corrupt or old one is rebuilt.
+renders everything again. The pages, the drawn charts and other cross-article results live in one
+file of the cache folder, checksummed like every cache entry; a corrupt or old one is rebuilt.
 """
 
 from __future__ import annotations
