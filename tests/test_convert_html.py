@@ -1,4 +1,4 @@
-from generator.extract.convert_html import html_to_text
+from generator.extract.convert_html import html_to_text, visible_headline
 
 LEDE = ("The US has revoked licences that allowed Intel and Qualcomm to sell chips to Huawei, in the latest step "
         "by Washington to restrict the Chinese telecoms company's access to American technology.")
@@ -46,3 +46,25 @@ def test_a_saved_from_comment_is_the_address_when_the_page_names_none():
     assert hints["url"] == "https://harbour.example/a/1", "the page's own canonical address wins"
     _, hints = html_to_text(page(after="<!-- saved from url=(0031)https://harbour.example/a/one -->"))
     assert "url" not in hints, "only a comment at the top of the page records where it was saved from"
+
+
+def test_the_visible_h1_beats_a_search_engine_title():
+    seo = "Intel and Qualcomm licences: what the move means"
+    other = page().replace("US revokes licences for Intel and Qualcomm | The Guardian", seo)
+    _, hints = html_to_text(other)
+    assert hints["title"] == "US revokes licences for Intel and Qualcomm"
+
+
+def test_a_title_holding_the_h1_is_kept_and_two_h1s_say_nothing():
+    shown = "<h1>US revokes licences for Intel and Qualcomm</h1>"
+    title = "US revokes licences for Intel and Qualcomm | The Guardian"
+    assert visible_headline(shown, title) is None
+    site = "<h1>Bureau of Industry and Security</h1>"  # the site's name, not the story's
+    assert visible_headline(site, "Commerce adds 23 entities to the Entity List") is None
+    seo = "Intel and Qualcomm licences: what the move means"
+    listing = page(after="<h1>Most read stories on the site today</h1>").replace(
+        "US revokes licences for Intel and Qualcomm | The Guardian", seo
+    )
+    _, hints = html_to_text(listing)
+    assert hints["title"] == seo
+    assert visible_headline("<h1>Guardian</h1>", seo) is None  # one word: a logo, not a headline

@@ -103,6 +103,39 @@ def test_kicker_on_the_headline_line(headline, title):
     assert extract(f"{headline}\n\nMay 16, 2019\n\n{BODY}").title == title
 
 
+def test_a_page_kind_label_with_a_colon_is_printed_headline():
+    # "Live: ..." is the headline as the page prints it (the labelled set keeps such prefixes);
+    # only a glued label without its colon ("Live Storm closes ...") is cut.
+    from generator.extract.metadata.title import clean_title
+
+    assert clean_title("Live: Storm closes the coast road as ferries stay in port") == (
+        "Live: Storm closes the coast road as ferries stay in port"
+    )
+
+
+@pytest.mark.parametrize(
+    "headline, title",
+    [
+        (
+            "Menu Search News Sport Business Culture Walk-in clinic waits halve after a change",
+            "Walk-in clinic waits halve after a change",
+        ),
+        (  # two menu-like words are a headline's own
+            "Sport Business awards go to three rowing clubs from the valley",
+            "Sport Business awards go to three rowing clubs from the valley",
+        ),
+        (  # the run must leave a whole headline behind
+            "Home News Sport Business Culture Opinion Weather Money",
+            "Home News Sport Business Culture Opinion Weather Money",
+        ),
+    ],
+)
+def test_menu_words_glued_before_the_headline_go(headline, title):
+    from generator.extract.metadata.title import clean_title
+
+    assert clean_title(headline) == title
+
+
 def test_tickers_and_a_long_menu_above_the_headline():
     tickers = "DJIA\n34721.91\n-0.48%\nS&P 500\n4507.66\n0.02%\n" * 4
     menu = "\n".join(

@@ -97,6 +97,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
     if site and "publication" not in hints:
         hints["title_site"] = site
     shown = without_hidden(html)  # the markup readers see: no head, scripts or styles
+    headline = visible_headline(shown, hints.get("title", ""))
+    if headline:
+        hints["title"] = headline
     byline = _visible_byline(shown)
     if byline:
         hints["byline"] = byline
@@ -206,6 +209,39 @@ def _stated_before_article(html: str, date: str, text: str) -> bool:
         page.find(opening, body.start() if body else 0) if opening else -1
     )  # the lede is in meta tags too
     return start < 0 or date in page[:start]
+
+
+_H1_OPEN = linear.compile(r"<(h1)\b[^>]*>", re.IGNORECASE)
+H1_WORDS = (4, 30)
+"""A visible h1 this many words long (inclusive) is a headline; a shorter one is a logo or a
+section name, a longer one a paragraph in the wrong element."""
+SAME_STORY_WORDS = 2
+"""Content words (four letters or more) the h1 and the metadata title share at least: two
+headlines of one story do ("Cricket ground renamed ..." / "County cricket club sells naming
+rights to its ground ..."); a site's name or another story's headline in an h1 does not."""
+_CONTENT_WORD = linear.compile(r"[^\W\d_]{4,}")
+
+
+def visible_headline(shown: str, meta_title: str) -> str | None:
+    """The page's one h1 when the metadata title is another headline of the same story: sites
+    write a search-engine headline into <title> and og:title ("Marathon start time changed: full
+    details") and show readers the h1, which is the headline a reader quotes. A metadata title
+    that holds the h1 ("Headline | Site") is kept, as it also names the site."""
+    headings = [_text_of(inner) for inner in marked_elements(shown, _H1_OPEN)]
+    headings = [h for h in dict.fromkeys(headings) if h]
+    if len(headings) != 1:
+        return None  # no h1, or several (a listing page): nothing says which is the article's
+    (heading,) = headings
+    if not H1_WORDS[0] <= len(heading.split()) <= H1_WORDS[1]:
+        return None
+    if _plain(heading).casefold() in _plain(meta_title).casefold():
+        return None
+    shared = _content_words(heading) & _content_words(meta_title)
+    return heading if len(shared) >= SAME_STORY_WORDS else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
 
 
 # Elements that hold the visible byline ("c-byline", "author-names", "article__byline").

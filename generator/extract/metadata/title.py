@@ -26,6 +26,17 @@ _SUBJECT = linear.compile(r"^subject:\s*(?:(?:fwd?|re):\s*)*(.+)$", re.IGNORECAS
 _ALERT = linear.compile(r"(?:google|talkwalker|news) alerts?\b", re.IGNORECASE)
 # A section label glued to the headline: "Opinion The chip war needs allies ..."
 _GLUED_LABEL = linear.compile(r"^(?:Opinion|Exclusive|Breaking|Live|Explainer|Editorial)\s+([A-Z])")
+_MENU_ENTRIES = """menu search home news sport sports business culture opinion weather money
+politics world tech technology entertainment lifestyle life travel video videos health science
+local arts style food markets podcasts newsletters sections environment education"""
+MENU_WORDS = frozenset(_MENU_ENTRIES.split())
+"""Single-word menu entries: a copy of a page that lost its line breaks puts a run of them
+before the headline on one line ("Menu Search News Sport Business Culture Walk-in clinic ...")."""
+MENU_RUN_MIN = 3
+"""At least this many menu words in a row: "News" or "Sport Business" alone may start a
+headline ("Sport Business awards ...")."""
+HEADLINE_AFTER_MENU_MIN = 5
+"""Words a headline after the menu run has at least."""
 # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...",
 # "Tech war | Singapore server ..." ("ZTE: US lifts ban" keeps its company: a kicker has five
 # characters or more, and at least twenty characters of headline follow it.)
@@ -96,6 +107,7 @@ title_from_field = _field(
 def clean_title(text: str) -> str:
     """A headline line without glued section labels, kickers, host names (also used by the
     line-role model's title)."""
+    text = _without_menu_run(text)
     text = _GLUED_LABEL.sub(r"\1", text)
     # A kicker on the headline's line: "5G WARS: Britain's Huawei ban ...",
     # "Tech war | Singapore server ..."
@@ -103,6 +115,20 @@ def clean_title(text: str) -> str:
     text = _KICKER.sub(r"\1", text)
     text = _HOST_IN_BRACKETS.sub("", text)
     return " ".join(_strip_symbols(text).split())
+
+
+def _without_menu_run(text: str) -> str:
+    """The headline without a run of menu words glued before it (MENU_WORDS): the run has
+    MENU_RUN_MIN words or more, each capitalised, and a headline of HEADLINE_AFTER_MENU_MIN
+    words or more, starting with a capital, follows."""
+    tokens = text.split()
+    run = 0
+    while run < len(tokens) and tokens[run][:1].isupper() and tokens[run].casefold() in MENU_WORDS:
+        run += 1
+    rest = tokens[run:]
+    if run < MENU_RUN_MIN or len(rest) < HEADLINE_AFTER_MENU_MIN or not rest[0][:1].isupper():
+        return text
+    return " ".join(rest)
 
 
 def _strip_symbols(text: str) -> str:
