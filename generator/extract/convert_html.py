@@ -227,6 +227,8 @@ def visible_headline(shown: str, meta_title: str) -> str | None:
     write a search-engine headline into <title> and og:title ("Marathon start time changed: full
     details") and show readers the h1, which is the headline a reader quotes. A metadata title
     that holds the h1 ("Headline | Site") is kept, as it also names the site."""
+    if not _H1_OPEN.search(shown):
+        return None  # most pages: no h1, and no lower-cased copy of the page for nothing
     headings = [_text_of(inner) for inner in marked_elements(shown, _H1_OPEN)]
     headings = [h for h in dict.fromkeys(headings) if h]
     if len(headings) != 1:
