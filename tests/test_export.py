@@ -67,3 +67,30 @@ def test_a_page_links_every_download():
         "(companies/zte.csv)",
     ):
         assert target in page
+
+
+def test_the_files_are_the_bytes_the_json_and_csv_modules_write_for_all_records():
+    # The rows are encoded one by one (and kept by the render cache): the joined text must be
+    # what dumping the whole list writes, unicode, quotes and empty articles included.
+    from generator.site.export import export_record
+
+    grouped = assign_stories(
+        [art("a", "2019-05-16", 'Huawei "quoted", naïve'), art("b", None, "line\nbreak")]
+    )
+    stories = build_stories(grouped)
+    story_of = {a.slug: s for s in stories for a in s.articles}
+    records = [export_record(a, CONFIG, story_of.get(a.slug)) for a in grouped]
+    out = {p.path: p.text for p in render_exports(grouped, stories, CONFIG)}
+    assert out["data/articles.json"] == json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in records:
+        cells = (r.get(k) for k in COLUMNS)
+        writer.writerow(
+            ["; ".join(v) if isinstance(v, list) else "" if v is None else str(v) for v in cells]
+        )
+    assert out["data/articles.csv"] == table.getvalue()
+    empty = {p.path: p.text for p in render_exports([], [], CONFIG)}
+    assert empty["data/articles.json"] == json.dumps([], indent=1) + "\n"
+    assert empty["data/articles.csv"] == ",".join(COLUMNS) + "\n"

@@ -140,3 +140,24 @@ def test_characters_xml_forbids_are_dropped_not_fatal():
     odd = art("odd", "2019-05-16", "Bad \ufffe title \ud800 here", "Nothing alike.", ("ZTE",), ())
     parsed = feedparser.parse(feeds([odd])["feeds/all.xml"])
     assert not parsed.bozo and parsed.entries[0].title == "Bad  title  here"
+
+
+def test_a_kept_feed_is_rendered_again_when_an_undated_entry_moves_with_its_story(tmp_path):
+    # An undated report is placed at its story's first date, which another article sets: its
+    # own fingerprint does not change, so the feed's key must hold the entries' places in time.
+    from dataclasses import replace
+
+    from generator.site.render_cache import RenderCache
+
+    def rendered(articles, folder):
+        memo = RenderCache(folder, CONFIG, {a.slug: "same print" for a in articles})
+        pages = render_feeds(articles, build_stories(articles), CONFIG, memo)
+        memo.save()
+        return {p.path: p.text for p in pages}
+
+    first = [replace(art("a", "2019-05-16"), story="a"), replace(art("b", None), story="a")]
+    rendered(first, tmp_path)
+    moved = [replace(first[0], date="2019-04-01"), first[1]]
+    plain = {p.path: p.text for p in render_feeds(moved, build_stories(moved), CONFIG)}
+    assert rendered(moved, tmp_path) == plain
+    assert "2019-04-01" in plain["feeds/all.json"]

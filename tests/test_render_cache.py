@@ -160,3 +160,47 @@ def test_a_new_seed_computes_only_its_own_story_features(corpus, built, tmp_path
                       encoding="utf-8")
     pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
     assert computed == [f"synthetic/{edited.name}"]
+
+
+def test_a_new_seed_renders_only_its_feeds_and_encodes_only_its_export_row(
+    corpus, built, tmp_path, monkeypatch
+):
+    from generator.site import export, feeds
+
+    seeds, docs, cache, _ = with_new_seed(corpus, built, tmp_path)
+    paths: list[str] = []
+    records: list[str] = []
+    atom, record = feeds.atom, export.export_record
+    monkeypatch.setattr(feeds, "atom", lambda b, path, *a: paths.append(path) or atom(b, path, *a))
+    monkeypatch.setattr(
+        export, "export_record", lambda a, *rest: records.append(a.seed) or record(a, *rest)
+    )
+    grown = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    new = next(a for a in grown.articles if "new_" in a.seed)
+    assert records == [new.seed], "the other articles' export rows came from the cache"
+    feed_count = sum(1 for p in grown.pages if p.path.startswith("feeds/") and ".xml" in p.path)
+    assert "feeds/all" in paths and len(paths) < feed_count
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs")
+    assert tree(docs) == tree(cold / "docs")
+
+
+@pytest.mark.parametrize("how", ["change", "remove"])
+def test_a_changed_or_removed_seed_gives_the_cold_tree(corpus, built, tmp_path, how):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, _ = copy_of(built, tmp_path)
+    victim = sorted((seeds / "synthetic").iterdir())[3]
+    if how == "remove":
+        victim.unlink()
+    else:  # a longer text: its word count is in its page, its export row and its listings
+        text = victim.read_text(encoding="utf-8")
+        more = "\nThe company said it would appeal the ruling before the end of the month.\n"
+        victim.write_text(text + more * 40, encoding="utf-8")
+    again = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert 0 < again.rendered < len(again.pages)
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs")
+    assert tree(docs) == tree(cold / "docs")
+    # The next build after it, with nothing changed, renders nothing: every entry was kept.
+    assert pipeline.build(CONFIG, seeds, docs, cache_dir=cache).rendered == 0

@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
@@ -22,6 +23,9 @@ from ..config import Config
 from ..knowledge.stories import Story
 from ..records import Article, Page
 from .markup import plain, safe_url
+
+if TYPE_CHECKING:  # render_cache imports this module for site_url
+    from .render_cache import RenderCache
 
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -44,8 +48,14 @@ def page_url(base: str, path: str) -> str:
 
 
 def render_feeds(
-    articles: Sequence[Article], stories: Sequence[Story], config: Config
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    config: Config,
+    memo: RenderCache | None = None,
 ) -> list[Page]:
+    """The site's feeds and each company's, topic's and story's. With a render cache, a feed is
+    kept by its entries and their places in time, so a new seed renders only the feeds it joins
+    (rendering all of them took a second per 2,000 articles)."""
     base = site_url(config)
     placed = {a.slug: s.start for s in stories if s.start for a in s.articles if not a.date}
     dated = [a for a in articles if a.date or a.slug in placed]
@@ -79,8 +89,20 @@ def render_feeds(
     ]
     pages = []
     for path, name, home, entries in feeds:
-        pages.append(Page(f"{path}.xml", atom(base, path, name, home, entries, when, placed)))
-        pages.append(Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed)))
+
+        def render(path=path, name=name, home=home, entries=entries) -> list[Page]:
+            return [
+                Page(f"{path}.xml", atom(base, path, name, home, entries, when, placed)),
+                Page(f"{path}.json", json_feed(base, path, name, home, entries, when, placed)),
+            ]
+
+        if memo is None:
+            pages += render()
+            continue
+        # An entry's time and note come from its story's start when undated: not in its print.
+        places = tuple(f"{when[a.slug]}:{a.slug in placed}" for a in entries)
+        key = memo.key("feed", [a.slug for a in entries], extra=(path, name, home, *places))
+        pages += memo.pages(key, render)
     return pages
 
 

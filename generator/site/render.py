@@ -493,8 +493,8 @@ def _site_pages(
         ),
     ]
     pages += story_pages.render_digests(articles, found, config)
-    pages += feeds.render_feeds(articles, found, config) + export.render_exports(
-        articles, found, config
+    pages += feeds.render_feeds(articles, found, config, memo) + export.render_exports(
+        articles, found, config, memo
     )
     from .browse import render_browse_page
     from .sources import render_sources  # sources builds on this module's listings

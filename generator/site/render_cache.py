@@ -93,9 +93,10 @@ class RenderCache:
     def _keep(self, key: str) -> None:
         if key in self.kept or key not in self.saved:
             return
-        self.kept[key] = self.saved[key]
-        for inner in self.saved[key][1]:
-            self._keep(inner)
+        entry = self.kept[key] = self.saved[key]
+        if isinstance(entry, tuple):  # pages and the lookups inside them; a table is a dict
+            for inner in entry[1]:
+                self._keep(inner)
 
     def value(self, key: str, compute: Callable[[], object]):
         """A cross-article result (related reading, stories) stored under key, or computed."""
@@ -106,7 +107,10 @@ class RenderCache:
 
     def table(self, name: str) -> dict:
         """A table the last build kept under name (see keep_table), or an empty one."""
-        found = self.saved.get(self.key_of("table", (name,))) if self.folder is not None else None
+        key = self.key_of("table", (name,))
+        if self._inside:  # a page entry reused next time keeps the table it read
+            self._inside[-1].append(key)
+        found = self.saved.get(key) if self.folder is not None else None
         return dict(found) if isinstance(found, dict) else {}
 
     def keep_table(self, name: str, table: dict) -> None:
