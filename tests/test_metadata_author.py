@@ -185,3 +185,48 @@ def test_newsletter_sign_off_names_the_writer():
         f"{BODY}\nCaleb Ostrowski writes The Week in Space every week.\n"
     )
     assert a.author == "Caleb Ostrowski"
+
+
+@pytest.mark.parametrize(
+    "credits, author",
+    [
+        ("Words: Niamh Colter\nPictures: Tom Brannigan", "Niamh Colter"),
+        ("Words Fenella Crow\nIllustration Dan Iwu", "Fenella Crow"),
+        ("Story: Mereana Tui\nPhoto: Supplied", "Mereana Tui"),
+        ("Report by Brendan Shaw\n30/06/2024", "Brendan Shaw"),
+        ("Match report by Yasmin Cole", "Yasmin Cole"),
+    ],
+)
+def test_credit_blocks_name_the_writer_not_the_photographer(credits, author):
+    a = extract(f"Rowing club wins first national title in 40 years\n\n{credits}\n\n{BODY}")
+    assert a.author == author
+
+
+def test_story_without_a_colon_opens_a_sentence_not_a_credit():
+    a = extract(f"Rowing club wins a title\n\nStory time is back at the library: Ann Lee\n\n{BODY}")
+    assert a.author is None
+
+
+def test_platform_buttons_are_not_a_writer():
+    a = extract(
+        "Open in app\nSign up  Sign in\n\nData centre plan scaled back over water use\n\n"
+        f"Leila Mansour\nFollow\nPublished in Urban Futures\n6 min read · Jun 4, 2024\n\n"
+        f"Listen  Share\n\n{BODY}"
+    )
+    assert a.author == "Leila Mansour"
+
+
+def test_dash_sign_off_closing_a_newsletter_names_the_writer():
+    a = extract(
+        "View in browser\n\nIsland ferry to run hourly from May\n\nHello again,\n\n"
+        f"{BODY}\nUntil next week,\n— Rosalind Achebe\n"
+    )
+    assert a.author == "Rosalind Achebe"
+
+
+def test_quote_attribution_with_a_dash_is_not_a_sign_off():
+    a = extract(
+        f"Island ferry to run hourly from May\n\n{BODY}\n"
+        "— FCC Chairwoman Jessica Rosenworcel, in a statement\n"
+    )
+    assert a.author is None

@@ -3,7 +3,10 @@ mastheads and wire credits."""
 
 from __future__ import annotations
 
-from metadata_text import BODY, extract
+from metadata_text import BODY, CONFIG, extract
+
+from generator.extract.ingest import decode_seed
+from generator.pipeline import process_seed
 
 
 def test_wire_credit_and_url_give_publication():
@@ -185,3 +188,46 @@ def test_a_role_in_the_byline_is_not_a_listed_outlet():
         f"Authored by: Olumide Adeyemi, Chief Economist\n\n{BODY}"
     )
     assert a.author == "Olumide Adeyemi" and a.publication != "The Economist"
+
+
+def test_published_in_line_names_the_platform_publication():
+    a = extract(
+        "Open in app\nSign up  Sign in\n\nData centre plan scaled back over water use\n\n"
+        f"Leila Mansour\nFollow\nPublished in Urban Futures\n6 min read · Jun 4, 2024\n\n{BODY}"
+    )
+    assert a.publication == "Urban Futures"
+
+
+def test_section_label_over_a_menu_is_not_a_masthead_and_the_host_names_the_paper():
+    a = extract(
+        "https://www.glenmorrowherald.co.nz/local-news/island-ferry\n\nLocal news\n\n"
+        f"Island ferry to run hourly from May\n\n12 Jun, 2024\n\nStory: Mereana Tui\n\n{BODY}"
+        "\nShare this story\n\nLatest local news\nCouncil to review dog park hours\n"
+    )
+    assert a.publication == "Glenmorrow Herald"
+
+
+def test_host_without_a_newspaper_noun_stays_a_bare_domain():
+    a = extract(f"Island ferry to run hourly\n\nhttps://www.ellisvalleyweb.ca/a/1\n\n{BODY}")
+    assert a.publication == "ellisvalleyweb.ca"
+
+
+def test_agency_named_after_the_release_end_over_its_address():
+    a = extract(
+        "Newsroom\n\nPress Release\n\nAgency restricts foreign-made drones\n\n"
+        f"For immediate release: March 19, 2024\n\n{BODY}\nMedia contact: Maya Lund, 555-0142\n\n"
+        "###\n\nWexmoor Department of Transportation\n200 Capitol Avenue\n"
+        "Accessibility  Privacy  Site map\n"
+    )
+    assert a.publication == "Wexmoor Department of Transportation"
+
+
+def test_site_name_tag_that_is_only_the_host_gives_way_to_a_name_on_the_page():
+    html = (
+        '<html><head><meta property="og:site_name" content="tidemarkreview.com">'
+        "<title>Rowing club wins</title></head><body><article><h1>Rowing club wins</h1>"
+        f"<p>{BODY}</p><p>Copyright Tidemark Review 2025. All rights reserved.</p>"
+        "</article></body></html>"
+    )
+    a = process_seed(decode_seed("p.html", html.encode()), CONFIG)
+    assert a.publication == "Tidemark Review"

@@ -446,7 +446,7 @@ BYLINE = [
         "by-line",
         linear.compile(
             r"^(?:written |reported |authored |words |posted |story |text |hosted |compiled |"
-            r"opinion |analysis |"
+            r"opinion |analysis |(?:match )?report |"
             r"commentary |column |review |(?:a )?guest (?:post|column|essay) )?by\b[:\s]*"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
@@ -456,6 +456,15 @@ BYLINE = [
     (
         "text-label",
         linear.compile(r"^(?:text|tekst|texte)\s*:\s*(?P<names>(?-i:[A-Z\u00C0-\u024F]).+)$", _I),
+    ),
+    # "Words: Niamh Colter" over "Pictures: ...", "Story: Mereana Tui" over "Photo: ...": a
+    # magazine's or community paper's credit block, the writer's credit first. Magazines also
+    # drop the colon ("Words Fenella Crow"); "Story" without one starts sentences, so not there.
+    (
+        "words-label",
+        linear.compile(
+            r"^(?:words\s*:?|story\s*:)\s*(?P<names>(?-i:[A-Z\u00C0-\u024F])[^:]{2,60})$", _I
+        ),
     ),
     # "Source: Aditya Menon, Consultant Editor": a trade site's byline, a person with a role.
     (

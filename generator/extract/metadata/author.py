@@ -231,6 +231,28 @@ def author_from_credit_line(article: Article, config: Config) -> Result:
     return None
 
 
+# A newsletter's or letter's sign-off: "— Rosalind Achebe" alone on a closing line, under
+# "Until next week,". A dash before a bare name is how writers sign; a quote's attribution
+# ("— FCC Chair Jo Ray, in a statement") has words that are not a name, so names_line refuses it.
+_SIGN_OFF = linear.compile(r"^[—–-]{1,2}\s*(?P<names>(?-i:[A-Z]).{2,60})$")
+SIGN_OFF_LINES = 4
+"""A sign-off closes the letter: only its last few blocks and the footer's first lines."""
+
+
+def author_from_sign_off(article: Article, config: Config) -> Result:
+    """ "— Jane Doe" closing the text: the writer signing the letter."""
+    tail = [b.text for b in article.blocks[-SIGN_OFF_LINES:]] + list(
+        article.footer[:SIGN_OFF_LINES]
+    )
+    for unit in tail:
+        for line in unit.splitlines():
+            match = _SIGN_OFF.match(line.strip())
+            names = names_line(match.group("names"), config) if match else None
+            if names:
+                return ", ".join(names), Found("sign-off at the end", 0.6)
+    return None
+
+
 def author_from_bio(article: Article, config: Config) -> Result:
     """ "Jane Doe is a reporter at ..." near the end: the weakest sign, since a bio may describe a
     guest or a source."""

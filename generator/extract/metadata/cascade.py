@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ...config import Config
 from ...records import Article, Found
+from .. import patterns as P
 from ..role_use import author_from_byline_role
 from .author import (
     author_from_authors_block,
@@ -26,6 +27,7 @@ from .author import (
     author_from_name_and_date,
     author_from_names_line,
     author_from_names_over_roles,
+    author_from_sign_off,
     author_from_write_to,
     fuller_visible_byline,
 )
@@ -47,10 +49,12 @@ from .publication import (
     publication_from_first_line,
     publication_from_footer_address,
     publication_from_furniture_names,
+    publication_from_host_masthead,
     publication_from_host_name,
     publication_from_logo_alt,
     publication_from_masthead,
     publication_from_platform,
+    publication_from_published_in,
     publication_from_reprint_credit,
     publication_from_sender_label,
     publication_from_title_site,
@@ -109,6 +113,11 @@ def hint(name: str) -> Extractor:
         value = article.hints.get(name)
         if not value:
             return None
+        if name == "publication" and P.DOMAIN_LINE.match(value):
+            # a page with no site-name tag: its host, which the extractor puts in its place, says
+            # less than a name on the page, so the text rules are asked first (the bare domain
+            # stays as their last resort)
+            return None
         value = HINT_CLEANERS.get(name, lambda v, c: v)(value, config)
         return (value, Found("page metadata (saved page or clipper)", 0.85)) if value else None
 
@@ -156,6 +165,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_contact_block,  # "To contact the reporters on this story:" over their lines
         author_from_footer_label,  # an "Author: X" line in the page footer
         author_from_byline_role,  # a line the line-role model tags byline, in a shape no rule knows
+        author_from_sign_off,  # "— Jane Doe" closing a newsletter
         author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
     ],
     "date": [
@@ -173,6 +183,7 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_wire_credit,  # "(Reuters) -" in the dateline
         publication_from_byline,  # "By Jane Doe | Reuters"
         publication_from_sender_label,  # "From:" over "HM Treasury" on a government page
+        publication_from_published_in,  # "Published in X" on a blogging platform
         publication_from_url_table,  # the address's domain is in the table
         publication_from_first_line,  # a listed name as the masthead line
         publication_from_furniture_names,  # a listed name anywhere in the page furniture
@@ -189,6 +200,7 @@ CASCADE: dict[str, list[Extractor]] = {
             corporate=True
         ),  # "© Questex LLC": often the parent, so after the masthead
         publication_from_platform,  # the hosting platform, when no publisher is named
+        publication_from_host_masthead,  # "glenmorrowherald.co.nz": "Glenmorrow Herald"
         publication_from_url,  # the bare domain, marked unsure
     ],
 }

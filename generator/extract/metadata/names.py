@@ -196,6 +196,14 @@ _NON_NAME_WORDS = frozenset(
         "opinion",
         "editorial",
         "today's",
+        # a blogging platform's audio and share buttons on one line: "Listen  Share"
+        "listen",
+        "share",
+        # the picture credits beside a writer's: "Illustration Dan Iwu", "Pictures Tom Reed"
+        "illustration",
+        "illustrations",
+        "pictures",
+        "photography",
         "external",
         "expert",
         "case",

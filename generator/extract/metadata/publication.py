@@ -12,7 +12,7 @@ from ...config import Config, Publication
 from ...records import Article, Found
 from .. import linear
 from .. import patterns as P
-from ..parse import TERMINAL, furniture_reason, is_byline, is_meta_line, words
+from ..parse import TERMINAL, furniture_reason, has_date, is_byline, is_meta_line, words
 from .base import Extractor, Result
 from .evidence import evidence_lines
 from .names import OUTLET_WORD as _OUTLET_WORD
@@ -268,6 +268,42 @@ def publication_from_sender_label(article: Article, config: Config) -> Result:
     return None
 
 
+# "Published in Urban Futures" under the writer's name: a blogging platform's post that a
+# publication on the platform carries. The publication, not the platform, published it.
+_PUBLISHED_IN = linear.compile(r"^published in\s+(?P<name>(?-i:[A-Z0-9]).{1,60})$", re.IGNORECASE)
+PUBLISHED_IN_WORDS = 8
+"""A publication's name is a few words; a longer line is a sentence about a journal."""
+
+
+def publication_from_host_masthead(article: Article, config: Config) -> Result:
+    """A host that is a newspaper's name run together ("glenmorrowherald.co.nz"): split before the
+    masthead noun it ends with ("Glenmorrow Herald"). Only when no page line names the outlet."""
+    for label in _host_labels(article)[:1]:
+        match = _HOST_NOUN.match(label)
+        if match:
+            name = f"{match.group('place').title()} {match.group('noun').title()}"
+            return name, Found("host name ending in a newspaper noun", 0.45)
+    return None
+
+
+# The host's letters before a newspaper noun: at least four, so "thepost" stays a bare domain.
+_HOST_NOUN = linear.compile(
+    r"^(?P<place>[a-z]{4,20})(?P<noun>tribune|times|post|herald|journal|gazette|chronicle|"
+    r"observer|courier|mirror|ledger|sentinel|examiner|bulletin|advertiser|telegraph|dispatch|"
+    r"echo|recorder|standard)$"
+)
+
+
+def publication_from_published_in(article: Article, config: Config) -> Result:
+    """A header line "Published in X": the platform publication that carries the post."""
+    for unit in article.header:
+        match = _PUBLISHED_IN.match(unit)
+        if match and words(unit) <= PUBLISHED_IN_WORDS and not has_date(unit):
+            name = match.group("name").strip(" .")
+            return canonical(name, config), Found("'Published in' line", 0.7)
+    return None
+
+
 def publication_from_platform(article: Article, config: Config) -> Result:
     """The hosting platform's name on the first line, when nothing on the page names another
     publisher."""
@@ -296,6 +332,8 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
         return None  # a market ticker or a button, not a name
     if first.isupper() and first.casefold() in _SECTION_WORDS:
         return None  # "TECH" above the headline is a section label
+    if all(w in _SECTION_WORDS or w == "local" for w in first.casefold().split()):
+        return None  # "Local news", "World Business": a section label over a menu, not a name
     if first.isupper():  # "BUENOS AIRES TIMES", "LAW360"; short acronyms stay as they are
         first = " ".join(
             w if len(w) <= 3 and w not in ("THE", "AND") else w.title() for w in first.split()
@@ -469,6 +507,10 @@ def publication_from_footer_address(article: Article, config: Config) -> Result:
         parts = _PIPE_PARTS.split(unit)
         name = parts[0].strip()
         address = parts[1] if len(parts) > 1 else (lines[i + 1] if i + 1 < len(lines) else "")
+        if i == len(tail) - 1 and len(parts) == 1:
+            # the page's last paragraph, its address already cut away as footer: "###" ends a
+            # release, so the agency's name below it is kept as text and the address is not
+            address = next((u for u in article.footer if _ADDRESS.search(u)), address)
         if (
             2 <= words(name) <= 8
             and name[:1].isupper()
