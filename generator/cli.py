@@ -7,13 +7,16 @@ arguments.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -27,6 +30,8 @@ from .unchanged import Inputs, shortcut
 
 EXIT_PROBLEMS = 1
 EXIT_CONFIG = 2
+LOG_FORMAT = "warning  %(message)s"
+T = TypeVar("T")
 
 _seeds = click.option(
     "--seeds",
@@ -98,7 +103,7 @@ _scheduler = click.option(
 def main() -> None:
     """Turn a folder of clipped news articles into a searchable MkDocs digest site."""
     # Library modules report through logging (e.g. an untrusted cache entry); show it plainly.
-    logging.basicConfig(format="warning  %(message)s", level=logging.WARNING, stream=sys.stderr)
+    logging.basicConfig(format=LOG_FORMAT, level=logging.WARNING, stream=sys.stderr)
 
 
 def _load(path: Path) -> Config:
@@ -374,7 +379,11 @@ def build(
     )
     search_engine = "Zensical's own" if engine == "zensical" else search_engine
     try:
-        stats = build_site(
+        # MkDocs runs in a process of its own: generate's articles, caches and freed-but-kept
+        # heap stay in this one, so the build's peak is the larger of the two, not their sum
+        # (1.76 GB at 10,000 articles in one process; each alone stays under 1.5 GB).
+        stats = in_fresh_process(
+            build_site,
             mkdocs_yml,
             docs,
             site,
@@ -399,6 +408,19 @@ def build(
     )
     if strict and report.errors:
         raise SystemExit(EXIT_PROBLEMS)
+
+
+def in_fresh_process(function: Callable[..., T], *args, **kwargs) -> T:
+    """`function(*args, **kwargs)` run in a newly started interpreter (not a fork, which would
+    share this process's heap); its exceptions are raised here, its output goes to this stderr."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn, initializer=_child_logging) as child:
+        return child.submit(function, *args, **kwargs).result()
+
+
+def _child_logging() -> None:
+    """The same plain warnings in the child as main() sets up here."""
+    logging.basicConfig(format=LOG_FORMAT, level=logging.WARNING, stream=sys.stderr)
 
 
 @main.command()

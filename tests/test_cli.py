@@ -318,3 +318,13 @@ def test_dropped_lines_are_listed_seed_by_seed_shortened_and_escaped():
     assert rows[1].endswith("…'") and len(rows[1]) < len(long_line)
     assert len(rows[1].split(") ", 1)[1]) <= DROPPED_LINE_CHARS + 2
     assert rows[2] == "b.txt: dropped (role: footer (0.93)) 'Ready for more?\\x1b[2J'"
+
+
+def test_the_site_is_built_in_a_fresh_process_whose_errors_are_raised_here():
+    """`digest build` runs MkDocs apart from generate, so their peaks do not add up."""
+    import os
+
+    from generator.cli import in_fresh_process
+    assert in_fresh_process(os.getpid) != os.getpid()
+    with pytest.raises(ValueError, match="invalid literal"):
+        in_fresh_process(int, "not a number")
