@@ -96,6 +96,11 @@ def test_build_with_pagefind_writes_its_index_and_an_empty_lunr_index(tmp_path):
     assert (site / "pagefind" / "pagefind.js").is_file() and any((site / "pagefind" / "index").iterdir())
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
     assert 'data-digest-search="pagefind"' in (site / "index.html").read_text(encoding="utf-8")
+    # Material's pages have the shape the shard key expects: the key reads the head and the body
+    # element only, so a new seed's entry in another page's table of contents re-indexes nothing.
+    from generator.site.search import _read_part
+    article = next((site / "articles").glob("*/index.html")).read_bytes()
+    assert _read_part(article) != article and b"md-sidebar" not in _read_part(article)
 
 
 def _page(site, path: str, text: str) -> None:
@@ -239,3 +244,62 @@ def test_a_change_only_to_the_links_to_other_articles_reuses_the_shard(tmp_path)
 def test_the_indexed_part_cuts_only_balanced_markers(page, kept):
     from generator.site.search import _indexed_part
     assert _indexed_part(page) == (page if kept is None else kept)
+
+
+def _page_with_toc(site, path: str, text: str, toc: str) -> None:
+    # Material's shape: the table of contents in a sidebar beside the body Pagefind reads.
+    target = site / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        f"<html><head><title>{text}</title></head><body><nav class=\"md-nav\"><a href=\"#x\">{toc}"
+        f"</a></nav><article><div data-pagefind-body><div><h1>{text}</h1></div><p>{text} body "
+        f"words.</p></div></article><footer>{toc}</footer></body></html>", encoding="utf-8")
+
+
+def test_a_change_only_outside_the_indexed_body_reuses_the_shard(tmp_path):
+    # A new seed adds "Related articles" to the table of contents of pages it is related to.
+    import shutil
+
+    from generator.site.search import index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _page(site, "index.html", "Home")
+    for i in range(4):
+        _page_with_toc(site, f"articles/a{i}/index.html", f"Article {i} number{i}", "Summary")
+    index_with_pagefind(site, cache_dir=cache)
+    _page_with_toc(site, "articles/a2/index.html", "Article 2 number2", "Summary Related articles")
+    again = index_with_pagefind(site, changed={"articles/a2/"}, cache_dir=cache)
+    assert again.reused == ("pagefind",) and not again.indexed
+    full = tmp_path / "full"
+    shutil.copytree(site, full, ignore=shutil.ignore_patterns("pagefind*"))
+    index_with_pagefind(full)
+    def indexed(folder):
+        return {p: b for p, b in _tree(folder).items() if p.startswith("pagefind/")}
+    assert indexed(site) == indexed(full)
+    # A change inside the body is still seen.
+    retitled = "Article 2 retitled"
+    _page_with_toc(site, "articles/a2/index.html", retitled, "Summary Related articles")
+    assert index_with_pagefind(site, changed={"articles/a2/"}, cache_dir=cache).indexed
+
+
+_HEAD = b"<html><head><title>t</title></head><body>"
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    (_HEAD + b"<nav>toc</nav><div data-pagefind-body><div>x</div></div><p>foot</p></body>",
+     b"<html><head><title>t</title></head>\0<div data-pagefind-body><div>x</div></div>"),
+    (_HEAD + b"<main class=a data-pagefind-body>x</main></body>",
+     b"<html><head><title>t</title></head>\0<main class=a data-pagefind-body>x</main>"),
+    (_HEAD + b"<div data-pagefind-body><div>never closed</div></body>", None),
+    (_HEAD + b"<div data-pagefind-body>a</div><div data-pagefind-body>b</div></body>", None),
+    (_HEAD + b"<h1>outside</h1><div data-pagefind-body>x</div></body>", None),
+    (_HEAD + b"<div data-pagefind-body>x</div><img src=a.png></body>", None),
+    (_HEAD + b"<span data-pagefind-meta=k>v</span><div data-pagefind-body>x</div></body>", None),
+    (_HEAD + b"<p>no body element</p></body>", None),
+    (_HEAD + b"<div data-pagefind-path=../pagefind/>s</div><div data-pagefind-body>x</div>",
+     b"<html><head><title>t</title></head>\0<div data-pagefind-body>x</div>"),
+    (_HEAD + b"<div data-pagefind-sort=d></div><div data-pagefind-body>x</div></body>", None),
+    (b"<div data-pagefind-body>x</div><body></body>", None),
+])
+def test_the_read_part_is_the_head_and_the_body_element_or_else_the_whole_page(page, kept):
+    from generator.site.search import _read_part
+    assert _read_part(page) == (page if kept is None else kept)

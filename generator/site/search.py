@@ -49,7 +49,7 @@ ARTICLES = "articles/"
 CACHE_FOLDER = "pagefind"
 """Under the build cache (.cache/digest/): each shard's last output and the page manifest."""
 MANIFEST = "pages.json"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class SearchIndexError(Exception):
@@ -290,7 +290,7 @@ class _PageManifest:
             # length moved is read again.
             if entry is None or len(entry) != 3 or entry[2] != file.stat().st_size:
                 data = file.read_bytes()
-                indexed = _indexed_part(data)
+                indexed = _indexed_part(_read_part(data))
                 entry = [_searchable(data.decode("utf-8", "replace")), _sha256(indexed), len(data)]
             self.pages[page] = entry
 
@@ -356,6 +356,49 @@ def _indexed_part(page: bytes) -> bytes:
         return page
     kept.append(page[at:])
     return b"".join(kept)
+
+
+BODY_MARK = b"data-pagefind-body"
+OUTSIDE_READ = re.compile(rb"data-pagefind-(?!path\b)|<h1|<img", re.IGNORECASE)
+"""What Pagefind may read outside the body element: its attributes anywhere, the first heading
+(the default title) and the image after it. Any of these outside the body: the whole page
+counts. data-pagefind-path is the project's own (the search box's index address, read by
+digest-search.js), on every page's header."""
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*$")
+
+
+def _read_part(page: bytes) -> bytes:
+    """The page's head and its data-pagefind-body element, which is all Pagefind reads of it:
+    Material's navigation and table of contents around the body change on pages a new seed links
+    from, and would otherwise re-index their shards for nothing. Anything unusual (no body, two,
+    an unclosed element, something Pagefind reads outside it): the whole page."""
+    mark = page.find(BODY_MARK)
+    head_end = page.find(b"<body")
+    if mark < 0 or head_end < 0 or head_end > mark or page.find(BODY_MARK, mark + 1) >= 0:
+        return page
+    opened = page.rfind(b"<", 0, mark)
+    name = _TAG_NAME.match(page, opened, mark)
+    closed = _element_end(page, name.group(1), mark) if opened >= 0 and name else -1
+    if closed < 0:
+        return page
+    outside = page[head_end:opened] + page[closed:]
+    if OUTSIDE_READ.search(outside):
+        return page
+    # The separator keeps "head + body" from colliding with another split of the same bytes.
+    return page[:head_end] + b"\0" + page[opened:closed]
+
+
+def _element_end(page: bytes, name: bytes, start: int) -> int:
+    """The offset just past the closing tag of the element named `name` opened before `start`,
+    counting nested elements of the same name; -1 when it never closes."""
+    pattern = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s>/])", re.IGNORECASE)
+    depth = 1
+    for found in pattern.finditer(page, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = page.find(b">", found.end())
+            return -1 if end < 0 else end + 1
+    return -1
 
 
 def _sha256(data: bytes) -> str:
