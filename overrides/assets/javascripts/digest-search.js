@@ -338,8 +338,9 @@
 
   function readState() {
     const params = new URL(location.href).searchParams;
-    const state = { q: params.get("q") || "", from: params.get("from") || "", to: params.get("to") || "",
-                    sort: params.get("sort") || "", page: Math.max(1, Number(params.get("page")) || 1) };
+    const state = { words: params.get("words") || "", from: params.get("from") || "",
+                    to: params.get("to") || "", sort: params.get("sort") || "",
+                    page: Math.max(1, Number(params.get("page")) || 1) };
     for (const [facet] of FACETS) state[facet] = params.get(facet) || "";
     return state;
   }
@@ -410,7 +411,7 @@
     const form = el("form", { class: "digest-browse__form", role: "search", "aria-label": "Filter articles" });
     const field = (label, control) => el("label", { class: "digest-browse__field" },
       el("span", {}, label), control);
-    form.append(field("Words", el("input", { type: "search", name: "q", placeholder: "Any words" })));
+    form.append(field("Words", el("input", { type: "search", name: "words", placeholder: "Any words" })));
     for (const [facet, label] of FACETS) {
       const values = index.facets[facet] || [];
       const select = el("select", { name: facet },
@@ -536,8 +537,8 @@
 
   async function query(index, folder, state, wanted) {
     const start = (state.page - 1) * PAGE_SIZE;
-    if (state.q && engine === "pagefind") return pagefindQuery(index, state, start, wanted);
-    const words = state.q ? await wordScores(index, folder, state.q) : null;
+    if (state.words && engine === "pagefind") return pagefindQuery(index, state, start, wanted);
+    const words = state.words ? await wordScores(index, folder, state.words) : null;
     const positions = await matching(index, folder, state, words);
     const total = positions === null ? index.total : positions.length;
     let page;
@@ -550,7 +551,7 @@
     }
     const [rows, counts] = await Promise.all([rowsAt(index, folder, page),
       positions === null ? null : facetCounts(index, folder, state, words, positions)]);
-    return { total, rows: rows.map((row) => ({ row, query: state.q })), counts };
+    return { total, rows: rows.map((row) => ({ row, query: state.words })), counts };
   }
 
   /* With lunr (small sites) a search term is matched against every row's title, outlet, author and
@@ -589,11 +590,11 @@
       // Pagefind counts only the filters whose data it has loaded, which a search loads for the
       // filters it uses; filters() loads them all, so that every facet gets its counts.
       await pf.filters();
-      const search = await pf.search(state.q, pagefindOptions(index, state));
+      const search = await pf.search(state.words, pagefindOptions(index, state));
       const page = await Promise.all(search.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
       const counts = {};
       for (const [facet] of FACETS) {
-        const found = state[facet] ? await pf.search(state.q, pagefindOptions(index, without(state, facet)))
+        const found = state[facet] ? await pf.search(state.words, pagefindOptions(index, without(state, facet)))
           : search;
         const byValue = (found.filters || {})[facet] || {};
         counts[facet] = { any: found.results.length,
@@ -603,7 +604,7 @@
         total: search.results.length,
         counts,
         rows: page.map((d) => ({ row: [d.url.replace(/^\//, ""), d.meta.title, d.meta.date, d.meta.publication,
-          null, null], data: d, query: state.q })),
+          null, null], data: d, query: state.words })),
       };
     }, wanted);
   }
