@@ -338,8 +338,14 @@ def _binary_kind(data: bytes) -> str | None:
     # A stray NUL in a long text is removed with a warning; many of them mean a binary format.
     if sample.count(0) > max(2, len(sample) // 1000):
         return "contains NUL bytes"
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return "mostly control bytes" if sample and controls / len(sample) > 0.1 else None
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+"""The control bytes a text does not hold (all below the space but tab, line feed, vertical tab,
+form feed and carriage return), deleted at C speed to count them: a loop in Python over each
+byte of 64 KB cost a third of a millisecond per seed."""
 
 
 def _looks_utf16(data: bytes) -> bool:

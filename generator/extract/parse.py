@@ -133,7 +133,10 @@ def furniture_reason(unit: str) -> str | None:
 
 def _furniture_limit(name: str) -> int:
     """The most words a line may have for this furniture pattern to be asked about it."""
-    return {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}.get(name, 25)
+    return _FURNITURE_LIMITS.get(name, 25)
+
+
+_FURNITURE_LIMITS = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}
 
 
 class _Together:
@@ -247,7 +250,10 @@ def is_menu(unit: str) -> bool:
     """A row of menu entries: five or more capitalised words and no function word a headline
     would have,
     or three and more short entries between pipes."""
-    parts = [p.strip() for p in P.MENU_SEPARATOR.split(unit)]
+    # Without a separator character there is one part, so the split (RE2's wrapper is slow) is
+    # skipped on most lines.
+    separated = any(c in unit for c in _MENU_SEPARATOR_CHARS)
+    parts = [p.strip() for p in P.MENU_SEPARATOR.split(unit)] if separated else [unit]
     if len(parts) >= 3 and all(
         0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts
     ):
@@ -268,6 +274,10 @@ def is_menu(unit: str) -> bool:
             if shouting or len(t) == 1 or not t.isupper()
         )
     )
+
+
+_MENU_SEPARATOR_CHARS = "|·•/"
+"""The characters one of which every MENU_SEPARATOR match holds."""
 
 
 def is_category_list(unit: str) -> bool:

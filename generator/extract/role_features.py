@@ -79,13 +79,17 @@ def names_publication(line: str, names: tuple[str, ...]) -> bool:
 
 
 def _content_words(line: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(line) if len(w) >= CONTENT_WORD_MIN}
+    return _content_of(_WORD.findall(line))
 
 
-def _caps(line: str) -> str:
+def _content_of(tokens: list[str]) -> set[str]:
+    return {w.casefold() for w in tokens if len(w) >= CONTENT_WORD_MIN}
+
+
+def _caps(line: str, tokens: list[str]) -> str:
+    """`tokens` are the line's words (_WORD), found once for this and for its content words."""
     if line.isupper():  # every cased letter is a capital
         return "upper"
-    tokens = _WORD.findall(line)
     if not tokens:
         return "none"
     share = sum(t[0].isupper() for t in tokens) / len(tokens)
@@ -170,13 +174,14 @@ _LINE_MEMO_SIZE = 1 << 15
 
 def _line_own(whole: str, pubs: tuple[str, ...]) -> tuple[set[str], tuple[dict, dict]]:
     line = whole[:FEATURE_CHARS]
+    tokens = _WORD.findall(line)
     n = words(line)
     furniture = furniture_reason(line)
     dated = has_date(line)
     before = {
         "words": bucket(n, WORD_BUCKETS),
         "chars": bucket(len(whole), (20, 40, 80, 160, 320)),
-        "caps": _caps(line),
+        "caps": _caps(line, tokens),
         "end": _ending(whole),
         "first": _first_word(line),
         "digits": bucket(sum(map(str.isdigit, line)) * 10 // max(1, len(line)), (1, 2, 4)),
@@ -196,7 +201,7 @@ def _line_own(whole: str, pubs: tuple[str, ...]) -> tuple[set[str], tuple[dict, 
         "publication": names_publication(line, pubs),
         "prose": n >= LEAD_MIN_WORDS or (n >= 12 and whole.rstrip().endswith(_SENTENCE_END)),
     }
-    return frozenset(_content_words(line)), (before, after)
+    return frozenset(_content_of(tokens)), (before, after)
 
 
 def text_lines(text: str) -> tuple[list[str], list[bool]]:
@@ -240,7 +245,8 @@ def line_features(
 def as_crfsuite(features: dict[str, str | bool]) -> list[str]:
     """crfsuite's item form: 'name=value' strings for values, 'name' for true flags, sorted."""
     items = []
-    for name, value in sorted(features.items()):
+    for name in sorted(features):  # names are unique: sorting them alone sorts the items
+        value = features[name]
         if value is True:
             items.append(name)
         elif value is not False:
