@@ -182,7 +182,10 @@ class Unless:
         self.pattern, self.forbidden = pattern, forbidden
 
     def search(self, text: str):
-        return None if self.forbidden.search(text) else self.pattern.search(text)
+        # The pattern first: it is the rarer match ("market ticker": two percentages), while the
+        # forbidden one matches most lines (a prose word), so most lines are answered by one search.
+        match = self.pattern.search(text)
+        return None if match is None or self.forbidden.search(text) else match
 
 
 class FirstOf:
