@@ -16,6 +16,7 @@ import yaml
 
 from ..config import Config
 from ..records import Article, Candidate
+from .companies import per_config
 from .sentences import sentence_at, sentence_spans
 
 _WORD = r"[A-Z][\w&'’-]{1,30}"
@@ -267,14 +268,17 @@ def _is_generic(name: str) -> bool:
     return all(w in GENERIC_WORDS or w in LEGAL_SUFFIXES for w in name.split())
 
 
-def _known(config: Config) -> set[str]:
+@per_config
+def _known(config: Config) -> frozenset[str]:
+    """Every company alias, publication name and alias, case-folded: built once per config (it
+    cost a tenth of a millisecond per article, rebuilt for each)."""
     names = {a.casefold() for c in config.companies for a in c.aliases}
     names |= {p.name.casefold() for p in config.publications}
     names |= {a.casefold() for p in config.publications for a in p.aliases}
-    return names
+    return frozenset(names)
 
 
-def _is_known(name: str, known: set[str]) -> bool:
+def _is_known(name: str, known: frozenset[str]) -> bool:
     """Known as written, or once legal suffixes are stripped one by one ("SZ DJI Technology Co.
     Ltd")."""
     words = name.split()

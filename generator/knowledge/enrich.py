@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..config import Config
 from ..records import Article
-from .companies import company_mentions, find_hits
+from .companies import company_mentions, find_hits, per_config
 from .discovery import find_candidates
 from .figures import find_figures
 from .people import find_people
@@ -46,8 +46,7 @@ def enrich(article: Article, config: Config) -> Article:
     evidence = topic_evidence(text, config, len(text.split()) if article.redacted else None)
     prose = [t for kind, t in paragraphs if kind == "p"]
     authors = [a for a in _AUTHOR_SEPARATORS.split(article.author or "") if a]
-    aliases = [a for c in config.companies for a in c.aliases]
-    people = find_people(prose, exclude=[*authors, *aliases])
+    people = find_people(prose, exclude=authors, folded=_folded_aliases(config))
     quotes = find_quotes(prose, people, config)
     substantive = tuple(m.company for m in mentions if m.substantive)
     companies = tuple(article.overrides.get("companies", substantive))
@@ -65,3 +64,9 @@ def enrich(article: Article, config: Config) -> Article:
         topic_evidence=evidence,
         candidates=find_candidates(prose, config, known=[p.name for p in people]),
     )
+
+
+@per_config
+def _folded_aliases(config: Config) -> frozenset[str]:
+    """Every company alias, case-folded: no company is a person."""
+    return frozenset(a.casefold() for c in config.companies for a in c.aliases)

@@ -269,11 +269,14 @@ a seed of thousands of "Name, a spokesman" phrases linear (each new name is chec
 those already found)."""
 
 
-def find_people(paragraphs: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Person, ...]:
+def find_people(
+    paragraphs: Sequence[str], exclude: Sequence[str] = (), folded: frozenset[str] = frozenset()
+) -> tuple[Person, ...]:
     """People with roles, in order of first appearance; names in `exclude` (bylines, company
-    names) are left out, and so are names with an excluded word. A person named twice keeps the
-    first role found; at most MAX_PEOPLE."""
-    excluded = {e.casefold() for e in exclude}
+    names) or in `folded` (the same, already case-folded: built once per config) are left out,
+    and so are names with an excluded word. A person named twice keeps the first role found; at
+    most MAX_PEOPLE."""
+    excluded = folded | {e.casefold() for e in exclude}
     people: dict[str, Person] = {}
     for text in paragraphs:
         if len(people) >= MAX_PEOPLE:

@@ -93,12 +93,14 @@ def topic_evidence(
     order = {t.slug: i for i, t in enumerate(config.topics)}
     passed = []
     for topic in config.topics:
-        phrases = counts.get(topic.slug, {})
+        phrases = counts.get(topic.slug)
+        if not phrases:
+            continue  # no evidence, no topic: most topics of the config, not worth scoring
         value = score(topic, phrases)
         threshold = topic.threshold
         if teaser_words is not None:
             threshold = min(threshold, 1 + teaser_words // TEASER_WORDS)
-        if phrases and value >= threshold:
+        if value >= threshold:
             ranked = tuple(sorted(phrases.items(), key=lambda x: (-x[1], x[0])))
             passed.append(TopicEvidence(topic.slug, value, ranked))
     passed.sort(key=lambda e: (-e.score, order[e.topic]))
