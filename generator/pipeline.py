@@ -344,6 +344,8 @@ def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
     """Front-matter `companies` and `topics` may only name what digest.yml defines (aliases are mapped to
     the company's name); anything else is dropped with a warning instead of becoming a tag."""
     overrides, problems = dict(seed.overrides), []
+    if "companies" not in overrides and "topics" not in overrides:
+        return overrides, problems  # most seeds: no table to build
     names = {alias.casefold(): c.name for c in config.companies for alias in c.aliases}
     slugs = {t.slug: t.slug for t in config.topics} | {
         t.title.casefold(): t.slug for t in config.topics

@@ -394,3 +394,9 @@ def test_mojibake_repair_skips_only_lines_ftfy_would_leave_alone(encoding):
     text = "A plain line — with “quotes” and an ellipsis…\n" + garbled + "\x1b[31mred\x1b[0m\r\n"
     assert _fix_mojibake(text) == ftfy.fix_text(text, _ftfy()[1])
     assert _fix_mojibake("Caf\u00c3\u00a9 \u00e2\u20ac\u2122s\n") == "Café ’s\n"
+
+
+def test_normalise_turns_every_space_separator_into_a_space():
+    # The translation runs only on texts holding one; each separator alone must still be found.
+    for space in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+        assert normalise(f"one{space}two\n") == "one two\n"

@@ -5,6 +5,7 @@ from pathlib import Path
 from generator.config import load_config
 from generator.extract.role_features import (
     FEATURE_CHARS,
+    _digit_count,
     as_crfsuite,
     bucket,
     line_features,
@@ -83,3 +84,10 @@ def test_a_huge_line_is_described_by_its_head_and_its_true_length_and_ending():
     assert features["date"] is True  # the date in the head is seen
     same = {k: v for k, v in features.items() if k not in ("end", "chars")}
     assert same == {k: v for k, v in of_head.items() if k not in ("end", "chars")}
+
+
+def test_digit_share_counts_every_kind_of_digit():
+    # ASCII lines count 0-9 by str.count; other lines every character str.isdigit calls a digit
+    # (Arabic-Indic digits, superscripts), as before the shortcut.
+    for line in ("", "No digits here", "5 June 2024, 10:30", "٣ يونيو ٢٠٢٤", "x² and 3"):
+        assert _digit_count(line) == sum(map(str.isdigit, line))

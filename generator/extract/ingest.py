@@ -68,13 +68,11 @@ _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
 _NAME_BIDI = re.compile(f"[{_BIDI_CONTROLS}\u200e\u200f\u061c]")
 # Every space separator (Unicode category Zs) becomes a plain space.
-_SPACES = str.maketrans(
-    dict.fromkeys(
-        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-        "\u2009\u200a\u202f\u205f\u3000",
-        " ",
-    )
+_SPACE_SEPARATORS = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u202f\u205f\u3000"
 )
+_SPACES = str.maketrans(dict.fromkeys(_SPACE_SEPARATORS, " "))
 # A front-matter line: `key:` (value or nothing after), a list item, a continuation or a comment.
 _YAML_LINE = re.compile(
     r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)"""
@@ -479,7 +477,10 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _LINE_BREAKS.sub("\n", text)
     text = _TEXT_CONTROL.sub("", _INVISIBLE.sub("", text))
-    text = strip_bidi(text).translate(_SPACES)
+    text = strip_bidi(text)
+    # Most texts hold none of these: looking for each is cheaper than translating every character.
+    if any(space in text for space in _SPACE_SEPARATORS):
+        text = text.translate(_SPACES)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
