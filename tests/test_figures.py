@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.config import parse_config
-from generator.knowledge.figures import find_figures
+from generator.knowledge.figures import FIGURE_RULES, find_figures
 
 CONFIG = parse_config({"site": {"title": "Test"}, "companies": [{"name": "ZTE"}, {"name": "Hikvision"}],
                        "topics": [{"slug": "x", "title": "X", "keywords": ["x"]}]})
@@ -28,3 +28,27 @@ def test_years_ratios_and_prose_numbers_are_not_figures():
 def test_a_figure_keeps_its_sentence_and_companies():
     (f,) = find_figures(["Earlier news. Hikvision shares fell 10 percent on Monday. Later news."], CONFIG)
     assert f.sentence == "Hikvision shares fell 10 percent on Monday." and f.companies == ("Hikvision",)
+
+
+def _development_lines() -> list[str]:
+    """Every line of the development part of the labelled set (never the sealed part)."""
+    from generator.eval_split import DEV, load_split
+    from generator.role_training import EVAL
+
+    names = load_split(EVAL / "split.yml").parts[DEV]
+    return [line for name in names
+            for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()]
+
+
+def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
+    """A rule's `needs` are strings every match holds: on real text, skipping the paragraphs
+    without them loses no figure."""
+    lines = _development_lines()
+    for rule in FIGURE_RULES:
+        matched = [m.group() for line in lines for m in rule.pattern.finditer(line)]
+        assert matched, rule.kind
+        assert not rule.needs or all(any(n in m for n in rule.needs) for m in matched), rule.kind
+        assert [m.span() for line in lines for m in rule.finditer(line)] == [
+            m.span() for line in lines for m in rule.pattern.finditer(line)]
+    money = next(rule for rule in FIGURE_RULES if rule.kind == "money")
+    assert list(money.finditer("It sold 3 million units.")) == []
