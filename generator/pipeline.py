@@ -325,7 +325,8 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         # One tagging of the text, read by body cleaning, the byline rule and the title stage.
         article = replace(article, roles=tag_text(text, config))
         article = parse(article, text)
-        article = replace(article, dropped=(*article.dropped, *left_out))
+        if left_out:  # only a saved page has paragraphs its reader left out
+            article = replace(article, dropped=(*article.dropped, *left_out))
         # The model comes after header prose is given back to the body, so it never takes a
         # paragraph of the article as its headline.
         article = reclaim_header_prose(extract_metadata(article, config))
@@ -335,9 +336,8 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         raise
     except Exception as exc:  # noqa: BLE001 -- a bug on one seed must not cost the user the other pages; it is reported
         return _fallback(replace(article, roles=None), text, config, exc)
-    # The tags were for the stages above; the page never shows them.
-    article = replace(article, roles=None)
-    return replace(article, problems=(*article.problems, *check_article(article)))
+    # The tags were for the stages above; the page never shows them (check_article reads none).
+    return replace(article, roles=None, problems=(*article.problems, *check_article(article)))
 
 
 def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
