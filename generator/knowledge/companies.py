@@ -298,6 +298,12 @@ def _in_list(before: str, after: str) -> bool:
     return "," in tail or after.lstrip().startswith(",")
 
 
+@per_config
+def _config_order(config: Config) -> dict[str, int]:
+    """Each company's place in digest.yml, which breaks ties between equally mentioned ones."""
+    return {c.name: i for i, c in enumerate(config.companies)}
+
+
 def company_mentions(paragraphs: Sequence[tuple[str, str]], config: Config) -> tuple[Mention, ...]:
     """Mentions per company over (kind, text) paragraphs; most mentioned first, then config order.
 
@@ -331,7 +337,7 @@ def company_mentions(paragraphs: Sequence[tuple[str, str]], config: Config) -> t
                 substantive.setdefault(hit.company, "")  # named in the headline: about it
             elif not substantive.get(hit.company):
                 substantive[hit.company] = sentence  # the body sentence shown on the company page
-    order = {c.name: i for i, c in enumerate(config.companies)}
+    order = _config_order(config)
     names = sorted(counts, key=lambda n: (n not in substantive, -counts[n], order[n]))
     return tuple(
         Mention(
