@@ -132,7 +132,9 @@ def _continues(previous: str, piece: str) -> bool:
     # "WASHINGTON (Reuters) - ..." is one sentence with its dateline
     dateline = piece.startswith(("-", "–", "—")) and not previous.endswith((".", "!", "?"))
     numbered = _LIST_NUMBER.fullmatch(previous) is not None  # "1." "The order"
-    initials = _SPLIT_INITIALS.search(previous) and _INITIAL_START.match(piece)  # "non-U." "S."
+    # "non-U." "S.": the start of the piece is asked first, a search of the sentence before only
+    # when it starts with an initial (rarely)
+    initials = _INITIAL_START.match(piece) and _SPLIT_INITIALS.search(previous)
     return bool(dateline or numbered or initials)
 
 
