@@ -63,11 +63,15 @@ def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
     from generator.role_training import EVAL
 
     names = load_split(EVAL / "split.yml").parts[DEV]
-    lines = [line for name in names
-             for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()]
+    lines = [
+        line
+        for name in names
+        for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()
+    ]
     for rule in DISCOVERY_RULES:
         matched = [m.group() for line in lines for m in rule.pattern.finditer(line)]
         assert matched, rule.name
         assert not rule.needs or all(any(n in m for n in rule.needs) for m in matched), rule.name
         assert [m.span() for line in lines for m in rule.finditer(line)] == [
-            m.span() for line in lines for m in rule.pattern.finditer(line)]
+            m.span() for line in lines for m in rule.pattern.finditer(line)
+        ]

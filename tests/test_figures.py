@@ -36,8 +36,11 @@ def _development_lines() -> list[str]:
     from generator.role_training import EVAL
 
     names = load_split(EVAL / "split.yml").parts[DEV]
-    return [line for name in names
-            for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()]
+    return [
+        line
+        for name in names
+        for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()
+    ]
 
 
 def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
@@ -49,6 +52,7 @@ def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
         assert matched, rule.kind
         assert not rule.needs or all(any(n in m for n in rule.needs) for m in matched), rule.kind
         assert [m.span() for line in lines for m in rule.finditer(line)] == [
-            m.span() for line in lines for m in rule.pattern.finditer(line)]
+            m.span() for line in lines for m in rule.pattern.finditer(line)
+        ]
     money = next(rule for rule in FIGURE_RULES if rule.kind == "money")
     assert list(money.finditer("It sold 3 million units.")) == []
