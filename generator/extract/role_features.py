@@ -238,15 +238,22 @@ def line_features(
     result = []
     for i, features in enumerate(own):
         merged = {"bias": True, **features}
-        for offset in NEIGHBOUR_OFFSETS:
+        for offset, (prefixed, edge) in _PREFIXED.items():
             j = i + offset
-            prefix = f"{offset:+d}:"
             if 0 <= j < len(own):
-                merged.update({prefix + k: own[j][k] for k in NEIGHBOUR_KEYS})
+                merged.update({name: own[j][key] for name, key in prefixed})
             else:
-                merged[prefix + "edge"] = True
+                merged[edge] = True
         result.append(merged)
     return result
+
+
+_PREFIXED = {
+    offset: (tuple((f"{offset:+d}:{key}", key) for key in NEIGHBOUR_KEYS), f"{offset:+d}:edge")
+    for offset in NEIGHBOUR_OFFSETS
+}
+"""Per neighbour offset: (prefixed name, own feature) pairs and the name of the edge flag, named
+once rather than for every line."""
 
 
 def as_crfsuite(features: dict[str, str | bool]) -> list[str]:
