@@ -39,8 +39,8 @@ from .records import (
     Seed,
     SeedChanges,
 )
-from .site.address_file import addresses_text
-from .site.addresses import REDIRECTS_PAGE, dump_redirects, load_addresses
+from .site.address_file import addresses_text, known_addresses
+from .site.addresses import REDIRECTS_PAGE, dump_redirects
 from .site.render import render_site
 from .site.render_cache import RenderCache
 from .site.slugs import assign_slugs, merge_duplicates
@@ -76,8 +76,8 @@ def build(
         per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
     clock.split_off("read and cache", cache.seconds if cache else 0.0)
     clock.lap("per-seed stages")
-    known, address_problems = load_addresses(seeds_dir)
     memo = RenderCache(cache_dir, config, {})
+    known, address_problems = known_addresses(seeds_dir, memo)
     prints = _Prints(per_seed, cache)
     slugs_key = memo.key_of("slugs", (*prints.bases(), repr(known)))
     slugged = replayed(

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from generator.config import load_config
 from generator.records import Article
-from generator.site.address_file import addresses_text
-from generator.site.addresses import dump_addresses
+from generator.site.address_file import addresses_text, known_addresses
+from generator.site.addresses import NO_ADDRESSES, dump_addresses, load_addresses
 from generator.site.render_cache import RenderCache
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
@@ -61,3 +61,68 @@ def test_a_warm_cache_emits_only_the_new_entry(tmp_path, monkeypatch):
     grown = (*articles, Article(seed="new.txt", seed_sha256="", identity="f" * 64, slug="a-new"))
     assert addresses_text(grown, memo(tmp_path, grown)) == dump_addresses(grown)
     assert emitted == ["a-new"]
+
+
+def written(folder: Path, articles) -> Path:
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    (seeds / "addresses.yml").write_text(dump_addresses(articles), encoding="utf-8")
+    return seeds
+
+
+def test_the_file_read_from_the_cache_says_what_parsing_it_says(tmp_path, monkeypatch):
+    """The second read of the same bytes is not parsed again; a changed, broken or missing file
+    is, and gives what load_addresses gives."""
+    import generator.site.address_file as module
+
+    articles = articles_of([(f"a-{n}", f"s{n}.txt", (f"old-{n}",) * (n % 2)) for n in range(4)])
+    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
+    parsed = []
+    monkeypatch.setattr(module, "load_addresses", lambda d: parsed.append(d) or load_addresses(d))
+
+    def read() -> tuple:
+        cache = memo(folder, articles)
+        found = known_addresses(seeds, cache)
+        cache.save()
+        assert found == load_addresses(seeds)
+        return found
+
+    assert read()[0].of(articles[1]).redirects == ("old-1",) and len(parsed) == 1
+    read()
+    assert len(parsed) == 1, "the same bytes were parsed again"
+    (seeds / "addresses.yml").write_text(dump_addresses(articles[1:]), encoding="utf-8")
+    assert read()[0].of(articles[0]) is None and len(parsed) == 2
+    (seeds / "addresses.yml").write_text("articles: [{address: 1", encoding="utf-8")
+    assert read()[1][0].level.value == "error" and len(parsed) == 3
+    read()
+    assert len(parsed) == 3, "a broken file's problem is kept too"
+    (seeds / "addresses.yml").unlink()
+    assert read() == (NO_ADDRESSES, [])
+
+
+def test_a_damaged_cache_is_not_trusted_for_the_addresses(tmp_path):
+    articles = articles_of([(f"a-{n}", f"s{n}.txt", ()) for n in range(3)])
+    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
+    first = memo(folder, articles)
+    known_addresses(seeds, first)
+    first.save()
+    entry = folder / "render.entry"
+    entry.write_bytes(entry.read_bytes()[:-9] + b"corrupted")
+    assert known_addresses(seeds, memo(folder, articles)) == load_addresses(seeds)
+
+
+def test_a_file_changed_while_it_is_read_is_used_but_not_kept(tmp_path, monkeypatch):
+    import generator.site.address_file as module
+
+    articles = articles_of([(f"a-{n}", f"s{n}.txt", ()) for n in range(3)])
+    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
+
+    def racing(d: Path):
+        found = load_addresses(d)
+        (d / "addresses.yml").write_text(dump_addresses(articles[:1]), encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(module, "load_addresses", racing)
+    cache = memo(folder, articles)
+    assert known_addresses(seeds, cache)[0].of(articles[2]) is not None
+    assert cache.kept == {}

@@ -6,14 +6,21 @@ PyYAML's emitter took three seconds of CPU for 10,000 entries, on every build wh
 changed. Each entry of the list comes out the same whatever its neighbours (a block sequence of
 flat mappings of plain strings: no anchors, every scalar's style decided by the scalar alone), so
 each is emitted once and kept, keyed by its own content, and the file is their concatenation.
+
+Reading it back is kept the same way: parsing 10,000 entries with the strict YAML reader took
+seconds, and after one new seed the file is the one the last build wrote, so what it says is
+taken from the cache under the hash of its bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import yaml
 
-from ..records import Article
-from .addresses import _HEADER, dump_addresses
+from ..records import Article, Problem
+from .addresses import _HEADER, ADDRESSES_FILE, Addresses, dump_addresses, load_addresses
 from .render_cache import RenderCache
 
 TABLE = "address-entries"
@@ -37,6 +44,43 @@ def addresses_text(articles: tuple[Article, ...], memo: RenderCache) -> str:
         parts.append(text)
     memo.keep_table(TABLE, used)
     return "".join(parts)
+
+
+def known_addresses(seeds_dir: Path, memo: RenderCache) -> tuple[Addresses, list[Problem]]:
+    """load_addresses(seeds_dir), taken from the cache when the file's bytes are the ones it
+    read last time (the cache file is checksummed and salted with the code: a damaged or old one
+    is read again from the file)."""
+    path = seeds_dir / ADDRESSES_FILE
+    digest = _digest(path)
+    if digest is None:  # none, a symlink or unreadable: load_addresses says which, quickly
+        return load_addresses(seeds_dir)
+    try:
+        known, problems = memo.value(
+            memo.key_of("addresses", (digest,)), lambda: _loaded(seeds_dir, digest)
+        )
+    except _ChangedWhileRead as changed:  # nothing was kept: the next build reads it again
+        known, problems = changed.args
+    return known, list(problems)
+
+
+class _ChangedWhileRead(Exception):
+    """The file's bytes changed while it was parsed: what was read is used, never kept."""
+
+
+def _digest(path: Path) -> str | None:
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _loaded(seeds_dir: Path, digest: str) -> tuple[Addresses, tuple[Problem, ...]]:
+    known, problems = load_addresses(seeds_dir)
+    if _digest(seeds_dir / ADDRESSES_FILE) != digest:
+        raise _ChangedWhileRead(known, tuple(problems))
+    return known, tuple(problems)
 
 
 def _entry_text(a: Article) -> str:
