@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,66 +64,88 @@ def test_a_warm_cache_emits_only_the_new_entry(tmp_path, monkeypatch):
     assert emitted == ["a-new"]
 
 
+
 def written(folder: Path, articles) -> Path:
     seeds = folder / "seeds"
-    seeds.mkdir()
+    seeds.mkdir(exist_ok=True)
     (seeds / "addresses.yml").write_text(dump_addresses(articles), encoding="utf-8")
     return seeds
 
 
-def test_the_file_read_from_the_cache_says_what_parsing_it_says(tmp_path, monkeypatch):
-    """The second read of the same bytes is not parsed again; a changed, broken or missing file
-    is, and gives what load_addresses gives."""
+def after_a_build(folder: Path, articles) -> Path:
+    """The cache a build of these articles leaves (the entries it wrote), and the file it wrote."""
+    last = memo(folder / "cache", articles)
+    seeds = folder / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "addresses.yml").write_text(addresses_text(articles, last), encoding="utf-8")
+    last.save()
+    return seeds
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(NAMES, NAMES, st.lists(NAMES, max_size=2).map(tuple)), max_size=6))
+def test_the_file_read_entry_by_entry_says_what_parsing_it_whole_says(tmp_path_factory, rows):
+    """For any seed names and redirects (a NEL in a name reads back as a space, whole or alone),
+    and with no whole parse: the entries' readings are all it takes."""
     import generator.site.address_file as module
 
-    articles = articles_of([(f"a-{n}", f"s{n}.txt", (f"old-{n}",) * (n % 2)) for n in range(4)])
-    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
-    parsed = []
-    monkeypatch.setattr(module, "load_addresses", lambda d: parsed.append(d) or load_addresses(d))
-
-    def read() -> tuple:
-        cache = memo(folder, articles)
-        found = known_addresses(seeds, cache)
-        cache.save()
-        assert found == load_addresses(seeds)
-        return found
-
-    assert read()[0].of(articles[1]).redirects == ("old-1",) and len(parsed) == 1
-    read()
-    assert len(parsed) == 1, "the same bytes were parsed again"
-    (seeds / "addresses.yml").write_text(dump_addresses(articles[1:]), encoding="utf-8")
-    assert read()[0].of(articles[0]) is None and len(parsed) == 2
-    (seeds / "addresses.yml").write_text("articles: [{address: 1", encoding="utf-8")
-    assert read()[1][0].level.value == "error" and len(parsed) == 3
-    read()
-    assert len(parsed) == 3, "a broken file's problem is kept too"
-    (seeds / "addresses.yml").unlink()
-    assert read() == (NO_ADDRESSES, [])
+    articles = articles_of(rows)
+    folder = tmp_path_factory.mktemp("read")
+    seeds = after_a_build(folder, articles)
+    expected = load_addresses(seeds)
+    with pytest.MonkeyPatch.context() as patch:
+        if articles:  # an empty list is written as `articles: []`: read whole, quickly
+            patch.setattr(module, "load_addresses", lambda d: pytest.fail("parsed whole"))
+        for _ in range(2):  # entries read alone, then their kept readings
+            warm = memo(folder / "cache", articles)
+            assert known_addresses(seeds, warm) == expected
+            addresses_text(articles, warm)  # as a build does, which keeps the entries it wrote
+            warm.save()
 
 
-def test_a_damaged_cache_is_not_trusted_for_the_addresses(tmp_path):
-    articles = articles_of([(f"a-{n}", f"s{n}.txt", ()) for n in range(3)])
-    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
-    first = memo(folder, articles)
-    known_addresses(seeds, first)
+def test_only_the_new_entry_is_read_after_a_new_seed(tmp_path, monkeypatch):
+    import generator.site.address_file as module
+
+    before = articles_of([(f"a-{n}", f"s{n}.txt", (f"old-{n}",) * (n % 2)) for n in range(4)])
+    seeds = after_a_build(tmp_path, before)
+    first = memo(tmp_path / "cache", before)
+    known_addresses(seeds, first)  # the build after it reads every entry once
+    grown = (*before, Article(seed="new.txt", seed_sha256="", identity="f" * 64, slug="a-new"))
+    (seeds / "addresses.yml").write_text(addresses_text(grown, first), encoding="utf-8")
     first.save()
-    entry = folder / "render.entry"
-    entry.write_bytes(entry.read_bytes()[:-9] + b"corrupted")
-    assert known_addresses(seeds, memo(folder, articles)) == load_addresses(seeds)
+    read = []
+    real = module._reading
+    monkeypatch.setattr(module, "_reading", lambda text: read.append(text) or real(text))
+    monkeypatch.setattr(module, "load_addresses", lambda d: pytest.fail("parsed whole"))
+    found = known_addresses(seeds, memo(tmp_path / "cache", grown))
+    assert found == load_addresses(seeds)  # this module's name: the real reader
+    assert len(read) == 1 and "a-new" in read[0]
 
 
-def test_a_file_changed_while_it_is_read_is_used_but_not_kept(tmp_path, monkeypatch):
-    import generator.site.address_file as module
-
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace("seed: s1.txt", "seed: edited.txt"),
+        lambda t: t.replace("- address: a-2", "- address: a-2\n  # a comment"),
+        lambda t: t + "- {address: a-9, seed: s9.txt, text: '9'}\n",
+        lambda t: t.replace("seed: s1.txt", "seed: [broken"),
+        lambda t: "",
+    ],
+)
+def test_a_file_with_any_other_text_is_parsed_whole(tmp_path, edit):
     articles = articles_of([(f"a-{n}", f"s{n}.txt", ()) for n in range(3)])
-    seeds, folder = written(tmp_path, articles), tmp_path / "cache"
+    seeds = after_a_build(tmp_path, articles)
+    path = seeds / "addresses.yml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert known_addresses(seeds, memo(tmp_path / "cache", articles)) == load_addresses(seeds)
 
-    def racing(d: Path):
-        found = load_addresses(d)
-        (d / "addresses.yml").write_text(dump_addresses(articles[:1]), encoding="utf-8")
-        return found
 
-    monkeypatch.setattr(module, "load_addresses", racing)
-    cache = memo(folder, articles)
-    assert known_addresses(seeds, cache)[0].of(articles[2]) is not None
-    assert cache.kept == {}
+def test_a_missing_file_or_a_damaged_cache_is_not_trusted(tmp_path):
+    articles = articles_of([(f"a-{n}", f"s{n}.txt", ()) for n in range(3)])
+    seeds = after_a_build(tmp_path, articles)
+    known_addresses(seeds, memo(tmp_path / "cache", articles))
+    entry = tmp_path / "cache" / "render.entry"
+    entry.write_bytes(entry.read_bytes()[:-9] + b"corrupted")
+    assert known_addresses(seeds, memo(tmp_path / "cache", articles)) == load_addresses(seeds)
+    (seeds / "addresses.yml").unlink()
+    assert known_addresses(seeds, memo(tmp_path / "cache", articles)) == (NO_ADDRESSES, [])

@@ -8,22 +8,40 @@ flat mappings of plain strings: no anchors, every scalar's style decided by the 
 each is emitted once and kept, keyed by its own content, and the file is their concatenation.
 
 Reading it back is kept the same way: parsing 10,000 entries with the strict YAML reader took
-seconds, and after one new seed the file is the one the last build wrote, so what it says is
-taken from the cache under the hash of its bytes.
+seconds after any new seed. When the file is made only of entries this module wrote (the last
+build's file, unless someone edited it), each entry is read once, alone, and its reading kept
+under its text; read alone it says what it says inside the whole file, for the same reason.
+A file with any other text in it is parsed whole, as load_addresses does.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import yaml
 
+from ..extract.safe_yaml import load_plain_yaml
 from ..records import Article, Problem
-from .addresses import _HEADER, ADDRESSES_FILE, Addresses, dump_addresses, load_addresses
+from .addresses import (
+    _HEADER,
+    ADDRESSES_FILE,
+    MAX_ADDRESSES_CHARS,
+    Address,
+    Addresses,
+    _entry,
+    dump_addresses,
+    load_addresses,
+)
 from .render_cache import RenderCache
 
 TABLE = "address-entries"
+"""Kept by the build: each entry's row (address, seed, text hash, redirects) -> its text."""
+READINGS = "address-readings"
+"""Kept by the build: an entry's text -> the Address the strict reader makes of it."""
+ENTRY_START = "\n- "
+"""Where an entry of the list begins: its continuation lines are indented (a redirect list's
+items too), so a piece of the file between two of these that is not an entry this module wrote
+just sends the file to the whole parse."""
 LIST_KEY = "articles:\n"
 """What dumping {"articles": [entry]} puts before the entry."""
 
@@ -47,40 +65,42 @@ def addresses_text(articles: tuple[Article, ...], memo: RenderCache) -> str:
 
 
 def known_addresses(seeds_dir: Path, memo: RenderCache) -> tuple[Addresses, list[Problem]]:
-    """load_addresses(seeds_dir), taken from the cache when the file's bytes are the ones it
-    read last time (the cache file is checksummed and salted with the code: a damaged or old one
-    is read again from the file)."""
-    path = seeds_dir / ADDRESSES_FILE
-    digest = _digest(path)
-    if digest is None:  # none, a symlink or unreadable: load_addresses says which, quickly
+    """What load_addresses(seeds_dir) gives: from the kept readings of its entries when the file
+    is made only of entries this module wrote, else by parsing it whole."""
+    entries = _our_entries(seeds_dir / ADDRESSES_FILE, memo.table(TABLE))
+    if entries is None:
         return load_addresses(seeds_dir)
+    readings = memo.table(READINGS)
     try:
-        known, problems = memo.value(
-            memo.key_of("addresses", (digest,)), lambda: _loaded(seeds_dir, digest)
-        )
-    except _ChangedWhileRead as changed:  # nothing was kept: the next build reads it again
-        known, problems = changed.args
-    return known, list(problems)
+        kept = {text: readings.get(text) or _reading(text) for text in entries}
+    except (yaml.YAMLError, TypeError, KeyError, IndexError, AttributeError):
+        return load_addresses(seeds_dir)  # cannot happen to an entry it wrote; never guessed
+    memo.keep_table(READINGS, kept)
+    read = [kept[text] for text in entries]
+    return Addresses({e.text: e for e in read}, {e.seed: e for e in read}), []
 
 
-class _ChangedWhileRead(Exception):
-    """The file's bytes changed while it was parsed: what was read is used, never kept."""
-
-
-def _digest(path: Path) -> str | None:
+def _our_entries(path: Path, written: dict) -> list[str] | None:
+    """The file's entries, in order, when it is the header and entries this module wrote."""
     if not path.is_file() or path.is_symlink():
         return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        text = path.read_text(encoding="utf-8")  # as load_addresses reads it (newlines too)
+    except (OSError, UnicodeDecodeError):
         return None
+    if len(text) > MAX_ADDRESSES_CHARS or not text.startswith(_HEADER + LIST_KEY):
+        return None
+    pieces = text[len(_HEADER + LIST_KEY) :].split(ENTRY_START)
+    entries = [pieces[0], *("- " + p for p in pieces[1:])]
+    entries = [e + "\n" for e in entries[:-1]] + entries[-1:]
+    ours = set(written.values())
+    return entries if all(e in ours for e in entries) else None
 
 
-def _loaded(seeds_dir: Path, digest: str) -> tuple[Addresses, tuple[Problem, ...]]:
-    known, problems = load_addresses(seeds_dir)
-    if _digest(seeds_dir / ADDRESSES_FILE) != digest:
-        raise _ChangedWhileRead(known, tuple(problems))
-    return known, tuple(problems)
+def _reading(entry: str) -> Address:
+    """One entry read alone, as the strict reader reads the file."""
+    raw = load_plain_yaml(LIST_KEY + entry, MAX_ADDRESSES_CHARS, 10 * MAX_ADDRESSES_CHARS)
+    return _entry(raw["articles"][0])
 
 
 def _entry_text(a: Article) -> str:
