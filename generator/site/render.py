@@ -276,13 +276,22 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     )
 
 
-def render_articles_index(articles: Sequence[Article]) -> Page:
+def render_articles_index(articles: Sequence[Article], memo: RenderCache | None = None) -> Page:
+    """Every article by month, newest first. With a render cache, each month's listing is kept by
+    its articles: after a new seed only its month is listed again."""
     here = "articles/index.md"
     groups: dict[str, list[Article]] = {}
     for a in newest_first(articles):
         key = f"{_MONTHS[int(a.date[5:7]) - 1]} {a.date[:4]}" if a.date else "Undated"
         groups.setdefault(key, []).append(a)
-    months = [(month, listing(items, here)) for month, items in groups.items()]
+
+    def listed(month: str, items: list[Article]) -> Md:
+        if memo is None:
+            return listing(items, here)
+        key = memo.key("articles-month", [a.slug for a in items], extra=(month,))
+        return Md(memo.text(key, lambda: str(listing(items, here))))
+
+    months = [(month, listed(month, items)) for month, items in groups.items()]
     intro = f"All {len(articles)} articles, newest first; undated articles come last."
     return Page(
         here,
@@ -478,7 +487,7 @@ def _site_pages(
     pages += [
         render_section_index("companies", articles, config),
         render_section_index("topics", articles, config),
-        render_articles_index(articles),
+        render_articles_index(articles, memo),
         briefing.render_home(articles, found, report, config),
         render_report(report),
         render_tags_page(),
@@ -492,7 +501,7 @@ def _site_pages(
             build_timeline(articles, found, company_events(config)), articles, config
         ),
     ]
-    pages += story_pages.render_digests(articles, found, config)
+    pages += story_pages.render_digests(articles, found, config, memo)
     pages += feeds.render_feeds(articles, found, config, memo) + export.render_exports(
         articles, found, config, memo
     )
