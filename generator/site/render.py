@@ -7,6 +7,7 @@ seed text cannot add structure, links or HTML to the site.
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import jinja2
@@ -249,9 +250,10 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
         entries = [
             (t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics
         ]
-    counts = {
-        key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries
-    }
+    # One pass over the articles, not one per company or topic of the config.
+    attr = "companies" if kind == "companies" else "topics"
+    named = Counter(key for a in articles for key in set(getattr(a, attr)))
+    counts = {key: named[key] for _, _, _, key, _ in entries}
     rows = [
         {"link": link(name, path, here), "count": counts[key], "description": desc}
         for name, path, desc, key, _ in sorted(
