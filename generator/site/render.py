@@ -500,7 +500,7 @@ def _site_pages(
     pages += [
         story_pages.render_story_index(found),
         story_pages.render_timeline(
-            build_timeline(articles, found, company_events(config)), articles, config
+            build_timeline(articles, found, company_events(config)), articles, config, memo
         ),
     ]
     pages += story_pages.render_digests(articles, found, config, memo)

@@ -141,11 +141,30 @@ def render_story_index(stories: Sequence[Story]) -> Page:
     )
 
 
-def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Config) -> Page:
+def render_timeline(
+    timeline: Timeline,
+    articles: Sequence[Article],
+    config: Config,
+    memo: RenderCache | None = None,
+) -> Page:
+    """The timeline page. With a render cache, each month's lines are kept by exactly what they
+    show (its articles, its stories by their articles, the kinds of its entries in order; the
+    config's events are in the cache's salt): after a new seed only its month is written again."""
     here = "timeline.md"
     months = []
     for month, entries in timeline.months:
-        lines = [_timeline_line(e, here) for e in entries]
+
+        def lines(entries=entries) -> str:
+            return "\n".join(f"- {_timeline_line(e, here)}" for e in entries)
+
+        if memo is None:
+            block = lines()
+        else:
+            shown = [e.article.slug for e in entries if e.article]
+            told = [[a.slug for a in e.story.articles] for e in entries if e.story]
+            kinds = [e.kind for e in entries]
+            key = memo.key("timeline-month", shown, *told, extra=(month, *kinds))
+            block = memo.text(key, lines)
         months.append(
             {
                 "heading": month_name(month),
@@ -153,7 +172,7 @@ def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Con
                 "digest": link(f"Digest of {month_name(month)}", month_path(month), here)
                 if any(e.kind != "event" for e in entries)
                 else "",
-                "lines": lines,
+                "lines": Md(block),
             }
         )
     undated = [
