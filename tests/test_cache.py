@@ -166,3 +166,19 @@ def test_no_per_seed_module_imports_the_cross_seed_steps():
     )
     per_seed = [u for u in users if not u.startswith(AFTER_PER_SEED) and u != "pipeline.py"]
     assert users and per_seed == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_an_entry_leaves_the_collector_as_it_was(tmp_path, enabled):
+    import gc
+
+    from generator.cache import read_entry, write_entry
+
+    write_entry(tmp_path / "x.entry", {"pages": [("a", "b")] * 3})
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert read_entry(tmp_path / "x.entry") == {"pages": [("a", "b")] * 3}
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
