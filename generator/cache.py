@@ -11,6 +11,7 @@ format) is reported, processed again and replaced.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -34,9 +35,18 @@ def code_version() -> str:
     return source_hash(Path(__file__).parent)
 
 
-AFTER_PER_SEED = ("site/", "cli.py", "summary.py", "fingerprint.py", "unchanged.py")
-"""Code that only runs after the per-seed stages (pages, console): a change to a template must not
-send 10,000 seeds through the per-seed stages again (minutes), only re-render the pages."""
+CROSS_SEED = (
+    "knowledge/stories.py",
+    "knowledge/related.py",
+    "knowledge/timeline.py",
+    "knowledge/event_features.py",
+)
+"""The steps across all articles (stories, related reading, the timeline): they read the per-seed
+results and no per-seed stage imports them (tests/test_cache.py checks)."""
+AFTER_PER_SEED = ("site/", "cli.py", "summary.py", "fingerprint.py", "unchanged.py", *CROSS_SEED)
+"""Code that only runs after the per-seed stages (pages, console, cross-seed steps): a change to a
+template or to story grouping must not send 10,000 seeds through the per-seed stages again
+(minutes), only group and render again."""
 USED_PER_SEED = ("site/addresses.py",)
 """The exception: ingest reads the addresses file's name from here."""
 
@@ -169,10 +179,23 @@ def read_entry(path: Path):
         )
         return None
     try:
-        return pickle.loads(payload)
+        return _unpickled(payload)
     except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError):
         log.warning("cache file %s is from another version; it is rebuilt", path)
         return None
+
+
+def _unpickled(payload: bytes):
+    """pickle.loads with the cyclic garbage collector paused: an entry is hundreds of thousands of
+    new objects (pages, features), none of them garbage, and the collector's passes over them
+    while they were made cost a third of reading them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(payload)
+    finally:
+        if was:
+            gc.enable()
 
 
 def write_entry(path: Path, value) -> None:

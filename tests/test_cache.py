@@ -146,3 +146,39 @@ def test_per_seed_results_survive_a_change_to_page_code_only(tmp_path):
         (tmp_path / name).write_text("changed = True\n", encoding="utf-8")
         assert versions()[1] != per_seed
         per_seed = versions()[1]
+
+
+def test_no_per_seed_module_imports_the_cross_seed_steps():
+    """The cross-seed modules are left out of the per-seed results' key, which is only right
+    while no module the per-seed stages run imports them (pipeline.py runs both halves)."""
+    import re
+
+    from generator.cache import AFTER_PER_SEED, CROSS_SEED
+
+    package = Path(__file__).resolve().parent.parent / "generator"
+    names = [Path(m).stem for m in CROSS_SEED]
+    imports = re.compile(rf"^\s*from \S*(?:knowledge)?\.?({'|'.join(names)}) import|"
+                         rf"^\s*from \S*knowledge import .*\b({'|'.join(names)})\b", re.MULTILINE)
+    users = sorted(
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if imports.search(p.read_text(encoding="utf-8"))
+    )
+    per_seed = [u for u in users if not u.startswith(AFTER_PER_SEED) and u != "pipeline.py"]
+    assert users and per_seed == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_an_entry_leaves_the_collector_as_it_was(tmp_path, enabled):
+    import gc
+
+    from generator.cache import read_entry, write_entry
+
+    write_entry(tmp_path / "x.entry", {"pages": [("a", "b")] * 3})
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert read_entry(tmp_path / "x.entry") == {"pages": [("a", "b")] * 3}
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

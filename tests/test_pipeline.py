@@ -226,3 +226,24 @@ def test_progress_is_reported_per_seed(tmp_path):
     calls = []
     build(CONFIG, seeds, None, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
+    """The loaded articles are frozen out of the collector's passes while the site is built, and
+    given back at the end, also when a stage raises: nothing stays frozen, the collector runs."""
+    import gc
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": GOOD, "b.txt": OTHER})
+    frozen = gc.get_freeze_count()
+    seen = []
+    real = pipeline.render_site
+    monkeypatch.setattr(
+        pipeline, "render_site", lambda *a: seen.append(gc.get_freeze_count()) or real(*a)
+    )
+    build(CONFIG, seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert seen[0] > frozen, "nothing was frozen while the site was rendered"
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    monkeypatch.setattr(pipeline, "render_site", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build(CONFIG, seeds, tmp_path / "docs2")
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -204,3 +204,73 @@ def test_a_changed_or_removed_seed_gives_the_cold_tree(corpus, built, tmp_path, 
     assert tree(docs) == tree(cold / "docs")
     # The next build after it, with nothing changed, renders nothing: every entry was kept.
     assert pipeline.build(CONFIG, seeds, docs, cache_dir=cache).rendered == 0
+
+
+def story_of(report, seed: str) -> str | None:
+    return next(a.story for a in report.articles if a.seed == seed)
+
+
+def test_a_seed_that_joins_then_splits_a_story_gives_the_cold_tree_each_time(
+    corpus, built, tmp_path
+):
+    """Stories, related reading, digests and listings all read across articles: a seed joining a
+    story (another outlet's copy of the lone 2017 report), then leaving it (edited into another
+    report), then removed, each leaves the tree a cold build of the same seeds writes."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus / "seeds", seeds)
+    docs, cache, _ = copy_of(built, tmp_path)
+    lone = next(p for p in seeds.iterdir() if p.name.startswith("000_"))
+    copy = seeds / "000_copy.txt"
+    assert story_of(pipeline.build(CONFIG, seeds, None), f"{lone.name}") is None
+
+    def rebuilt_like_cold(step: str):
+        again = pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+        cold = tmp_path / f"cold-{step}"
+        pipeline.build(CONFIG, seeds, cold / "docs")
+        assert tree(docs) == tree(cold / "docs"), step
+        assert 0 < again.rendered < len(again.pages), step
+        return again
+
+    copy.write_text(lone.read_text(encoding="utf-8") + "\nThe company did not comment.\n",
+                    encoding="utf-8")
+    joined = rebuilt_like_cold("join")
+    assert story_of(joined, lone.name) is not None
+    assert story_of(joined, lone.name) == story_of(joined, copy.name)
+
+    copy.write_text(next((corpus / "extra").iterdir()).read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    split = rebuilt_like_cold("split")
+    assert story_of(split, lone.name) is None and story_of(split, copy.name) != story_of(
+        joined, lone.name
+    )
+
+    copy.unlink()
+    rebuilt_like_cold("remove")
+    assert pipeline.build(CONFIG, seeds, docs, cache_dir=cache).rendered == 0
+
+
+@pytest.mark.parametrize("name", ["stories.entry", "story-features.entry", "render.entry",
+                                  "seeds.entry"])
+@pytest.mark.parametrize("damage", ["flipped byte", "older format", "truncated"])
+def test_a_damaged_or_old_cross_seed_cache_file_is_rebuilt_not_trusted(
+    corpus, built, tmp_path, caplog, name, damage
+):
+    from generator.cache import ENTRY_FORMAT
+
+    seeds, docs, cache, _ = with_new_seed(corpus, built, tmp_path)
+    entry = cache / name
+    data = entry.read_bytes()
+    if damage == "flipped byte":
+        data = data[:-1] + bytes([data[-1] ^ 1])
+    elif damage == "older format":
+        data = ENTRY_FORMAT.replace(b"/2", b"/1") + data[len(ENTRY_FORMAT):]
+    else:
+        data = data[: len(data) // 2]
+    entry.write_bytes(data)
+    with caplog.at_level("WARNING", logger="generator.cache"):
+        pipeline.build(CONFIG, seeds, docs, cache_dir=cache)
+    assert "could not be trusted" in caplog.text
+    cold = tmp_path / "cold"
+    pipeline.build(CONFIG, seeds, cold / "docs")
+    assert tree(docs) == tree(cold / "docs")
+    assert cache.joinpath(name).read_bytes().startswith(ENTRY_FORMAT), "not written again"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -46,6 +47,10 @@ def related_articles(articles: Sequence[Article], count: int = RELATED) -> dict[
         if a.story:
             stories[a.story].append(a)
     by_slug = {x.slug: x for x in articles}
+    # Each date parsed once: an article is scored against a few hundred candidates.
+    day = {x.slug: dt.date.fromisoformat(x.date).toordinal() if x.date else None for x in articles}
+    report_of = {x.slug: x.copy_of or x.slug for x in articles}
+    """The report an article is a copy of (itself when it is none): see _copies."""
     result = {}
     for a in ordered:
         same = [s for s in stories.get(a.story or "", ()) if s.slug != a.slug and not _copies(a, s)]
@@ -55,9 +60,16 @@ def related_articles(articles: Sequence[Article], count: int = RELATED) -> dict[
             for other in _near(lists[key], positions[key], a):
                 scores[other.slug] += weight
         taken = {a.slug, *(s.slug for s in same)}
-        others = [by_slug[s] for s in scores if s not in taken and not _copies(a, by_slug[s])]
-        others.sort(key=lambda o: (-(scores[o.slug] + _closeness(a, o)), o.slug))
-        result[a.slug] = (same + others)[:count]
+        report, mine = a.copy_of or a.slug, day[a.slug]
+        # (minus score, slug) sorts as the list sorted by that key would; only the best few
+        # are wanted of a hundred or more candidates, so they are picked, not all sorted.
+        ranked = [
+            (-(score + _closeness(mine, day[s])), s)
+            for s, score in scores.items()
+            if s not in taken and report_of[s] != report
+        ]
+        best = heapq.nsmallest(max(0, count - len(same)), ranked)
+        result[a.slug] = (same + [by_slug[s] for _, s in best])[:count]
     return result
 
 
@@ -75,8 +87,8 @@ def _copies(a: Article, b: Article) -> bool:
     return (a.copy_of or a.slug) == (b.copy_of or b.slug)
 
 
-def _closeness(a: Article, b: Article) -> float:
-    if not (a.date and b.date):
+def _closeness(a: int | None, b: int | None) -> float:
+    """The time bonus of two articles by their dates' day numbers (None: undated)."""
+    if a is None or b is None:
         return 0.0
-    days = abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
-    return TIME_WEIGHT / (1.0 + days / CLOSE_DAYS)
+    return TIME_WEIGHT / (1.0 + abs(a - b) / CLOSE_DAYS)

@@ -144,9 +144,15 @@ def _trend_rows(
     months = months_of(articles)
     recent = set(months[-TREND_MONTHS:])
     earlier = set(months[-2 * TREND_MONTHS : -TREND_MONTHS])
+    # Each article's companies and topics read once, not once per entry of the config.
+    having: dict[tuple[str, str], list[Article]] = {}
+    for attr in {e[3] for e in entries}:
+        for a in articles:
+            for key in dict.fromkeys(getattr(a, attr)):
+                having.setdefault((attr, key), []).append(a)
     rows = []
     for name, path, key, attr in entries:
-        mine = [a for a in articles if key in getattr(a, attr)]
+        mine = having.get((attr, key), [])
         if not mine:
             continue
         now = sum(1 for a in mine if a.date and a.date[:7] in recent)

@@ -69,9 +69,14 @@ def render_exports(
         Page("data/articles.json", ("[\n" + ",\n".join(items) + "\n]" if items else "[]") + "\n"),
         Page("data/articles.csv", _csv_text(row for _, row in rows)),
     ]
+    # Each article's companies read once, not once per company of the config.
+    naming: dict[str, list[str]] = {}
+    for a, (_, row) in zip(ordered, rows):
+        for name in dict.fromkeys(a.companies):
+            naming.setdefault(name, []).append(row)
     companies = []
     for c in config.companies:
-        mine = [row for a, (_, row) in zip(ordered, rows) if c.name in a.companies]
+        mine = naming.get(c.name, [])
         pages.append(Page(f"data/companies/{c.slug}.csv", _csv_text(mine)))
         companies.append(
             {

@@ -63,30 +63,18 @@ def render_feeds(
     newest = sorted(dated, key=lambda a: (when[a.slug], a.date is not None, a.slug), reverse=True)
     title = config.site.title
     feeds = [("feeds/all", title, "index.md", newest[:SITE_ENTRIES])]
+    # Each entity's entries in one pass over the articles, newest first as `newest` is: asking
+    # every company, topic and story of the corpus in turn read all articles once each.
+    naming, about, told = _grouped(newest)
     feeds += [
-        _feed(
-            title,
-            "companies",
-            c.slug,
-            c.name,
-            [a for a in newest if c.name in a.companies][:ENTITY_ENTRIES],
-        )
+        _feed(title, "companies", c.slug, c.name, naming.get(c.name, [])[:ENTITY_ENTRIES])
         for c in config.companies
     ]
     feeds += [
-        _feed(
-            title,
-            "topics",
-            t.slug,
-            t.title,
-            [a for a in newest if t.slug in a.topics][:ENTITY_ENTRIES],
-        )
+        _feed(title, "topics", t.slug, t.title, about.get(t.slug, [])[:ENTITY_ENTRIES])
         for t in config.topics
     ]
-    feeds += [
-        _feed(title, "stories", s.id, s.title, [a for a in newest if a.story == s.id])
-        for s in stories
-    ]
+    feeds += [_feed(title, "stories", s.id, s.title, told.get(s.id, [])) for s in stories]
     pages = []
     for path, name, home, entries in feeds:
 
@@ -104,6 +92,21 @@ def render_feeds(
         key = memo.key("feed", [a.slug for a in entries], extra=(path, name, home, *places))
         pages += memo.pages(key, render)
     return pages
+
+
+def _grouped(newest: Sequence[Article]) -> tuple[dict, dict, dict]:
+    """Articles by company they name, by topic and by story, each list in the given order."""
+    naming: dict[str, list[Article]] = {}
+    about: dict[str, list[Article]] = {}
+    told: dict[str, list[Article]] = {}
+    for a in newest:
+        for name in dict.fromkeys(a.companies):
+            naming.setdefault(name, []).append(a)
+        for slug in dict.fromkeys(a.topics):
+            about.setdefault(slug, []).append(a)
+        if a.story:
+            told.setdefault(a.story, []).append(a)
+    return naming, about, told
 
 
 def _feed(site_title: str, kind: str, slug: str, name: str, entries: list[Article]) -> tuple:

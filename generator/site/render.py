@@ -7,6 +7,7 @@ seed text cannot add structure, links or HTML to the site.
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import jinja2
@@ -249,9 +250,10 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
         entries = [
             (t.title, f"topics/{t.slug}.md", t.description, t.slug, "topics") for t in config.topics
         ]
-    counts = {
-        key: sum(1 for a in articles if key in getattr(a, attr)) for _, _, _, key, attr in entries
-    }
+    # One pass over the articles, not one per company or topic of the config.
+    attr = "companies" if kind == "companies" else "topics"
+    named = Counter(key for a in articles for key in set(getattr(a, attr)))
+    counts = {key: named[key] for _, _, _, key, _ in entries}
     rows = [
         {"link": link(name, path, here), "count": counts[key], "description": desc}
         for name, path, desc, key, _ in sorted(
@@ -276,13 +278,22 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     )
 
 
-def render_articles_index(articles: Sequence[Article]) -> Page:
+def render_articles_index(articles: Sequence[Article], memo: RenderCache | None = None) -> Page:
+    """Every article by month, newest first. With a render cache, each month's listing is kept by
+    its articles: after a new seed only its month is listed again."""
     here = "articles/index.md"
     groups: dict[str, list[Article]] = {}
     for a in newest_first(articles):
         key = f"{_MONTHS[int(a.date[5:7]) - 1]} {a.date[:4]}" if a.date else "Undated"
         groups.setdefault(key, []).append(a)
-    months = [(month, listing(items, here)) for month, items in groups.items()]
+
+    def listed(month: str, items: list[Article]) -> Md:
+        if memo is None:
+            return listing(items, here)
+        key = memo.key("articles-month", [a.slug for a in items], extra=(month,))
+        return Md(memo.text(key, lambda: str(listing(items, here))))
+
+    months = [(month, listed(month, items)) for month, items in groups.items()]
     intro = f"All {len(articles)} articles, newest first; undated articles come last."
     return Page(
         here,
@@ -478,7 +489,7 @@ def _site_pages(
     pages += [
         render_section_index("companies", articles, config),
         render_section_index("topics", articles, config),
-        render_articles_index(articles),
+        render_articles_index(articles, memo),
         briefing.render_home(articles, found, report, config),
         render_report(report),
         render_tags_page(),
@@ -489,10 +500,10 @@ def _site_pages(
     pages += [
         story_pages.render_story_index(found),
         story_pages.render_timeline(
-            build_timeline(articles, found, company_events(config)), articles, config
+            build_timeline(articles, found, company_events(config)), articles, config, memo
         ),
     ]
-    pages += story_pages.render_digests(articles, found, config)
+    pages += story_pages.render_digests(articles, found, config, memo)
     pages += feeds.render_feeds(articles, found, config, memo) + export.render_exports(
         articles, found, config, memo
     )

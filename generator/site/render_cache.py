@@ -105,6 +105,17 @@ class RenderCache:
         self.kept[key] = result
         return result
 
+    def text(self, key: str, compute: Callable[[], str]) -> str:
+        """A piece of a page (one month's listing) stored under key, or computed. Looked up
+        inside a page's render, it is kept with that page's entry, like an inner page."""
+        if self._inside:
+            self._inside[-1].append(key)
+        found = self.saved.get(key) if self.folder is not None else None
+        result = found if isinstance(found, str) else compute()
+        if self.folder is not None:
+            self.kept[key] = result
+        return result
+
     def table(self, name: str) -> dict:
         """A table the last build kept under name (see keep_table), or an empty one."""
         key = self.key_of("table", (name,))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..knowledge.stories import Story, period_label
@@ -16,6 +17,9 @@ from ..records import Article, Page
 from .charts import articles_per_month, chart_markdown, co_mentions, mentions_over_time
 from .markup import NOT_SEARCHED, Md, escape, front_matter, plain
 from .render import _MONTHS, _render, article_path, link, listing, long_date, newest_first, plural
+
+if TYPE_CHECKING:
+    from .render_cache import RenderCache
 
 TOP_COMPANIES_IN_DIGEST = 8
 
@@ -137,11 +141,30 @@ def render_story_index(stories: Sequence[Story]) -> Page:
     )
 
 
-def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Config) -> Page:
+def render_timeline(
+    timeline: Timeline,
+    articles: Sequence[Article],
+    config: Config,
+    memo: RenderCache | None = None,
+) -> Page:
+    """The timeline page. With a render cache, each month's lines are kept by exactly what they
+    show (its articles, its stories by their articles, the kinds of its entries in order; the
+    config's events are in the cache's salt): after a new seed only its month is written again."""
     here = "timeline.md"
     months = []
     for month, entries in timeline.months:
-        lines = [_timeline_line(e, here) for e in entries]
+
+        def lines(entries=entries) -> str:
+            return "\n".join(f"- {_timeline_line(e, here)}" for e in entries)
+
+        if memo is None:
+            block = lines()
+        else:
+            shown = [e.article.slug for e in entries if e.article]
+            told = [[a.slug for a in e.story.articles] for e in entries if e.story]
+            kinds = [e.kind for e in entries]
+            key = memo.key("timeline-month", shown, *told, extra=(month, *kinds))
+            block = memo.text(key, lines)
         months.append(
             {
                 "heading": month_name(month),
@@ -149,7 +172,7 @@ def render_timeline(timeline: Timeline, articles: Sequence[Article], config: Con
                 "digest": link(f"Digest of {month_name(month)}", month_path(month), here)
                 if any(e.kind != "event" for e in entries)
                 else "",
-                "lines": lines,
+                "lines": Md(block),
             }
         )
     undated = [
@@ -196,10 +219,17 @@ def _timeline_line(entry, here: str) -> Md:
 
 
 def render_digests(
-    articles: Sequence[Article], stories: Sequence[Story], config: Config
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    config: Config,
+    memo: RenderCache | None = None,
 ) -> list[Page]:
     """One page per month with articles (undated reports counted in their story's month), and one
-    per year when the corpus spans more than one year."""
+    per year when the corpus spans more than one year.
+
+    With a render cache, each page is kept by exactly what it shows: its articles, the stories
+    that start in it (each by its own articles) and its neighbouring months, so a new seed
+    renders again only its own month (and its year), not every digest."""
     story_of = {a.slug: s for s in stories for a in s.articles}
     by_month: dict[str, list[Article]] = {}
     for a in articles:
@@ -207,12 +237,42 @@ def render_digests(
         if month:
             by_month.setdefault(month, []).append(a)
     months = sorted(by_month)
-    pages = [_month_page(m, by_month[m], stories, months, config) for m in months]
     years = sorted({m[:4] for m in months})
+    starting: dict[str, list[Story]] = {}
+    for s in stories:
+        if s.start:
+            starting.setdefault(s.start[:7], []).append(s)
+    spans = str(len(years) > 1)
+
+    def kept(kind: str, mine: Sequence[Article], told: Sequence[Story], extra, render) -> list:
+        if memo is None:
+            return [render()]
+        told_slugs = [[a.slug for a in s.articles] for s in told]
+        key = memo.key(kind, [a.slug for a in mine], *told_slugs, extra=(spans, *extra))
+        return memo.pages(key, lambda: [render()])
+
+    pages = []
+    for at, m in enumerate(months):
+        around = (months[at - 1] if at else "", months[at + 1] if at + 1 < len(months) else "")
+        pages += kept(
+            "digest",
+            by_month[m],
+            starting.get(m, ()),
+            (m, *around),
+            lambda m=m: _month_page(m, by_month[m], stories, months, config),
+        )
     if len(years) > 1:
-        pages += [
-            _year_page(y, [m for m in months if m[:4] == y], by_month, stories) for y in years
-        ]
+        for y in years:
+            mine = [m for m in months if m[:4] == y]
+            told = [s for s in stories if s.start and s.start[:4] == y]
+            counts = [f"{m}={len(by_month[m])}" for m in mine]
+            pages += kept(
+                "digest-year",
+                (),
+                told,
+                (y, *counts),
+                lambda y=y, mine=mine: _year_page(y, mine, by_month, stories),
+            )
     return pages
 
 
