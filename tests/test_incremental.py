@@ -312,3 +312,21 @@ def test_markdown_changed_behind_its_size_and_time_is_rendered(project, tmp_path
     stats = project.build()
     assert len(stats.changed) > 1
     assert_same_site(project.site, project.reference(tmp_path / "reference"))
+
+
+def test_adding_a_seed_to_a_sharded_pagefind_index_gives_the_full_builds_index(
+    project, tmp_path, monkeypatch
+):
+    """As above with an index in shards (a few pages each, as at 10,000 articles): the shards a
+    new seed leaves alone are copied from the cache, and the whole is a full build's index."""
+    from generator.site import search
+
+    monkeypatch.setitem(search.index_with_pagefind.__kwdefaults__, "shard_pages", 4)
+    project.build(engine="pagefind")
+    shutil.copy(project.spare, project.seeds / project.spare.name)
+    project.generate()
+    project.build(engine="pagefind")
+    shards = sorted(p.name for p in project.site.glob("pagefind*"))
+    assert len(shards) > 2
+    reference = project.reference(tmp_path / "reference", "pagefind")
+    assert_same_site(project.site, reference, WHOLE_SITE_FILES[1:], _unstable_pagefind_name)
