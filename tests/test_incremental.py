@@ -276,3 +276,57 @@ def test_a_shared_file_is_unlinked_before_it_is_written(tmp_path):
         mkdocs.utils.write_file(b"rendered", str(new))
     assert old.read_bytes() == b"previous" and new.read_bytes() == b"rendered"
     assert mkdocs.utils.write_file is not None and "safe" not in mkdocs.utils.write_file.__name__
+
+
+def test_a_theme_asset_is_linked_from_the_previous_site(project):
+    asset = next(project.site.glob("assets/javascripts/bundle.*.min.js"))
+    before = asset.stat().st_ino
+    project.build()
+    assert (project.site / asset.relative_to(project.site)).stat().st_ino == before
+
+
+def test_a_changed_static_file_is_copied_again(project, tmp_path):
+    css = project.docs / "stylesheets" / "extra.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    stats = project.build()
+    assert stats.full_reason is None
+    assert (project.site / "stylesheets" / "extra.css").read_bytes() == css.read_bytes()
+    assert_same_site(project.site, project.reference(tmp_path / "reference"))
+
+
+def test_markdown_rewritten_with_the_same_bytes_is_reused(project):
+    page = next(project.docs.glob("articles/*.md"))
+    page.write_bytes(page.read_bytes())  # a new change time: the bytes are hashed again
+    stats = project.build()
+    assert stats.changed == {"tags/index.html"}
+
+
+def test_markdown_changed_behind_its_size_and_time_is_rendered(project, tmp_path):
+    # Same length, modification time put back: the change time still tells.
+    page = next(project.docs.glob("articles/*.md"))
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("# ", "# X", 1)[:-1], encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size
+    stats = project.build()
+    assert len(stats.changed) > 1
+    assert_same_site(project.site, project.reference(tmp_path / "reference"))
+
+
+def test_adding_a_seed_to_a_sharded_pagefind_index_gives_the_full_builds_index(
+    project, tmp_path, monkeypatch
+):
+    """As above with an index in shards (a few pages each, as at 10,000 articles): the shards a
+    new seed leaves alone are copied from the cache, and the whole is a full build's index."""
+    from generator.site import search
+
+    monkeypatch.setitem(search.index_with_pagefind.__kwdefaults__, "shard_pages", 4)
+    project.build(engine="pagefind")
+    shutil.copy(project.spare, project.seeds / project.spare.name)
+    project.generate()
+    project.build(engine="pagefind")
+    shards = sorted(p.name for p in project.site.glob("pagefind*"))
+    assert len(shards) > 2
+    reference = project.reference(tmp_path / "reference", "pagefind")
+    assert_same_site(project.site, reference, WHOLE_SITE_FILES[1:], _unstable_pagefind_name)

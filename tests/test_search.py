@@ -110,13 +110,16 @@ def _page(site, path: str, text: str) -> None:
                       "</main></body></html>", encoding="utf-8")
 
 
-def test_listings_get_a_shard_of_their_own_and_articles_spread_by_a_stable_hash():
+def test_listings_and_stories_get_shards_of_their_own_and_articles_spread_by_a_stable_hash():
     from generator.site.search import plan_shards, shard_of
-    pages = [f"articles/a{i}/index.html" for i in range(8)] + ["index.html", "companies/x/index.html"]
+    pages = [f"articles/a{i}/index.html" for i in range(8)] + ["index.html", "companies/x/index.html",
+                                                               "stories/index.html", "stories/s/index.html"]
     shards = plan_shards(pages, shard_pages=3)
-    assert shards[0].folder == "pagefind" and shards[0].pages == ("companies/x/index.html", "index.html")
-    assert sorted(p for s in shards[1:] for p in s.pages) == sorted(pages[:8])
-    assert all(s.folder == f"pagefind-{n + 2}" for n, s in enumerate(shards[1:]))
+    assert shards[0].folder == "pagefind"
+    assert shards[0].pages == ("companies/x/index.html", "index.html", "stories/index.html")
+    assert shards[1].folder == "pagefind-2" and shards[1].pages == ("stories/s/index.html",)
+    assert sorted(p for s in shards[2:] for p in s.pages) == sorted(pages[:8])
+    assert all(s.folder == f"pagefind-{n + 3}" for n, s in enumerate(shards[2:]))
     # Adding a page moves no other page while the number of shards stays the same.
     before = {p: s.folder for s in shards for p in s.pages}
     grown = plan_shards([*pages, "articles/new/index.html"], shard_pages=3)
@@ -151,7 +154,7 @@ def test_incremental_index_reuses_unchanged_shards_and_equals_a_full_index(tmp_p
     site, cache = tmp_path / "site", tmp_path / "cache"
     _site(site, 7)
     first = index_with_pagefind(site, cache_dir=cache, shard_pages=4)
-    assert first.indexed == ("pagefind", "pagefind-2", "pagefind-3") and not first.reused
+    assert first.indexed == ("pagefind", "pagefind-3", "pagefind-4") and not first.reused
     # One seed arrives: its article page is new and the company listing changes.
     _page(site, "articles/a7/index.html", "Article 7 about surveillance number7")
     _page(site, "companies/hikvision/index.html", "Hikvision 9 articles")
@@ -164,7 +167,7 @@ def test_incremental_index_reuses_unchanged_shards_and_equals_a_full_index(tmp_p
     index_with_pagefind(full, shard_pages=4)
     incremental = {p: b for p, b in _tree(site).items() if p.startswith("pagefind")}
     assert incremental == {p: b for p, b in _tree(full).items() if p.startswith("pagefind")}
-    assert any(p.startswith("pagefind-2/") for p in incremental)
+    assert any(p.startswith("pagefind-3/") for p in incremental)
 
 
 def test_a_changed_page_the_caller_did_not_name_is_still_reindexed(tmp_path):

@@ -66,3 +66,24 @@ def test_under_pagefind_material_parses_no_page_for_the_lunr_index():
         search_hook.on_pre_build(_Config(engine, {"material/search": plugin}))
         plugin.search_index.add_entry_from_context(built)
         assert len(plugin.search_index.entries) == entries, engine
+
+
+def test_a_listing_page_is_found_by_its_heading_only():
+    from generator.site.search import _indexed_part
+    html = '<h1 id="ipvm">IPVM</h1>\n<p>3 articles</p>\n<ul><li><a href="a/">A title</a></li></ul>'
+    for src in ("index.md", "companies/index.md", "publications/ipvm.md", "authors/jane-doe.md",
+                "authors/jane-doe/page-2.md"):
+        out = search_hook.on_page_content(html, page(src, src), None, None)
+        assert out.startswith('<h1 id="ipvm">IPVM</h1><!--digest:not-indexed--><div data-pagefind-ignore="all">')
+        assert out.endswith("</ul></div><!--/digest:not-indexed-->")
+        # A new article changes the list, never the part the shard cache keys.
+        grown = out.replace("3 articles", "4 articles")
+        assert _indexed_part(grown.encode()) == _indexed_part(out.encode()) == b'<h1 id="ipvm">IPVM</h1>'
+
+
+def test_other_pages_keep_their_content_indexed():
+    html = "<h1>Huawei</h1><p>Profile</p>"
+    for src in ("companies/huawei.md", "articles/a.md", "stories/s.md", "about.md", "publications/x/y.md",
+                "digests/2018.md"):
+        assert search_hook.on_page_content(html, page(src, src), None, None) == html
+    assert search_hook.heading_only("<p>no heading</p>") == "<p>no heading</p>"

@@ -188,8 +188,38 @@ def test_zensical_builds_the_same_docs_and_fails_cleanly_when_strict(tmp_path, s
     else:
         build_site(config, docs, site, strict=False, engine="zensical")
         assert "broken" in (site / "index.html").read_text()
-    # .cache is Zensical's own (git-ignored here); no temporary config or half-built site is left.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "docs", "mkdocs.yml", "site"]
+    # .cache is Zensical's own (git-ignored here); no temporary config or half-built site is left,
+    # and the previous site is gone once the background removal has run.
+    assert settled(tmp_path) == [".cache", "docs", "mkdocs.yml", "site"]
+
+
+def settled(folder, seconds: float = 30.0) -> list[str]:
+    """The names in `folder` once no previous site waits there for its background removal."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while any(p.name.startswith(".site.old-") for p in folder.iterdir()):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_the_previous_site_is_removed_in_the_background(tmp_path):
+    from generator.site.write import fresh_folder
+
+    site = tmp_path / "site"
+    for text in ("first", "second"):
+        with fresh_folder(site) as building:
+            (building / "index.html").write_text(text)
+    assert (site / "index.html").read_text() == "second"
+    assert settled(tmp_path) == ["site"]
+    # A folder an interrupted removal left behind goes with the next build's.
+    (tmp_path / ".site.old-left").mkdir()
+    (tmp_path / ".site.old-left" / "page.html").write_text("old")
+    with fresh_folder(site) as building:
+        (building / "index.html").write_text("third")
+    assert settled(tmp_path) == ["site"]
 
 
 def test_the_manifest_skips_reading_unchanged_files_but_never_misses_an_edit(tmp_path, monkeypatch):

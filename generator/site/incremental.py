@@ -44,7 +44,7 @@ from mkdocs.utils import meta
 
 from ..cache import code_version
 
-MANIFEST_FORMAT = "digest-site-manifest/2"
+MANIFEST_FORMAT = "digest-site-manifest/3"
 """Leads the manifest; bump it when a record's layout changes so old manifests are refused."""
 MANIFEST_NAME = "manifest.json"
 TEMPLATES = "templates"
@@ -104,6 +104,8 @@ class PageRecord:
     """The hidden search words search_hook.py read from the page's HTML."""
     messages: list[tuple[int, str, str]] = field(default_factory=list)
     """(level, logger, message) logged while rendering it: repeated when it is reused."""
+    md_stat: list[int] = field(default_factory=list)
+    """The Markdown file's stat_key when md_sha was taken: the same stat, the same bytes."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,23 @@ class BuildStats:
 
 
 @dataclass
+class StaticRecord:
+    """A file MkDocs copies as it is (theme assets, data files): where from and what it wrote."""
+
+    source: str
+    source_stat: list[int]
+    """stat_key of the source when it was copied."""
+    size: int
+    mtime: int
+    """Of the copy in the site when the build finished, as for a page."""
+
+
+@dataclass
 class _Manifest:
     site_key: str
     pages: dict[str, PageRecord]
+    static: dict[str, StaticRecord] = field(default_factory=dict)
+    """By destination, relative to the site folder."""
 
 
 class _RecordingFiles(Files):
@@ -216,35 +232,38 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
     site_key = _site_key(config, nav)
     previous, reason = _previous(cache, site_key, previous_site, config, full)
     if untitled := _untitled(nav):
-        previous, reason = {}, (
-            f"the navigation entry {untitled} has no title in mkdocs.yml, so every page shows "
-            "a title that comes from that page's own text"
+        previous, reason = (
+            _Manifest("", {}),
+            (
+                f"the navigation entry {untitled} has no title in mkdocs.yml, so every page shows "
+                "a title that comes from that page's own text"
+            ),
         )
     manifest = _Manifest(site_key, {})
     hook = _search_hook(config)
     reused: dict[str, PageRecord] = {}
+    resolved: dict[str, str | None] = {}  # link lookups are the same for every page: asked once
     for file in files.documentation_pages():
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
         page = file.page
-        old = previous.get(file.src_uri)
-        if old is not None and _reusable(old, file, files):
+        old = previous.pages.get(file.src_uri)
+        if old is not None and _reusable(old, file, files, resolved):
             _restore(page, old, config, files, hook)
             reused[file.src_uri] = old
         else:
             manifest.pages[file.src_uri] = _populate(page, config, files, hook)
 
     env = config.plugins.on_env(env, config=config, files=files)
-    files.copy_static_files()
-    for template in config.theme.static_templates:
-        mkdocs_build._build_theme_template(template, env, files, config, nav)
-    for template in config.extra_templates:
-        mkdocs_build._build_extra_template(template, files, config, nav)
-
     search = _search_entries(config)
     doc_files = files.documentation_pages()
     changed = set()
     with _links_broken_before_writing():
+        _copy_static_files(files, previous_site, previous.static, manifest)
+        for template in config.theme.static_templates:
+            mkdocs_build._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mkdocs_build._build_extra_template(template, files, config, nav)
         for file in doc_files:
             if file.src_uri in reused:
                 record = reused[file.src_uri]
@@ -269,23 +288,27 @@ def _build(config, previous_site: Path, cache: Path | None, full: bool):
 
 def _previous(
     cache: Path | None, site_key: str, previous_site: Path, config, full: bool
-) -> tuple[dict[str, PageRecord], str | None]:
-    """The previous build's page records to reuse, or ({}, why not)."""
+) -> tuple[_Manifest, str | None]:
+    """The previous build's manifest to reuse from, or (an empty one, why not)."""
+    nothing = _Manifest("", {})
     if full:
-        return {}, "asked for a full build"
+        return nothing, "asked for a full build"
     if cache is None:
-        return {}, "no cache folder"
+        return nothing, "no cache folder"
     if unsupported := sorted(set(config.plugins) - SUPPORTED_PLUGINS):
-        return {}, f"plugin {unsupported[0]} is not supported by the incremental build"
+        return nothing, f"plugin {unsupported[0]} is not supported by the incremental build"
     manifest, reason = _load(cache)
     if manifest is None:
-        return {}, reason
+        return nothing, reason
     if manifest.site_key != site_key:
-        return {}, "a site-wide input changed (mkdocs.yml, theme, overrides, code or navigation)"
+        return (
+            nothing,
+            "a site-wide input changed (mkdocs.yml, theme, overrides, code or navigation)",
+        )
     mismatch = _first_mismatch(previous_site, manifest.pages.values())
     if mismatch:
-        return {}, f"{previous_site / mismatch} is not the file the last build wrote"
-    return manifest.pages, None
+        return nothing, f"{previous_site / mismatch} is not the file the last build wrote"
+    return manifest, None
 
 
 def _first_mismatch(site: Path, records) -> str | None:
@@ -299,11 +322,38 @@ def _first_mismatch(site: Path, records) -> str | None:
     return None
 
 
-def _reusable(record: PageRecord, file: File, files: Files) -> bool:
-    if record.dest != file.dest_uri or record.md_sha != _sha(file):
+def _reusable(
+    record: PageRecord, file: File, files: Files, resolved: dict[str, str | None]
+) -> bool:
+    """Whether the page's Markdown and every link target it looked up are as last time.
+
+    `resolved` memoises the lookups over one build: a company page is looked up by every article
+    that links it."""
+    if record.dest != file.dest_uri or not record.md_sha:
         return False
+    stat = stat_key(file.abs_src_path)
+    if stat != record.md_stat:
+        if record.md_sha != _sha(file):
+            return False
+        record.md_stat = stat  # same bytes under a new stat (a CI cache restored): note it
     lookup = Files.get_file_from_path  # without recording: this is not a page rendering
-    return all(_resolved(lookup(files, path)) == url for path, url in record.links.items())
+    for path, url in record.links.items():
+        if path not in resolved:
+            resolved[path] = _resolved(lookup(files, path))
+        if resolved[path] != url:
+            return False
+    return True
+
+
+def stat_key(path: str) -> list[int]:
+    """Size, modification and change times and inode: a file whose bytes were rewritten differs
+    here even if its size and modification time were put back (the change time cannot be set),
+    as git's index trusts. [] for a missing file, which never matches."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def _sha(file: File) -> str:
@@ -364,7 +414,9 @@ def _nav_outline(items) -> list:
 
 def _populate(page: Page, config, files: _RecordingFiles, hook) -> PageRecord:
     """MkDocs' _populate_page, noting what the page looked up and logged."""
+    stat = stat_key(page.file.abs_src_path)  # before reading: a later write changes it
     record = PageRecord(_sha(page.file), page.file.dest_uri, 0, 0, {}, {}, None, [], {}, [], None)
+    record.md_stat = stat
     files.recorder = record.links
     try:
         with _captured(record.messages):
@@ -433,6 +485,42 @@ def _replay(record: PageRecord, search: list | None, hook, page: Page) -> None:
         logging.getLogger(name).log(level, message)
 
 
+def _copy_static_files(
+    files: Files, previous_site: Path, previous: dict[str, StaticRecord], manifest: _Manifest
+) -> None:
+    """Files.copy_static_files, but a file whose source has the stat it had when the previous
+    build copied it, and whose copy there is untouched, is hard-linked from the previous site:
+    the theme's 700 assets and the data files otherwise cost a copy each per build."""
+    for file in files:
+        if file.is_documentation_page() or not file.inclusion.is_included():
+            continue
+        source = file.abs_src_path
+        if source is None or getattr(file, "_content", None) is not None:
+            file.copy_file()  # made in memory by a plugin: written every time
+            continue
+        stat = stat_key(source)
+        old = previous.get(file.dest_uri)
+        if not (
+            old is not None
+            and (old.source, old.source_stat) == (source, stat)
+            and _link_untouched(previous_site / file.dest_uri, Path(file.abs_dest_path), old)
+        ):
+            file.copy_file()
+        manifest.static[file.dest_uri] = StaticRecord(source, stat, 0, 0)
+
+
+def _link_untouched(old: Path, new: Path, record: StaticRecord) -> bool:
+    try:
+        st = old.stat()
+        if (st.st_size, int(st.st_mtime)) != (record.size, record.mtime):
+            return False
+        new.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, new)
+    except OSError:
+        return False  # gone, or another file system: copied instead
+    return True
+
+
 def _reuse_output(old: Path, new: Path) -> None:
     new.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -494,6 +582,13 @@ def _finish_manifest(manifest: _Manifest, site: Path) -> None:
             del manifest.pages[src]
             continue
         record.size, record.mtime = stat.st_size, int(stat.st_mtime)
+    for dest, static in list(manifest.static.items()):
+        try:
+            stat = (site / dest).stat()
+        except FileNotFoundError:
+            del manifest.static[dest]
+            continue
+        static.size, static.mtime = stat.st_size, int(stat.st_mtime)
 
 
 def _save(cache: Path, manifest: _Manifest) -> None:
@@ -503,6 +598,7 @@ def _save(cache: Path, manifest: _Manifest) -> None:
             # vars, not asdict: the fields are JSON values already, and asdict's deep copy of
             # every search entry cost about 1 s per 1,000 pages. The JSON is the same.
             "pages": {src: vars(record) for src, record in manifest.pages.items()},
+            "static": {dest: vars(record) for dest, record in manifest.static.items()},
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -535,6 +631,7 @@ def _load(cache: Path) -> tuple[_Manifest | None, str | None]:
             src: PageRecord(**{**fields, "messages": [tuple(m) for m in fields["messages"]]})
             for src, fields in raw["pages"].items()
         }
-        return _Manifest(raw["site_key"], pages), None
+        static = {dest: StaticRecord(**fields) for dest, fields in raw["static"].items()}
+        return _Manifest(raw["site_key"], pages, static), None
     except (ValueError, KeyError, TypeError) as exc:
         return None, f"the manifest {path} is unreadable ({exc})"

@@ -46,6 +46,7 @@ JOBS = 1
 """Pagefind runs at a time."""
 SHARD_LIST = "shards.json"
 ARTICLES = "articles/"
+STORIES = "stories/"
 CACHE_FOLDER = "pagefind"
 """Under the build cache (.cache/digest/): each shard's last output and the page manifest."""
 MANIFEST = "pages.json"
@@ -130,28 +131,33 @@ def _searchable(text: str) -> bool:
 
 
 def shard_of(page: str, article_shards: int) -> int:
-    """0 for every page that is not an article, 1..article_shards for articles.
+    """0 for the listing pages, 1 for the story pages, 2..article_shards + 1 for articles.
 
-    A new seed changes its own article page and many listing pages (home, companies, topics,
-    months, stories): keeping the listings in one shard of their own and spreading the articles
-    by a hash of their path (stable as the site grows) means one added seed re-indexes the
-    listing shard and one article shard, not all of them."""
+    A new seed adds its own article page and changes listing pages (home, companies, topics,
+    publications, authors), whose indexed part is their heading and a few stable lines (their
+    counts and lists are between not-indexed markers), so the listing shard is reused unless
+    the seed brings a new author, publication or company. Stories are pages a new seed often
+    makes, merges away or rewrites (its report joins one), so they have a shard of their own,
+    a small one. Articles spread by a hash of their path (stable as the site grows): one added
+    seed re-indexes one article shard, not all of them."""
+    if page.startswith(STORIES) and page != f"{STORIES}index.html":
+        return 1
     if not page.startswith(ARTICLES) or page == f"{ARTICLES}index.html":
         return 0
     digest = hashlib.sha256(page.encode("utf-8")).digest()
-    return 1 + int.from_bytes(digest[:8], "big") % article_shards
+    return 2 + int.from_bytes(digest[:8], "big") % article_shards
 
 
 def plan_shards(pages: Iterable[str], shard_pages: int = SHARD_PAGES) -> list[Shard]:
     """Split the searchable pages into shards: `pagefind/` (listing pages, Pagefind's scripts),
-    then `pagefind-2/` ... for about `shard_pages` articles each."""
+    `pagefind-2/` (stories), then `pagefind-3/` ... for about `shard_pages` articles each."""
     ordered = sorted(pages)
     if len(ordered) <= shard_pages:
         # One shard: the browser loads one index, and re-indexing a small site is quick anyway.
         return [Shard(PAGEFIND_FOLDER, tuple(ordered))]
-    articles = sum(1 for p in ordered if shard_of(p, 1) == 1)
+    articles = sum(1 for p in ordered if shard_of(p, 1) == 2)
     article_shards = max(1, math.ceil(articles / shard_pages))
-    groups: list[list[str]] = [[] for _ in range(article_shards + 1)]
+    groups: list[list[str]] = [[] for _ in range(article_shards + 2)]
     for page in ordered:
         groups[shard_of(page, article_shards)].append(page)
     return [

@@ -4,6 +4,8 @@
 - Each article's hidden search words (aliases, spelling variants, authors; see search.py) go into
   a `terms` field of Material's lunr index, boosted above body text, instead of its text.
 - The Browse page's static data (browse.py) is written from the articles' front-matter.
+- Listing pages (the home page, the section indexes, publication and author pages) are found by
+  their heading only: Pagefind skips what follows it, as company and topic pages' templates do.
 - Under Pagefind, Material's own search_index.json is replaced by an empty one: nothing reads it.
   Material's search plugin is then told not to parse every page into entries for it (a tenth of
   the MkDocs build); it still strips the pages' data-search-* attributes, so the HTML is the same.
@@ -17,9 +19,20 @@ import re
 from pathlib import Path
 
 from generator.site import browse
+from generator.site.search import NOT_INDEXED
 
 _TERMS = re.compile(r'<div class="digest-search-terms"[^>]*>(?P<words>[^<]*)</div>')
 _SEPARATOR = " · "
+LISTING = re.compile(r"(?:[^/]+/)?index\.md|(?:publications|authors)/[^/]+(?:/page-\d+)?\.md")
+"""Pages that list other pages (home, section indexes, a publication's or author's articles by
+month). Their lists repeat the articles' titles and summaries, so a search for an article's
+words found them beside the article; and every new article changes them, which made Pagefind
+index their shard again on every new seed."""
+_HEADING_END = "</h1>"
+_SKIPPED = (
+    NOT_INDEXED[0].decode() + '<div data-pagefind-ignore="all">',
+    "</div>" + NOT_INDEXED[1].decode(),
+)
 _articles: dict[str, dict] = {}
 _terms: dict[str, str] = {}
 
@@ -56,7 +69,20 @@ def on_page_content(html: str, page, config, files) -> str:
     match = _TERMS.search(html)
     if match:
         _terms[page.url] = html_module.unescape(" ".join(match["words"].split(_SEPARATOR)))
+    if LISTING.fullmatch(page.file.src_uri):
+        return heading_only(html)
     return html
+
+
+def heading_only(html: str) -> str:
+    """The page's HTML with everything after its first heading in an element Pagefind skips,
+    between the markers that tell the shard cache (search.py) it is not indexed. The content is
+    a sequence of whole elements, so the wrapper nests; no heading: unchanged."""
+    end = html.find(_HEADING_END)
+    if end < 0:
+        return html
+    end += len(_HEADING_END)
+    return f"{html[:end]}{_SKIPPED[0]}{html[end:]}{_SKIPPED[1]}"
 
 
 def on_post_build(config) -> None:

@@ -16,6 +16,8 @@ import re
 import shutil
 import signal
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -377,15 +379,42 @@ def fresh_folder(final: Path) -> Iterator[Path]:
         shutil.rmtree(building, ignore_errors=True)
         raise
     with _uninterrupted():
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = None
         if final.is_symlink():
             final.unlink()
         elif final.exists():
-            os.replace(final, old)
+            old = Path(tempfile.mkdtemp(prefix=f".{final.name}{TRASH}", dir=final.parent))
+            os.replace(final, old / final.name)
         os.replace(building, final)
         os.chmod(final, 0o755)  # mkdtemp makes it 0700; the site is meant to be served
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_in_background(final.parent, f".{final.name}{TRASH}")
+
+
+TRASH = ".old-"
+"""Previous sites wait in `.site.old-*` beside the new one until a background process removes
+them: the new site is complete and in place before that starts."""
+
+
+def _remove_in_background(parent: Path, prefix: str) -> None:
+    """Remove every `prefix*` folder in `parent` (this build's previous site, and any an earlier
+    process left half removed) in a process of its own.
+
+    Removing the previous site (one folder per page) took 1.1 s of a 3.6 s rebuild at 3,400
+    pages, time the new site need not wait for. A folder of its own per build means a removal
+    still running when the next build swaps never meets a folder that is being replaced."""
+    trash = sorted(str(path) for path in parent.glob(f"{prefix}*") if path.is_dir())
+    if not trash:
+        return
+    subprocess.Popen(  # our own interpreter, on folders this function found
+        [sys.executable, "-c", _REMOVE, *trash],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # outlives this process; Ctrl-C in the terminal does not stop it
+    )
+
+
+_REMOVE = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
 
 
 def _build_with_zensical(mkdocs_yml: Path, docs: Path, site: Path, strict: bool) -> None:
@@ -394,9 +423,6 @@ def _build_with_zensical(mkdocs_yml: Path, docs: Path, site: Path, strict: bool)
     So a copy of mkdocs.yml with this build's folders goes beside the original (Zensical wants the
     site folder inside the config file's folder). It runs in its own process, as its CLI does.
     """
-    import subprocess
-    import sys
-
     from mkdocs.exceptions import Abort
 
     binary = Path(sys.executable).with_name("zensical")
