@@ -11,6 +11,7 @@ import yaml
 from generator.config import parse_config
 from generator.records import Article, Block, BuildReport, Found, Level, Problem
 from generator.site.render import (
+    LATEST_LISTED,
     article_path,
     newest_first,
     render_article,
@@ -20,6 +21,7 @@ from generator.site.render import (
     render_site,
     render_topic,
 )
+from generator.site.story_pages import render_digests
 
 CONFIG = parse_config({
     "site": {"title": "Test Digest", "description": "A digest for tests.", "subject": "tests"},
@@ -165,13 +167,29 @@ def test_newest_first_accepts_a_one_shot_iterable():
     assert [a.seed for a in newest_first(a for a in arts)] == ["001.txt", "002.txt"]
 
 
-def test_articles_index_groups_by_month_newest_first():
+def test_articles_index_lists_the_latest_then_months_then_undated():
     arts = [make(1, "2020-01-15"), make(2), make(3, "2021-06-01"), make(4, "2020-01-02")]
     _, body = split_page(render_articles_index(arts).text)
     headings = re.findall(r"^## (.+)$", body, re.MULTILINE)
-    assert headings == ["June 2021", "January 2020", "Undated"]
+    assert headings == ["Latest", "By month", "Undated"]
     order = [int(n) for n in re.findall(r"\(story-(\d+)\.md\)", body)]
     assert order == [3, 1, 4, 2]
+    assert "- **2021:** [June](../digests/2021-06.md) (1)" in body
+    assert "- **2020:** [January](../digests/2020-01.md) (2)" in body
+
+
+def test_articles_index_does_not_grow_with_every_article():
+    # 400 dated articles over four months: the newest are listed, the rest through the months,
+    # whose digest pages list all of them.
+    arts = [make(n, f"2020-0{1 + n % 4}-{1 + n % 28:02d}") for n in range(1, 401)]
+    _, body = split_page(render_articles_index(arts).text)
+    assert len(re.findall(r"\(story-\d+\.md\)", body)) == LATEST_LISTED
+    assert "400 articles in all. The newest 50 are listed first" in body
+    months = re.findall(r"\[(\w+)\]\(\.\./digests/(2020-\d\d)\.md\) \((\d+)\)", body)
+    assert sorted(m for _, m, _ in months) == ["2020-01", "2020-02", "2020-03", "2020-04"]
+    assert sum(int(n) for *_, n in months) == 400
+    digests = {p.path for p in render_digests(arts, [], CONFIG)}
+    assert {f"digests/{m}.md" for _, m, _ in months} <= digests
 
 
 def test_company_page_lists_only_its_articles():

@@ -16,7 +16,7 @@ from ..config import Company, Config, Topic
 from ..extract.metadata import LOW_CONFIDENCE
 from ..knowledge.related import RELATED, related_articles
 from ..knowledge.stories import Story, build_stories
-from ..knowledge.timeline import build_timeline, company_events
+from ..knowledge.timeline import build_timeline, company_events, month_of
 from ..records import Article, BuildReport, Level, Page, Problem
 from .markup import NOT_SEARCHED, Md, escape, front_matter, message, plain, safe_url
 from .render_cache import RenderCache
@@ -278,30 +278,63 @@ def render_section_index(kind: str, articles: Sequence[Article], config: Config)
     )
 
 
-def render_articles_index(articles: Sequence[Article], memo: RenderCache | None = None) -> Page:
-    """Every article by month, newest first. With a render cache, each month's listing is kept by
-    its articles: after a new seed only its month is listed again."""
-    here = "articles/index.md"
-    groups: dict[str, list[Article]] = {}
-    for a in newest_first(articles):
-        key = f"{_MONTHS[int(a.date[5:7]) - 1]} {a.date[:4]}" if a.date else "Undated"
-        groups.setdefault(key, []).append(a)
+# The Articles index lists the newest articles in full and every month as a link to its digest
+# page (which lists all of that month's articles), so it grows by a line a year, not one per
+# article: at 10,000 articles a page listing them all is megabytes that nobody scrolls.
+LATEST_LISTED = 50
 
-    def listed(month: str, items: list[Article]) -> Md:
-        if memo is None:
+
+def render_articles_index(
+    articles: Sequence[Article], stories: Sequence[Story] = (), memo: RenderCache | None = None
+) -> Page:
+    """The newest articles, then every month with its number of articles linked to its digest,
+    by year, newest first, then every undated article. Months are counted as the digest pages
+    count them (an undated report in its story's month)."""
+    from .story_pages import month_path  # story_pages builds on this module's helpers
+
+    here = "articles/index.md"
+    story_of = {a.slug: s for s in stories for a in s.articles}
+    counts = Counter(m for m in (month_of(a, story_of) for a in articles) if m)
+    dated = [a for a in newest_first(articles) if a.date]
+    latest = dated[:LATEST_LISTED]
+    undated = [a for a in newest_first(articles) if not a.date]
+    years: dict[str, list[str]] = {}
+    for month in sorted(counts, reverse=True):
+        years.setdefault(month[:4], []).append(month)
+    by_year = [
+        (
+            year,
+            Md(
+                " · ".join(
+                    f"{link(_MONTHS[int(m[5:7]) - 1], month_path(m), here)} ({counts[m]})"
+                    for m in months
+                )
+            ),
+        )
+        for year, months in years.items()
+    ]
+
+    def listed(kind: str, items: list[Article]) -> Md:
+        if memo is None or not items:
             return listing(items, here)
-        key = memo.key("articles-month", [a.slug for a in items], extra=(month,))
+        key = memo.key(kind, [a.slug for a in items])
         return Md(memo.text(key, lambda: str(listing(items, here))))
 
-    months = [(month, listed(month, items)) for month, items in groups.items()]
-    intro = f"All {len(articles)} articles, newest first; undated articles come last."
+    intro = (
+        f"{plural(len(articles), 'article')} in all. The newest {len(latest)} are listed first; "
+        "every month's digest lists all of that month's articles."
+        if len(dated) > len(latest)
+        else f"{plural(len(articles), 'article')}, newest first; undated articles come last."
+    )
     return Page(
         here,
         _render(
             "articles_index.md.j2",
             front_matter=Md(front_matter({"title": "Articles", **NOT_SEARCHED})),
             intro=intro,
-            months=months,
+            latest=listed("articles-latest", latest) if latest else "",
+            years=by_year,
+            undated=listed("articles-undated", undated) if undated else "",
         ),
     )
 
@@ -489,7 +522,7 @@ def _site_pages(
     pages += [
         render_section_index("companies", articles, config),
         render_section_index("topics", articles, config),
-        render_articles_index(articles, memo),
+        render_articles_index(articles, found, memo),
         briefing.render_home(articles, found, report, config),
         render_report(report),
         render_tags_page(),
