@@ -4,9 +4,11 @@ that belong to the article."""
 from __future__ import annotations
 
 import pytest
-from metadata_text import BODY, extract
+from metadata_text import BODY, CONFIG, extract
 
+from generator.extract.ingest import decode_seed
 from generator.extract.metadata import parse_date
+from generator.pipeline import process_seed
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,23 @@ def test_dates_from_an_outlet_dateline_and_a_closing_timestamp():
         f"US widens Huawei chip rule\n\n{BODY}\n(END) Dow Jones Newswires\n\nAugust 17, 2020 14:37 ET (18:37 GMT)\n"
     )
     assert b.date == "2020-08-17"
+
+
+def test_first_published_stamp_after_an_update_on_one_line():
+    a = extract(
+        "Footbridge to close for six weeks of repairs\n\nTomasz Wilk\n"
+        "Updated May 10, 2024, 4:10pm, first published May 9, 2024, 6:12am\n\n" + BODY
+    )
+    assert a.date == "2024-05-09"
+
+
+def test_date_beside_the_name_in_a_saved_page_byline_element():
+    page = (
+        "<html><head><title>Footbridge to close for six weeks of repairs</title></head><body>"
+        "<main><article><h1>Footbridge to close for six weeks of repairs</h1>"
+        '<p class="byline">By Tomasz Wilk | March 11, 2025</p>'
+        + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n") if p.strip())
+        + "</article></main></body></html>"
+    )
+    a = process_seed(decode_seed("t.html", page.encode()), CONFIG)
+    assert a.date == "2025-03-11"

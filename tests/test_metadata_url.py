@@ -24,3 +24,12 @@ def test_redirect_and_print_footer_addresses():
         f"Huawei files legal challenge\n\nDecember 5, 2019\n\n{BODY}\nhttps://www.example.com/news/x 1/3\n"
     )
     assert a.url == "https://www.example.com/news/x"
+
+
+def test_a_bare_address_after_related_links_is_the_article_s_when_its_slug_is_the_headline():
+    head = "Netball side clinches promotion on the final whistle\n\nBy Marta Lindqvist\n\n"
+    tail = "\nMore from News\nBin collection days change\n\n{}\n© Gazette 2024\n"
+    own = "https://www.example.co.uk/news/24101/netball-side-clinches-promotion-on-the-final-whi/"
+    assert extract(head + BODY + tail.format(own)).url == own
+    other = "https://www.example.co.uk/news/24102/bin-collection-days-to-change-over/"
+    assert extract(head + BODY + tail.format(other)).url is None

@@ -16,6 +16,7 @@ from .. import linear
 from .. import patterns as P
 from ..parse import _strip_dates, has_date, is_meta_line, words
 from .base import Result
+from .date_order import reads_day_first
 from .headline import headline_lines
 
 _NOT_DIGITS = linear.compile(r"\D+")
@@ -43,13 +44,19 @@ def _day_alone(match) -> str:
     return match.group(1) or match.group(2) + match.group(3)
 
 
-def parse_date(text: str) -> tuple[str, str] | None:
+# All-number shapes whose order of day and month only the page can tell (date_order.py).
+_AMBIGUOUS_SHAPES = frozenset({"us-slash", "us-slash-short"})
+
+
+def parse_date(text: str, day_first: bool = False) -> tuple[str, str] | None:
     """First date in `text` as (ISO date, pattern name); a regex finds it, dateutil reads it
-    strictly."""
+    strictly. `day_first` reads "04/06/2024" as 4 June, as the page's country writes it."""
     for name, pattern, dayfirst in P.DATE_PATTERNS:
         match = pattern.search(text)
         if not match:
             continue
+        if name in _AMBIGUOUS_SHAPES and day_first:
+            name, dayfirst = f"{name} read day first", True
         raw = match.group(0)
         if name == "cjk":
             raw = _NOT_DIGITS.sub("-", raw).strip("-")
@@ -74,11 +81,24 @@ def date_from_header(article: Article, config: Config) -> Result:
         for i, u in enumerate(article.header)
         if is_meta_line(u) and not _ISSUE_DATE.search(u) and not _date_range(u)
     ]
+    day_first = reads_day_first(article)
     for *_, unit in sorted(lines):
-        parsed = parse_date(unit)
+        parsed = parse_date(_published_part(unit), day_first)
         if parsed:
             return parsed[0], Found(f"header line ({parsed[1]})", 0.9)
     return None
+
+
+# "Updated 04/09/2024, 4:10pm, first published 03/09/2024": the published stamp after an update
+_PUBLISHED_AFTER_UPDATE = linear.compile(
+    r"^\s*(?:last )?(?:updated|modified)\b.*?\b(?:first )?(?:published|posted)\b", re.IGNORECASE
+)
+
+
+def _published_part(unit: str) -> str:
+    """The part of an update line from its "first published" stamp on, or the whole line."""
+    match = _PUBLISHED_AFTER_UPDATE.search(unit)
+    return unit[match.end() :] if match else unit
 
 
 _SECONDARY_DATE = linear.compile(r"^\s*(?:last )?(?:updated|modified)|\bedition\b", re.IGNORECASE)
@@ -95,6 +115,13 @@ def _date_range(unit: str) -> bool:
     publication date."""
     dates = sorted((m.start(), m.end()) for _, p, _ in P.DATE_PATTERNS for m in p.finditer(unit))
     return any(_RANGE_GAP.fullmatch(unit[end:start]) for (_, end), (start, _) in pairwise(dates))
+
+
+def date_from_visible_byline(article: Article, config: Config) -> Result:
+    """ "By Jane Doe | March 11, 2025": a saved page's byline element, which the text extractor
+    may leave out of the text, carries the date beside the name."""
+    parsed = parse_date(article.hints.get("byline", ""), reads_day_first(article))
+    return (parsed[0], Found("visible byline of the saved page", 0.85)) if parsed else None
 
 
 def date_from_dateline(article: Article, config: Config) -> Result:
@@ -115,18 +142,19 @@ def date_from_dateline(article: Article, config: Config) -> Result:
 
 def date_from_footer(article: Article, config: Config) -> Result:
     """A "Published ..." line at the end, or a closing line that is only a timestamp (wire copy)."""
+    day_first = reads_day_first(article)
     for unit in article.footer:
         timestamp = (
             has_date(unit)
             and words(_strip_dates(unit)) <= 2
             and "print" not in unit.casefold()
             and not _date_range(unit)
-            and parse_date(unit)
+            and parse_date(unit, day_first)
         )
         if timestamp:
             return timestamp[0], Found("timestamp line at the end", 0.6)
         if _PUBLISHED_LABEL.match(unit) and words(unit) <= 15:
-            parsed = parse_date(unit)
+            parsed = parse_date(unit, day_first)
             if parsed:
                 return parsed[0], Found("footer publication line", 0.7)
     return None

@@ -25,6 +25,7 @@ def url_from_lines(article: Article, config: Config) -> Result:
             unit in article.header
             or not unit.startswith("http")
             or _outside_link_lists(unit, article)
+            or _slug_repeats_a_header_line(match.group("url"), article)
         ):
             return clean_url(match.group("url")), Found("source address line", 0.95)
     return None
@@ -33,6 +34,31 @@ def url_from_lines(article: Article, config: Config) -> Result:
 def _outside_link_lists(line: str, article: Article) -> bool:
     """A bare address dropped from the body, not one of the links of a related-links list."""
     return not any(names_someone_else(d) for d in article.dropped if d.line == line)
+
+
+# The slug must carry this many of a header line's words to name the article, not a related one.
+SLUG_WORDS_MIN = 4
+SLUG_SHARE_MIN = 0.7
+_SLUG_WORD = linear.compile(r"[a-z0-9]+")
+
+
+def _slug_repeats_a_header_line(url: str, article: Article) -> bool:
+    """ "/news/24101/netball-side-clinches-promotion-on-the-final-whi/" under the headline
+    "Netball side clinches promotion on the final whistle": a bare address at the foot of the
+    page, even after a list of related links, is the article's own when its slug spells the
+    headline."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    slug = _SLUG_WORD.findall(segments[-1].casefold()) if segments else []
+    if len(slug) < SLUG_WORDS_MIN:
+        return False
+    for line in article.header:
+        line_words = set(_SLUG_WORD.findall(line.casefold()))
+        # the slug's last word may be cut short ("whi" for "whistle")
+        cut_word = any(w.startswith(slug[-1]) for w in line_words)
+        shared = sum(w in line_words for w in slug[:-1]) + cut_word
+        if shared >= SLUG_SHARE_MIN * len(slug):
+            return True
+    return False
 
 
 # A search engine's or alert's redirect:
