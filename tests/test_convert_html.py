@@ -68,3 +68,21 @@ def test_a_title_holding_the_h1_is_kept_and_two_h1s_say_nothing():
     _, hints = html_to_text(listing)
     assert hints["title"] == seo
     assert visible_headline("<h1>Guardian</h1>", seo) is None  # one word: a logo, not a headline
+
+
+def test_a_time_element_above_the_lede_dates_a_page_that_shows_only_the_time():
+    stamp = '<time datetime="2025-03-11T14:05:00Z">Updated 2:05 PM GMT</time>'
+    _, hints = html_to_text(page(header=stamp))
+    assert hints["date"] == "2025-03-11"
+    _, hints = html_to_text(page(after=f"<aside>{stamp} Markets slip</aside>"))
+    assert "date" not in hints  # below the article: another story's or a comment's
+
+
+def test_the_header_logo_alt_is_kept_when_the_page_names_no_site():
+    bare = (f'<html><head><title>US revokes licences</title></head><body><header><a href="/">'
+            f'<img src="/l.png" alt="The Corran Herald"></a></header><article>{BODY}'
+            f'<img src="/p.jpg" alt="A photo"></article></body></html>')
+    _, hints = html_to_text(bare)
+    assert hints["logo_alt"] == "The Corran Herald"
+    _, hints = html_to_text(page(head='<meta property="og:site_name" content="The Guardian">'))
+    assert "logo_alt" not in hints  # the page names its site

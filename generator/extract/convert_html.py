@@ -94,9 +94,17 @@ def html_to_text(html: str) -> tuple[str, dict]:
     if "date" in hints and not _stated_before_article(html, hints["date"][:10], text):
         del hints["date"]
     site = _title_site(html, str(data.get("title") or ""))
-    if site and "publication" not in hints:
+    # a bare domain in the site-name slot is the extractor's stand-in, not a name the page gives
+    named = "publication" in hints and not _DOMAIN.fullmatch(hints["publication"])
+    if site and not named:
         hints["title_site"] = site
     shown = without_hidden(html)  # the markup readers see: no head, scripts or styles
+    logo = None if named else _header_logo_alt(shown)
+    if logo:
+        hints["logo_alt"] = logo
+    stamp = None if "date" in hints else _time_before_lede(shown, text)
+    if stamp:
+        hints["date"] = stamp
     headline = visible_headline(shown, hints.get("title", ""))
     if headline:
         hints["title"] = headline
@@ -209,6 +217,54 @@ def _stated_before_article(html: str, date: str, text: str) -> bool:
         page.find(opening, body.start() if body else 0) if opening else -1
     )  # the lede is in meta tags too
     return start < 0 or date in page[:start]
+
+
+# <time datetime="2025-03-11T14:05:00Z">Updated 2:05 PM GMT</time>: the date only in the attribute
+_TIME_DATETIME = linear.compile(
+    r"<time\b[^>]*\bdatetime=\"(\d{4}-\d{2}-\d{2})(?:[T ][^\"]{0,40})?\"", re.IGNORECASE
+)
+
+
+def _time_before_lede(shown: str, text: str) -> str | None:
+    """The day of the first <time datetime> element above the article's first words: a saved
+    wire page may show readers only the time of day and keep the date in the attribute. A <time>
+    further down dates a comment or a related story."""
+    page = htmllib.unescape(shown)
+    match = _TIME_DATETIME.search(page)
+    if not match:
+        return None
+    # the lede: the first paragraph that is a full sentence, which a headline is not
+    first = next((p for p in text.split("\n") if _is_sentence(p)), "")
+    lede = page.find(" ".join(first.split()[:6])) if first else -1
+    return match.group(1) if lede < 0 or match.start() < lede else None
+
+
+LEDE_WORDS_MIN = 8
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """Eight words or more ending in a full stop: a lede, where a headline has no stop."""
+    return len(paragraph.split()) >= LEDE_WORDS_MIN and paragraph.rstrip().endswith((".", '."'))
+
+
+_DOMAIN = linear.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+# The page header's first image, as the site's logo: <header><a href="/"><img alt="Name">
+_HEADER_OPEN = linear.compile(r"<header\b[^>]*>", re.IGNORECASE)
+_IMG_ALT = linear.compile(r"<img\b[^>]*\balt=\"([^\"<>]{2,80})\"", re.IGNORECASE)
+_HEADER_CLOSE = "</header>"
+
+
+def _header_logo_alt(shown: str) -> str | None:
+    """The alt text of the first image in the page's <header> element: the logo, which is often
+    the only place a saved page names its outlet, and which the text extractor drops with the
+    header. Only the header's image: an image in the article is a photo."""
+    opening = _HEADER_OPEN.search(shown)
+    if not opening:
+        return None
+    end = shown.lower().find(_HEADER_CLOSE, opening.end())
+    header = shown[opening.end() : end if end >= 0 else opening.end() + MAX_HINT_CHARS]
+    match = _IMG_ALT.search(header)
+    return " ".join(htmllib.unescape(match.group(1)).split()) if match else None
 
 
 _H1_OPEN = linear.compile(r"<(h1)\b[^>]*>", re.IGNORECASE)

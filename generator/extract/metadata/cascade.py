@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from ...config import Config
 from ...records import Article, Found
@@ -37,6 +38,7 @@ from .date import (
     date_from_footer,
     date_from_header,
     date_from_url,
+    date_from_visible_byline,
     hint_date,
 )
 from .names import split_names
@@ -113,7 +115,7 @@ def hint(name: str) -> Extractor:
         value = article.hints.get(name)
         if not value:
             return None
-        if name == "publication" and P.DOMAIN_LINE.match(value):
+        if name == "publication" and (P.DOMAIN_LINE.match(value) or _is_host(value, article)):
             # a page with no site-name tag: its host, which the extractor puts in its place, says
             # less than a name on the page, so the text rules are asked first (the bare domain
             # stays as their last resort)
@@ -122,6 +124,13 @@ def hint(name: str) -> Extractor:
         return (value, Found("page metadata (saved page or clipper)", 0.85)) if value else None
 
     return extract
+
+
+def _is_host(value: str, article: Article) -> bool:
+    """ "corranherald.ie" as a site name: the host of the page's own address, which the HTML
+    extractor writes in when the page names no site (any country domain, not only DOMAIN_LINE's)."""
+    host = urlsplit(article.hints.get("url") or article.url or "").hostname or ""
+    return bool(host) and value.casefold() == host.removeprefix("www.")
 
 
 HINT_CLEANERS: dict[str, Callable[[str, Config], object]] = {
@@ -171,6 +180,7 @@ CASCADE: dict[str, list[Extractor]] = {
     "date": [
         override("date"),
         hint("date"),
+        date_from_visible_byline,  # "By Jane Doe | May 5, 2021" in a saved page's byline element
         date_from_header,  # a date line under (or above) the headline
         date_from_dateline,  # "BEIJING, May 5, 2019 --" opening the body
         date_from_footer,  # "Published ..." or a bare timestamp closing the page
