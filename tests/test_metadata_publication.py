@@ -231,3 +231,16 @@ def test_site_name_tag_that_is_only_the_host_gives_way_to_a_name_on_the_page():
     )
     a = process_seed(decode_seed("p.html", html.encode()), CONFIG)
     assert a.publication == "Tidemark Review"
+
+
+def test_a_saved_page_named_only_by_its_header_logo_and_host():
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n") if p.strip())
+    page = (
+        '<html><head><title>Town library lends out telescopes</title>'
+        '<link rel="canonical" href="https://www.corranherald.ie/2025/12/library-telescopes">'
+        '</head><body><header><a href="/"><img src="/logo.png" alt="The Corran Herald"></a>'
+        '<nav><a href="/news">News</a></nav></header><main><article>'
+        f"<h1>Town library lends out telescopes</h1>{paragraphs}</article></main></body></html>"
+    )
+    a = process_seed(decode_seed("t.html", page.encode()), CONFIG)
+    assert a.publication == "The Corran Herald"

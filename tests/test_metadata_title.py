@@ -147,3 +147,17 @@ def test_tickers_and_a_long_menu_above_the_headline():
     )
     assert a.title == "Huawei's New Phone Carries a Chip That Shouldn't Exist"
     assert a.author == "Lydia Carrow, Ethan Sorrell"
+
+
+def test_a_consent_dialog_copied_above_a_markdown_headline_is_not_the_headline():
+    a = extract_markdown(
+        "# We value your privacy\n\nWe and our 212 partners store and access information on your"
+        " device.\n\nAccept all | Manage options\n\n# Huawei files legal challenge to FCC"
+        f" designation\n\nDecember 5, 2019\n\n{BODY}\n---\n\n[Courier](https://example.eu/)\n"
+    )
+    assert a.title == "Huawei files legal challenge to FCC designation"
+    assert a.subtitle is None
+
+
+def extract_markdown(text: str):
+    return process_seed(decode_seed("t.md", text.encode()), CONFIG)

@@ -315,8 +315,10 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:we(?:['’]d like to| also)? (?:use|set) (?:some )?(?:\w+ )?cookies|^cookies on \S+|"
         r"cookie (?:policy|settings|preferences)|(?:accept|reject) (?:all |additional |"
         r"optional )?cookies|"
-        r"^we value your privacy|we and our partners (?:store|use|process)|"
-        r"manage (?:your )?(?:choices|preferences|consent))",
+        r"^we value your privacy|we and our (?:\d{1,4} )?partners (?:store|use|process)|"
+        r"manage (?:your )?(?:choices|preferences|consent)|"
+        # the dialog's button row: "Accept all | Manage options", "Reject all · Customise"
+        r"^(?:accept|reject) all\s*[|·•]\s*(?:manage|reject|accept|customi[sz]e)\b)",
         _I,
     ),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".

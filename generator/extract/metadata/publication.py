@@ -360,13 +360,23 @@ LOGO_LINES = 12
 
 
 def publication_from_logo_alt(article: Article, config: Config) -> Result:
-    """The alt text of the site's logo at the top of the page names the publisher."""
+    """The alt text of the site's logo at the top of the page names the publisher: a line "X logo"
+    in the header, or a saved page's header image (convert_html), whose alt may be the bare name."""
+    saved = article.hints.get("logo_alt", "")
+    saved = _LOGO.sub("", saved) if _LOGO_ALT.match(saved) or _LOGO.search(saved) else saved
     for unit in article.header[:LOGO_LINES]:
         match = _LOGO_ALT.match(unit)
         name = match.group("name").strip() if match else ""
-        if name and words(name) <= 10 and not _ARMS.match(name) and not _ACTION.match(name):
+        if _names_a_site(name):
             return canonical(name, config), Found("the site's logo (alt text)", 0.7)
+    if _names_a_site(saved) and saved[:1].isupper():
+        return canonical(saved, config), Found("the saved page's header logo (alt text)", 0.65)
     return None
+
+
+def _names_a_site(name: str) -> bool:
+    """A short alt text that is not a coat of arms or a button."""
+    return bool(name) and words(name) <= 10 and not _ARMS.match(name) and not _ACTION.match(name)
 
 
 # "Lakeview Sentinel © 2025 · All rights reserved", "Field Notes on Water © 2025": the holder
