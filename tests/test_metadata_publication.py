@@ -244,3 +244,16 @@ def test_a_saved_page_named_only_by_its_header_logo_and_host():
     )
     a = process_seed(decode_seed("t.html", page.encode()), CONFIG)
     assert a.publication == "The Corran Herald"
+
+
+def test_a_masthead_printed_again_at_the_foot_names_the_outlet():
+    dialog = (
+        "Subscribe to continue reading\nYou have reached your limit of free articles this month.\n"
+        "Already a subscriber? Log in\nSubscribe for 1 pound a week\nNo thanks, maybe later\n\n"
+    )
+    head = "THE HARROWGATE ECHO\nNews  Sport  Opinion\n\nFootbridge to close for repairs\n\n"
+    a = extract(dialog + head + "By Tomasz Wilk\n\n" + BODY + "\nShare this story\n\nThe Harrowgate Echo\n")
+    assert a.publication == "The Harrowgate Echo"
+    assert a.found["publication"].method == "masthead repeated at the foot"
+    b = extract(dialog + head + "By Tomasz Wilk\n\n" + BODY + "\nShare this story\n")
+    assert b.publication != "The Harrowgate Echo"  # printed once: no evidence of its own

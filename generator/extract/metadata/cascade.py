@@ -57,6 +57,7 @@ from .publication import (
     publication_from_masthead,
     publication_from_platform,
     publication_from_published_in,
+    publication_from_repeated_masthead,
     publication_from_reprint_credit,
     publication_from_sender_label,
     publication_from_title_site,
@@ -206,6 +207,7 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
         publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
         publication_from_masthead,  # a short name above the page menu
+        publication_from_repeated_masthead,  # "THE HARROWGATE ECHO" on top, again at the foot
         copyright_holder(
             corporate=True
         ),  # "© Questex LLC": often the parent, so after the masthead

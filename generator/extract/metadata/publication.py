@@ -359,6 +359,23 @@ LOGO_LINES = 12
 """A logo stands in the page's top chrome: the first lines of the header."""
 
 
+MASTHEAD_WORDS = (2, 5)
+"""A masthead's length in words (inclusive): "The Harrowgate Echo", not a sentence."""
+
+
+def publication_from_repeated_masthead(article: Article, config: Config) -> Result:
+    """ "THE HARROWGATE ECHO" in the header and "The Harrowgate Echo" alone closing the page: a
+    name with a newspaper noun that the page prints at its top and again at its foot is the
+    outlet's, wherever a dialog or a menu pushed it in the header."""
+    foot = {" ".join(u.split()).casefold(): u.strip() for u in article.footer}
+    for unit in article.header:
+        name = foot.get(" ".join(unit.split()).casefold())
+        low, high = MASTHEAD_WORDS
+        if name and low <= words(name) <= high and _MASTHEAD_NOUN.search(name.title()):
+            return canonical(name, config), Found("masthead repeated at the foot", 0.6)
+    return None
+
+
 def publication_from_logo_alt(article: Article, config: Config) -> Result:
     """The alt text of the site's logo at the top of the page names the publisher: a line "X logo"
     in the header, or a saved page's header image (convert_html), whose alt may be the bare name."""
