@@ -59,15 +59,9 @@ def test_leading_words_possessives_generic_names_and_legal_forms_of_known_names(
 def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
     """A rule's `needs` are strings every match holds: on the development part of the labelled
     set (never the sealed part), skipping the paragraphs without them loses no candidate."""
-    from generator.eval_split import DEV, load_split
-    from generator.role_training import EVAL
+    from test_figures import development_lines
 
-    names = load_split(EVAL / "split.yml").parts[DEV]
-    lines = [
-        line
-        for name in names
-        for line in (EVAL / "articles" / name).read_text("utf-8", "replace").splitlines()
-    ]
+    lines = development_lines()
     for rule in DISCOVERY_RULES:
         matched = [m.group() for line in lines for m in rule.pattern.finditer(line)]
         assert matched, rule.name

@@ -30,7 +30,7 @@ def test_a_figure_keeps_its_sentence_and_companies():
     assert f.sentence == "Hikvision shares fell 10 percent on Monday." and f.companies == ("Hikvision",)
 
 
-def _development_lines() -> list[str]:
+def development_lines() -> list[str]:
     """Every line of the development part of the labelled set (never the sealed part)."""
     from generator.eval_split import DEV, load_split
     from generator.role_training import EVAL
@@ -46,7 +46,7 @@ def _development_lines() -> list[str]:
 def test_a_rule_skips_only_paragraphs_where_it_cannot_match():
     """A rule's `needs` are strings every match holds: on real text, skipping the paragraphs
     without them loses no figure."""
-    lines = _development_lines()
+    lines = development_lines()
     for rule in FIGURE_RULES:
         matched = [m.group() for line in lines for m in rule.pattern.finditer(line)]
         assert matched, rule.kind

@@ -17,6 +17,7 @@ import yaml
 from ..config import Config
 from ..records import Article, Candidate
 from .companies import per_config
+from .prefilter import finditer_where_needed
 from .sentences import sentence_at, sentence_spans
 
 _WORD = r"[A-Z][\w&'’-]{1,30}"
@@ -81,14 +82,10 @@ class DiscoveryRule:
     pattern: re.Pattern
     example: str
     needs: tuple[str, ...] = ()
-    """Every match holds one of these strings: a paragraph without any is not searched (most
-    paragraphs have no "-based"; looking for it costs a twentieth of the search). Empty: always
-    searched."""
+    """Every match holds one of these strings (see prefilter). Empty: always searched."""
 
     def finditer(self, text: str):
-        if self.needs and not any(needed in text for needed in self.needs):
-            return iter(())
-        return self.pattern.finditer(text)
+        return finditer_where_needed(self.pattern, self.needs, text)
 
 
 DISCOVERY_RULES: tuple[DiscoveryRule, ...] = (

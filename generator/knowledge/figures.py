@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..records import Figure
 from .companies import find_hits
+from .prefilter import finditer_where_needed
 from .sentences import sentence_at, sentence_spans
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -78,13 +79,10 @@ class FigureRule:
     pattern: re.Pattern
     example: str
     needs: tuple[str, ...] = ()
-    """Every match holds one of these strings: a paragraph without any is not searched (a search
-    of one paragraph costs about 20 times a look for a few strings). Empty: always searched."""
+    """Every match holds one of these strings (see prefilter). Empty: always searched."""
 
     def finditer(self, text: str):
-        if self.needs and not any(needed in text for needed in self.needs):
-            return iter(())
-        return self.pattern.finditer(text)
+        return finditer_where_needed(self.pattern, self.needs, text)
 
 
 FIGURE_RULES: tuple[FigureRule, ...] = (
