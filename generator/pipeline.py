@@ -21,7 +21,7 @@ from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
 from .extract.parse import parse, reclaim_header_prose, split_long
-from .extract.roles import tag_text, with_role_title
+from .extract.roles import tag_text, with_role_title, without_repeated_title
 from .fingerprint import base_digests, changes_of, combined, fingerprints, replayed
 from .knowledge.enrich import enrich
 from .knowledge.stories import assign_stories_cached
@@ -350,7 +350,7 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         # The model comes after header prose is given back to the body, so it never takes a
         # paragraph of the article as its headline.
         article = reclaim_header_prose(extract_metadata(article, config))
-        article = with_role_title(article, config)
+        article = without_repeated_title(with_role_title(article, config))
         article = summarize(enrich(article, config))
     except MemoryError:
         raise

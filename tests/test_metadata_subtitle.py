@@ -19,3 +19,26 @@ def test_key_points_under_the_byline_are_the_subtitle():
         "The denial order bars US firms from selling parts to the telecom equipment maker."
     )
     assert a.blocks[0].text.startswith("The Commerce Department added")
+
+
+def test_a_relative_stamp_between_headline_and_dek_splits_neither_from_the_other():
+    a = extract(
+        "Coastline Today\n\nLive: Ferry crews walk out over new winter rosters\n\n"
+        "Last updated 12 minutes ago\n\n"
+        "The union says the rosters cut rest days for crews on the island routes\n\n"
+        f"By Lena Vostrikova\n\n24 January 2023\n\n{BODY}"
+    )
+    assert a.title == "Live: Ferry crews walk out over new winter rosters"
+    assert a.subtitle == "The union says the rosters cut rest days for crews on the island routes"
+    assert "Last updated 12 minutes ago" not in [b.text for b in a.blocks]
+
+
+def test_a_reprint_credit_or_a_paywall_counter_is_not_the_dek():
+    for line in ("Provided by The Coastal Times",
+                 "You have 2 free articles remaining this month. Subscribe for unlimited access."):
+        a = extract(
+            f"Island ferry operator cuts winter crossings after fuel costs double\n\n{line}\n\n"
+            f"By Ola Brandt\n\nMay 5, 2021\n\n{BODY}"
+        )
+        assert a.title == "Island ferry operator cuts winter crossings after fuel costs double"
+        assert a.subtitle is None, line

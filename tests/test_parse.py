@@ -85,7 +85,10 @@ def test_new_furniture_phrases_are_dropped():
                  "(Updates with analyst comment in fifth paragraph.)", "Read the full letter here.",
                  "Get Tom's Hardware's best news and in-depth reviews, straight to your inbox.",
                  "[1/2]An Nvidia logo is seen on a graphics card. REUTERS/Illustration",
-                 "A Huawei store in Shanghai. Photographer: Lin Hao/Bloomberg"):
+                 "A Huawei store in Shanghai. Photographer: Lin Hao/Bloomberg",
+                 "Last updated 12 minutes ago", "Harbour Daily · 2 hours ago", "Updated an hour ago",
+                 "You have 2 free articles remaining this month. Subscribe for unlimited access.",
+                 "This is your last free article."):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line not in [b.text for b in a.blocks], line
 
@@ -106,7 +109,9 @@ def test_boilerplate_of_firms_think_tanks_podcasts_and_alerts_is_dropped():
 def test_prose_that_resembles_furniture_is_kept():
     for line in ("He later apologised on Twitter.", "Powered by Huawei's Kirin 9000S chip, the phone sold out.",
                  "Shares swung from -2.5% to +3.1% during the session.",
-                 "Readers said the cameras were everywhere, from schools to hospitals to prisons."):
+                 "Readers said the cameras were everywhere, from schools to hospitals to prisons.",
+                 "Three hours ago, firefighters were called to the mill on Dock Road.",
+                 "You have two days left to comment on the plan, the council said."):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line in [b.text for b in a.blocks], line
 

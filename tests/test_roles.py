@@ -12,6 +12,7 @@ from generator.extract.roles import (
     tag_lines,
     tag_text,
     title_from_roles,
+    without_repeated_title,
 )
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "digest.yml")
@@ -144,3 +145,30 @@ def test_only_the_first_lines_are_tagged():
     tagged = tag_lines(long_text, CONFIG)
     assert len(tagged) == MAX_TAGGED_LINES
     assert [t.text for t in tagged[:5]] == [t.text for t in tag_lines(TEXT, CONFIG)[:5]]
+
+
+def _with_subtitle(subtitle, overrides=None):
+    from generator.records import Article, Found
+    return Article(seed="s.txt", seed_sha256="0" * 64, title="Choir tops the download chart",
+                   subtitle=subtitle, overrides=overrides or {},
+                   found={"subtitle": Found("line between headline and byline", 0.8)})
+
+
+def test_a_dek_part_that_repeats_the_final_title_is_dropped():
+    article = without_repeated_title(
+        _with_subtitle("Choir  tops the download chart; Singers aged 80 recorded it in a barn")
+    )
+    assert article.subtitle == "Singers aged 80 recorded it in a barn"
+    assert article.found["subtitle"].method == "line between headline and byline"
+
+
+def test_a_dek_that_is_only_the_title_goes_with_its_provenance():
+    article = without_repeated_title(_with_subtitle("choir tops the download chart"))
+    assert article.subtitle is None and "subtitle" not in article.found
+
+
+def test_a_dek_without_the_title_or_written_by_the_user_is_kept_as_it_is():
+    kept = _with_subtitle("Singers aged 80 recorded it in a barn")
+    assert without_repeated_title(kept) is kept
+    mine = _with_subtitle("Choir tops the download chart", {"subtitle": "Choir tops the download chart"})
+    assert without_repeated_title(mine) is mine

@@ -222,6 +222,20 @@ FURNITURE: dict[str, re.Pattern] = {
             r"file photo|xinhua/[^.]{1,40})\.?\)?$"
         ),
     ),
+    # "Last updated 12 minutes ago", "Harbour Daily · 2 hours ago": a stamp relative to when the
+    # page was saved, so it dates nothing; the whole line is the stamp, never a sentence of a story
+    "relative timestamp": linear.compile(
+        r"^(?:(?:(?:last )?updated|published|posted|edited):?\s+|.{2,60}\s[·•|]\s)?"
+        r"(?:about |an? |\d{1,3} )(?:seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\.?$",
+        _I,
+    ),
+    # a metered paywall's counter: "You have 2 free articles remaining this month. Subscribe ..."
+    "metered paywall": linear.compile(
+        r"^(?:you(?:['’]ve| have) (?:\d{1,2}|one|two|three|no) (?:more )?(?:free )?"
+        r"(?:articles?|stories|gift articles?) (?:left|remaining)|"
+        r"this is your (?:last|final) free (?:article|story))\b",
+        _I,
+    ),
     "related link": linear.compile(
         r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|"
         r"watch|listen|"
@@ -429,6 +443,15 @@ COMMENTS_END = (
     "comment form",
     "site footer",
     "cookie notice",
+)
+
+# Reprint credits naming the outlet that first ran the story: "Provided by Harbour Herald",
+# "Continue reading on Midland Examiner", "This report by The Maple Press was first published ...".
+REPRINT_CREDIT = linear.compile(
+    r"^(?:provided by|continue reading (?:on|at)|read the (?:full|original) (?:story|article) "
+    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by))"
+    r"\s+(?P<name>(?-i:[A-Z])[^.,;:|]{1,60}?)(?:\s+was first published\b.*|\.)?$",
+    _I,
 )
 
 # Credit lines at the end of wire copy: who reported and who edited.

@@ -173,6 +173,21 @@ def with_role_title(article: Article, config: Config) -> Article:
     return replace(article, title=title, found={**article.found, "title": provenance})
 
 
+def without_repeated_title(article: Article) -> Article:
+    """The subtitle once the title is final, without a part that repeats the headline: the rules
+    read the dek before the model corrected the title, so the real headline can sit in it
+    ("Headline; Dek" when the rules' title was another line above)."""
+    if not article.subtitle or "subtitle" in article.overrides:
+        return article
+    title = _norm(article.title or "")
+    parts = [p for p in article.subtitle.split("; ") if _norm(p) != title]
+    subtitle = "; ".join(parts) or None
+    if subtitle == article.subtitle:
+        return article
+    found = {k: v for k, v in article.found.items() if k != "subtitle" or subtitle}
+    return replace(article, subtitle=subtitle, found=found)
+
+
 def _is_body_paragraph(line: str, article: Article) -> bool:
     """A line the body cleaner kept as article text is prose, not the headline: taking it would
     also show it twice, as the title and as the lead."""

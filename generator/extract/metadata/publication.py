@@ -403,23 +403,13 @@ _HOLDER_BEFORE_SIGN = linear.compile(
 )
 
 
-# Reprint credits naming the outlet that first ran the story: "Provided by Harbour Herald",
-# "Continue reading on Midland Examiner", "This report by The Maple Press was first published ...".
-_REPRINT_CREDIT = linear.compile(
-    r"^(?:provided by|continue reading (?:on|at)|read the (?:full|original) (?:story|article) "
-    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by))"
-    r"\s+(?P<name>(?-i:[A-Z])[^.,;:|]{1,60}?)(?:\s+was first published\b.*|\.)?$",
-    re.IGNORECASE,
-)
-
-
 def publication_from_reprint_credit(article: Article, config: Config) -> Result:
     """A portal's or paper's credit to the outlet whose story it carries: that outlet published it
     (the labels' rule for reprints), not the portal around it."""
     lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
     blocks = (b.text for b in article.blocks[-3:])
     for unit in (*lines, *blocks):
-        match = _REPRINT_CREDIT.match(unit)
+        match = P.REPRINT_CREDIT.match(unit)
         if match and words(match.group("name")) <= 6:
             return canonical(match.group("name"), config), Found("reprint credit", 0.75)
     return None

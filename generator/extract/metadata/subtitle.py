@@ -34,7 +34,14 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
         return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
     title = (article.title or "").casefold()
     deks = list(
-        dict.fromkeys(u for _, u in candidates[1:] if words(u) >= 5 and u.casefold() != title)
+        dict.fromkeys(
+            u
+            for _, u in candidates[1:]
+            if words(u) >= 5
+            and u.casefold() != title
+            and not furniture_reason(u)
+            and not P.REPRINT_CREDIT.match(u)  # "Provided by X" credits, it does not summarise
+        )
     )
     if deks:
         return "; ".join(deks), Found("line between headline and byline", 0.8)
