@@ -89,7 +89,8 @@ def _build(
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     with _collector_paused():
         per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
-        memo = RenderCache(cache_dir, config, {})
+        written = written_manifest(cache_dir, docs_dir) if cache_dir and docs_dir else None
+        memo = RenderCache(cache_dir, config, {}, docs_dir if written else None, written)
     clock.split_off("read and cache", cache.seconds if cache else 0.0)
     clock.lap("per-seed stages")
     known, address_problems = known_addresses(seeds_dir, memo)

@@ -306,6 +306,15 @@ class StoredPage(Page):
         return f"StoredPage(path={self.path!r}, root={self.root!r})"
 
 
+class KnownPage(StoredPage):
+    """A StoredPage whose bytes' SHA-256 is known (the render cache checked the file holds them),
+    so writing the docs folder need not read or hash it."""
+
+    def __init__(self, path: str, root: Path, digest: bytes) -> None:
+        super().__init__(path, root)
+        object.__setattr__(self, "digest", digest)
+
+
 @dataclass(frozen=True)
 class SeedChanges:
     """How this build's seed files compare with the last build's (kept in the cache folder)."""

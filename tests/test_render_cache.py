@@ -12,7 +12,8 @@ import pytest
 
 from generator import pipeline
 from generator.config import load_config
-from generator.site.render_cache import FILE
+from generator.cache import read_entry
+from generator.site.render_cache import FILE, PageRef
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(ROOT / "digest.yml")
@@ -106,6 +107,26 @@ def test_an_edited_docs_file_is_put_back_though_the_manifest_knew_it(corpus, bui
     page.write_bytes(b"x" * page.stat().st_size)  # same size: only its time and bytes differ
     again = pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
     assert again.written == ("index.md",)
+    assert tree(docs) == expected
+
+
+def test_kept_pages_are_references_to_docs_and_a_missing_or_linked_file_is_rendered_again(
+    corpus, built, tmp_path
+):
+    docs, cache, expected = copy_of(built, tmp_path)
+    entries = read_entry(cache / FILE)["entries"].values()
+    kept = [p for e in entries if isinstance(e, tuple) and e and isinstance(e[0], tuple) for p in e[0]]
+    assert kept and all(isinstance(p, PageRef) for p in kept)  # no page text in the cache file
+    articles = sorted(p.path for p in kept if p.path.startswith("articles/") and p.path != "articles/index.md")
+    gone, linked = docs / articles[0], docs / articles[1]
+    gone.unlink()
+    copy = tmp_path / "elsewhere.md"
+    copy.write_bytes(linked.read_bytes())
+    linked.unlink()
+    linked.symlink_to(copy)  # the same bytes, but not a file the build wrote
+    again = pipeline.build(CONFIG, corpus / "seeds", docs, cache_dir=cache)
+    assert set(again.written) == {articles[0], articles[1]}
+    assert again.rendered >= 2 and not linked.is_symlink()
     assert tree(docs) == expected
 
 

@@ -76,7 +76,7 @@ def write_pages(
             raise WriteError(f"two pages want the same path {page.path!r}")
         targets[target] = page
     known = _load_manifest(manifest, root)
-    digests = {t: hashlib.sha256(p.text.encode("utf-8")).digest() for t, p in targets.items()}
+    digests = {t: _digest(p) for t, p in targets.items()}
     same = {t for t, page in targets.items() if _recorded(t, known.get(page.path), digests[t])}
     changed = {
         target: page
@@ -96,6 +96,33 @@ def write_pages(
     if manifest is not None:
         _save_manifest(manifest, root, targets, digests, known, same)
     return sorted(page.path for page in changed.values()), removed
+
+
+def _digest(page: Page) -> bytes:
+    """SHA-256 of the page's bytes: known already for a page the render cache found on disk."""
+    known = getattr(page, "digest", None)
+    return known if known is not None else hashlib.sha256(page.text.encode("utf-8")).digest()
+
+
+def written_files(manifest: Path | None, docs: Path) -> dict[str, tuple]:
+    """Page path -> (digest, size, modification and change time, inode) of the files the last
+    build wrote into docs and that nobody touched since (by their stat): what the render cache
+    may trust without reading them."""
+    return _load_manifest(manifest, docs.resolve())
+
+
+def on_disk(docs: Path, path: str, digest: bytes, written: dict[str, tuple]) -> bool:
+    """Whether docs/path is a regular file holding exactly the bytes of this digest: by its stat
+    when it is recorded as written with them, else by reading and hashing it."""
+    target = docs / path
+    if _recorded(target, written.get(path), digest):
+        return True
+    try:
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            return False  # a link or a folder where the page was: render it again
+        return hashlib.sha256(target.read_bytes()).digest() == digest
+    except OSError:
+        return False
 
 
 def _recorded(target: Path | str, entry: tuple | None, digest: bytes) -> bool:
