@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.config import load_config
 from generator.cache import read_entry
+from generator.config import load_config
 from generator.site.render_cache import FILE, PageRef
 
 ROOT = Path(__file__).resolve().parent.parent
