@@ -96,3 +96,39 @@ def test_hikvision_page_on_the_real_seeds(generated_docs):
     assert re.search(r"— \*\*[^*]+\*\*", quotes), "a quote with its speaker"
     assert "**38%**" in body[body.index("## Key figures"):]
     assert "[Huawei](huawei.md)" in body[body.index("## Co-mentioned companies"):]
+
+
+def _many(count: int, **fields) -> list[Article]:
+    return [article(100 + n, f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}", **fields) for n in range(count)]
+
+
+def test_a_topic_page_lists_its_newest_articles_and_links_browse_for_the_rest():
+    many = _many(60, topics=("entity-list",),
+                 topic_evidence=(TopicEvidence("entity-list", 6.0, (("Entity List", 2),)),))
+    _, body = split(render_topic_page(CONFIG.topics[0], many, CONFIG).text)
+    listed = re.findall(r"\[Story (\d+)\]", body[body.index("## Articles"):])
+    assert len(listed) == 50
+    newest = sorted(many, key=lambda a: (a.date, a.slug), reverse=True)[:50]
+    assert {f"Story {n}" for n in listed} == {a.title for a in newest}
+    assert ("10 more articles: all 60 in [Browse](../browse.md?topic=entity-list), or month by month "
+            "from the [Articles](../articles/index.md) page.") in body
+
+
+def test_a_company_page_lists_its_newest_articles_and_passing_mentions_then_counts_the_rest():
+    mention = (Mention("Hikvision", 2, "Hikvision cameras.", True),)
+    many = _many(55, companies=("Hikvision",), mentions=mention)
+    passing = [article(300 + n, "2020-05-01", passing_companies=("Hikvision",),
+                       mentions=(Mention("Hikvision", 1, "Photo: Hikvision", False, "photo credit"),))
+               for n in range(53)]
+    _, body = split(render_company_page(CONFIG.companies[0], many + passing, CONFIG).text)
+    articles = body[body.index("## Articles"):body.index("## Named in passing")]
+    assert len(re.findall(r"^- \[Story", articles, re.MULTILINE)) == 50
+    assert "5 more articles: all 55 in [Browse](../browse.md?company=Hikvision)" in articles
+    named = body[body.index("## Named in passing"):]
+    assert len(re.findall(r"^- \[Story", named, re.MULTILINE)) == 50
+    assert "3 older articles name Hikvision in passing too." in named
+
+
+def test_a_short_list_has_no_more_line():
+    _, body = split(render_topic_page(CONFIG.topics[0], ARTICLES, CONFIG).text)
+    assert "more: all" not in body and "Browse" not in body

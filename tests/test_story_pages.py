@@ -114,11 +114,30 @@ def test_timeline_page_links_month_digests_and_shows_events():
     timeline = build_timeline(
         arts, stories, [Event("2019-05-16", "Huawei", "Added to the Entity List")]
     )
-    text = render_timeline(timeline, arts, CONFIG).text
+    (page,) = render_timeline(timeline, arts, CONFIG)  # a short timeline is one page
+    text = page.text
     assert "[Digest of May 2019](digests/2019-05.md)" in text
     assert "**May 16, 2019** · **Event, Huawei:** Added to the Entity List" in text
     assert "**Story:** [Headline a](stories/a.md) — 4 reports" in text
     assert '<figure class="digest-chart"' in text
+
+
+def test_a_long_timeline_shows_the_newest_year_and_gives_each_earlier_year_a_page(monkeypatch):
+    from generator.site import story_pages
+    monkeypatch.setattr(story_pages, "TIMELINE_ONE_PAGE", 3)
+    arts = grouped()
+    stories = build_stories(arts)
+    events = [Event("2017-03-07", "ZTE", "Fined for sanctions violations"),
+              Event("2018-04-16", "ZTE", "Denial order")]
+    pages = {p.path: p.text for p in render_timeline(build_timeline(arts, stories, events), arts, CONFIG)}
+    assert set(pages) == {"timeline.md", "timeline/2017.md", "timeline/2018.md"}
+    main, year = pages["timeline.md"], pages["timeline/2017.md"]
+    assert "## May 2019" in main and "Fined for sanctions" not in main
+    assert "**Years:** [2019](timeline.md) (" in main and "[2017](timeline/2017.md) (2)" in main
+    assert "## March 2017" in year and "Fined for sanctions violations" in year
+    assert "## August 2017" in year  # the dated article of 2017 is there too
+    assert "[2018](2018.md) (1)" in year and "[Timeline](../timeline.md)" in year
+    assert "## May 2019" not in year
 
 
 def test_story_listing_for_a_company_page():

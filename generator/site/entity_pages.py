@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from ..config import EVENT_KINDS, Company, Config, Event, Topic
 from ..knowledge.stories import Story, stories_for_company, stories_for_topic
@@ -30,6 +31,12 @@ EVENT_WINDOW_DAYS = 30
 MAX_QUOTES = 12
 MAX_FIGURES = 12
 MAX_CO_MENTIONS = 20
+LISTED = 50
+"""The newest articles (or stories, or passing mentions) a company or topic page lists in full; the
+rest are a link to Browse filtered to the company or topic, and to the Articles page (its months
+link the month digests). At 10,000
+articles a topic page listing all its 3,000 articles was 0.8 MB of Markdown that nobody scrolls,
+and rendering it took a second after every new seed."""
 # Which event kinds a topic page lists.
 TOPIC_EVENT_KINDS: dict[str, tuple[str, ...]] = {
     "entity-list": ("entity-list",),
@@ -48,6 +55,17 @@ def _article_link(a: Article, here: str) -> Md:
     return Md(f"{link(a.title, article_path(a), here)} — {meta}")
 
 
+def _more(shown: int, total: int, noun: str, browse: str, here: str) -> Md | str:
+    """The line under a list cut at LISTED: how many are not listed and where they all are."""
+    if total <= shown:
+        return ""
+    rest = plural(total - shown, f"more {noun}")
+    return Md(
+        f"{rest}: all {total:,} in {link('Browse', browse, here)}, or month by month from "
+        f"the {link('Articles', 'articles/index.md', here)} page."
+    )
+
+
 # ---- company pages ------------------------------------------------------------------------------
 
 
@@ -57,6 +75,9 @@ def render_company_page(
     here = f"companies/{company.slug}.md"
     mine = [a for a in articles if company.name in a.companies]
     passing = [a for a in articles if company.name in a.passing_companies]
+    browse = f"browse.md?company={quote(company.name, safe='')}"
+    grouped = _stories(mine, company.name, here)
+    theirs = stories_for_company(stories, company.name)
     fm = {
         "title": plain(company.name),
         "company": plain(company.name),
@@ -75,9 +96,13 @@ def render_company_page(
         "window": EVENT_WINDOW_DAYS,
         "events": _events(company.events, mine, here),
         "chart": chart_markdown(company_mentions(articles, company.name)),
-        "story_list": story_listing(stories_for_company(stories, company.name), here),
+        "story_list": story_listing(theirs[:LISTED], here),
+        "more_stories": _more_stories(len(theirs), here),
         "feeds": _feed_links(f"companies/{company.slug}", here),
-        "stories": _stories(mine, company.name, here),
+        "stories": grouped[:LISTED],
+        "more_articles": _more(
+            sum(1 + len(g["others"]) for g in grouped[:LISTED]), len(mine), "article", browse, here
+        ),
         "quotes": _quotes(
             [(a, q) for a in newest_first(mine) for q in a.quotes if company.name in q.companies],
             here,
@@ -95,10 +120,18 @@ def render_company_page(
                 "sentence": _mention(a, company.name).sentence,
                 "reason": _mention(a, company.name).reason,
             }
-            for a in newest_first(passing)
+            for a in newest_first(passing)[:LISTED]
         ],
+        "more_passing": len(passing) - LISTED if len(passing) > LISTED else 0,
     }
     return Page(here, _render("company.md.j2", **context))
+
+
+def _more_stories(total: int, here: str) -> Md | str:
+    if total <= LISTED:
+        return ""
+    rest = plural(total - LISTED, "more story", "more stories")
+    return Md(f"{rest}: {link('Stories', 'stories/index.md', here)} lists every story.")
 
 
 def _profile(company: Company) -> list[tuple[str, str]]:
@@ -258,6 +291,8 @@ def render_topic_page(
     here = f"topics/{topic.slug}.md"
     mine = newest_first(a for a in articles if topic.slug in a.topics)
     fm = {"title": plain(topic.title), "topic": topic.slug, "articles": len(mine)}
+    theirs = stories_for_topic(stories, topic.slug)
+    browse = f"browse.md?topic={quote(topic.slug, safe='')}"
     slugs = {c.name: c.slug for c in config.companies}
     counts = Counter(c for a in mine for c in a.companies)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
@@ -276,9 +311,13 @@ def render_topic_page(
         "front_matter": Md(front_matter(fm)),
         "topic": topic,
         "count_line": f"{plural(len(mine), 'article')}{_span(mine)}.",
-        "articles": [{"link": _article_link(a, here), "why": _why(a, topic.slug)} for a in mine],
+        "articles": [
+            {"link": _article_link(a, here), "why": _why(a, topic.slug)} for a in mine[:LISTED]
+        ],
+        "more_articles": _more(min(LISTED, len(mine)), len(mine), "article", browse, here),
         "companies": companies,
-        "story_list": story_listing(stories_for_topic(stories, topic.slug), here),
+        "story_list": story_listing(theirs[:LISTED], here),
+        "more_stories": _more_stories(len(theirs), here),
         "feeds": _feed_links(f"topics/{topic.slug}", here),
         "events": [
             {

@@ -530,12 +530,10 @@ def _site_pages(
     for story in sorted(found, key=lambda s: s.id):
         key = memo.key("story", [a.slug for a in story.articles])
         pages += memo.pages(key, lambda story=story: [story_pages.render_story(story, config)])
-    pages += [
-        story_pages.render_story_index(found),
-        story_pages.render_timeline(
-            build_timeline(articles, found, company_events(config)), articles, config, memo
-        ),
-    ]
+    pages += [story_pages.render_story_index(found)]
+    pages += story_pages.render_timeline(
+        build_timeline(articles, found, company_events(config)), articles, config, memo
+    )
     pages += story_pages.render_digests(articles, found, config, memo)
     pages += feeds.render_feeds(articles, found, config, memo) + export.render_exports(
         articles, found, config, memo

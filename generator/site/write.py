@@ -39,6 +39,7 @@ GENERATED_DIRS = (
     "digests",
     "publications",
     "authors",
+    "timeline",
 )
 GENERATED_FILES = ("index.md", "report.md", "tags.md", "timeline.md", "browse.md")
 GENERATED_DATA_DIRS = ("feeds", "data")
