@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import slugify
+
 from .budget import Budget, OverBudget
 from .cache import SeedCache, code_version, read_entry, write_entry
 from .config import Config
@@ -96,13 +98,8 @@ def _build(
     known, address_problems = known_addresses(seeds_dir, memo)
     prints = _Prints(per_seed, cache)
     slugs_key = memo.key_of("slugs", (*prints.bases(), repr(known)))
-    slugged = replayed(
-        memo.value(
-            slugs_key,
-            lambda: changes_of(assign_slugs(merge_duplicates(per_seed, known), known), per_seed),
-        ),
-        per_seed,
-    )
+    slugged = replayed(memo.value(slugs_key, lambda: _slugged(per_seed, known, memo)), per_seed)
+    memo.carry_table(TITLE_WORDS)
     # The slugged articles follow from exactly what the slugs' key covers (per-seed results and
     # the addresses file, salted with the code), so it keys the stories too: fingerprinting every
     # slugged article for it cost a second per 10,000.
@@ -148,6 +145,21 @@ def _build(
         inputs.remember(report, manifest)
         clock.lap("remember the inputs")
     return replace(report, stages=clock.stages)
+
+
+TITLE_WORDS = f"title-words:{slugify.__version__}"
+"""The render cache's table of titles turned into address words (slugify's own version in the
+name: another version may make other words)."""
+
+
+def _slugged(per_seed: list[Article], known, memo: RenderCache):
+    """The addresses' changes to the per-seed articles; titles turned into address words are kept
+    in the render cache, by slugify's version, for the next build."""
+    words = memo.table(TITLE_WORDS)
+    slugged = assign_slugs(merge_duplicates(per_seed, known), known, words)
+    titles = {a.title for a in per_seed} | {""}
+    memo.keep_table(TITLE_WORDS, {t: w for t, w in words.items() if t in titles})
+    return changes_of(slugged, per_seed)
 
 
 @contextmanager

@@ -32,6 +32,15 @@ def test_slug_is_title_words_and_text_hash():
     assert base_slug(a) == f"huawei-faces-new-export-curbs-{a.identity[:16]}"
 
 
+def test_known_title_words_are_taken_and_new_ones_recorded():
+    a, b = make("a.txt", "Huawei Faces New Export Curbs!", "a"), make("b.txt", "Dahua wins", "b")
+    words = {"Huawei Faces New Export Curbs!": "kept-words"}
+    got = {x.seed: x.slug for x in assign_slugs([a, b], words=words)}
+    assert got == {"a.txt": f"kept-words-{a.identity[:16]}", "b.txt": f"dahua-wins-{b.identity[:16]}"}
+    assert words["Dahua wins"] == "dahua-wins"
+    assert slugs([a, b]) == {"a.txt": base_slug(a), "b.txt": base_slug(b)}  # no table: slugify
+
+
 def test_long_title_is_cut_at_a_word():
     a = make("a.txt", "Word " * 40)
     words, _, digest = base_slug(a).rpartition("-")

@@ -185,6 +185,13 @@ class RenderCache:
         self.kept[key] = table
         self._tables_changed |= self.saved.get(key) != table
 
+    def carry_table(self, name: str) -> None:
+        """Keep the last build's table under name for the next one, unless this build kept its own
+        (a table whose rows were not asked for this time is still worth keeping)."""
+        key = self.key_of("table", (name,))
+        if self.folder is not None and key not in self.kept and key in self.saved:
+            self.kept[key] = self.saved[key]
+
     def save(self) -> None:
         """Keep what this build used, and only that; the file is rewritten only if it changed."""
         if self.folder is None:
