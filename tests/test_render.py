@@ -20,6 +20,7 @@ from generator.site.render import (
     render_report,
     render_site,
     render_topic,
+    render_undated_articles,
 )
 from generator.site.story_pages import render_digests
 
@@ -190,6 +191,18 @@ def test_articles_index_does_not_grow_with_every_article():
     assert sum(int(n) for *_, n in months) == 400
     digests = {p.path for p in render_digests(arts, [], CONFIG)}
     assert {f"digests/{m}.md" for _, m, _ in months} <= digests
+
+
+def test_many_undated_articles_get_a_page_of_their_own():
+    arts = [make(n, None) for n in range(1, 61)] + [make(100, "2020-01-01")]
+    _, body = split_page(render_articles_index(arts).text)
+    assert "60 articles show no date of their own: [Undated articles](undated.md) lists them all." in body
+    assert len(re.findall(r"\(story-\d+\.md\)", body)) == 1  # only the dated one
+    (page,) = render_undated_articles(arts)
+    assert page.path == "articles/undated.md"
+    assert len(re.findall(r"\(story-\d+\.md\)", page.text)) == 60
+    assert "[Articles](index.md)" in page.text
+    assert render_undated_articles(arts[55:]) == []  # five: listed on the Articles page itself
 
 
 def test_company_page_lists_only_its_articles():

@@ -334,9 +334,46 @@ def render_articles_index(
             intro=intro,
             latest=listed("articles-latest", latest) if latest else "",
             years=by_year,
-            undated=listed("articles-undated", undated) if undated else "",
+            undated=listed("articles-undated", undated)
+            if 0 < len(undated) <= LATEST_LISTED
+            else "",
+            undated_page=Md(
+                f"{plural(len(undated), 'article')} show no date of their own: "
+                f"{link('Undated articles', UNDATED_PAGE, here)} lists them all."
+            )
+            if len(undated) > LATEST_LISTED
+            else "",
         ),
     )
+
+
+UNDATED_PAGE = "articles/undated.md"
+
+
+def render_undated_articles(
+    articles: Sequence[Article], memo: RenderCache | None = None
+) -> list[Page]:
+    """Every undated article on a page of its own once there are more than the Articles page
+    lists (LATEST_LISTED): a new dated seed then leaves it as it is (at 10,000 articles the
+    2,000 undated ones made the Articles page 0.6 MB, re-rendered after every new seed)."""
+    undated = [a for a in newest_first(articles) if not a.date]
+    if len(undated) <= LATEST_LISTED:
+        return []
+    here = UNDATED_PAGE
+    key = memo.key("articles-undated-page", [a.slug for a in undated]) if memo else ""
+    text = memo.text(key, lambda: str(listing(undated, here))) if memo else listing(undated, here)
+    return [
+        Page(
+            here,
+            _render(
+                "articles_undated.md.j2",
+                front_matter=Md(front_matter({"title": "Undated articles", **NOT_SEARCHED})),
+                count=plural(len(undated), "article"),
+                back=link("Articles", "articles/index.md", here),
+                listing=Md(text),
+            ),
+        )
+    ]
 
 
 # ---- home page and build report ---------------------------------------------------------------------
@@ -523,6 +560,7 @@ def _site_pages(
         render_section_index("companies", articles, config),
         render_section_index("topics", articles, config),
         render_articles_index(articles, found, memo),
+        *render_undated_articles(articles, memo),
         briefing.render_home(articles, found, report, config),
         render_report(report),
         render_tags_page(),

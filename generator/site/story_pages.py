@@ -198,8 +198,9 @@ def render_timeline(
                 ),
                 undated=undated,
                 more_undated=Md(
-                    f"{plural(more, 'more undated article')}: the "
-                    f"{link('Articles', 'articles/index.md#undated', here)} page lists every one."
+                    # more than 50 here means more than 50 undated articles: their page exists
+                    f"{plural(more, 'more undated article')}: "
+                    f"{link('Undated articles', 'articles/undated.md', here)} lists every one."
                 )
                 if more > 0
                 else "",
