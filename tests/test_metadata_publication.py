@@ -257,3 +257,46 @@ def test_a_masthead_printed_again_at_the_foot_names_the_outlet():
     assert a.found["publication"].method == "masthead repeated at the foot"
     b = extract(dialog + head + "By Tomasz Wilk\n\n" + BODY + "\nShare this story\n")
     assert b.publication != "The Harrowgate Echo"  # printed once: no evidence of its own
+
+
+def test_a_source_line_holding_an_address_names_no_holder():
+    # the site's name closes the clipping as a short paragraph over the "Source:" address
+    a = extract(
+        f"Ferry timetable changes for the winter\n\n12 November 2024\n\n{BODY}\n"
+        "Marlow Bay Gazette\n\n"
+        "Source: https://www.marlowbaygazette.eu/local/ferry-timetable-changes\n"
+    )
+    assert a.publication == "Marlow Bay Gazette"
+    assert a.url == "https://www.marlowbaygazette.eu/local/ferry-timetable-changes"
+    b = extract(  # a source line naming an outlet still does
+        "Ferry timetable changes for the winter\n\nSource: Tidewater Ledger\n\n"
+        f"12 November 2024\n\n{BODY}"
+    )
+    assert b.publication == "Tidewater Ledger"
+
+
+def test_publishing_company_of_a_title_gives_the_title():
+    a = extract(
+        "From the May 2024 issue\n\nGardeners swap seeds at the village hall\n\n"
+        f"Words Ada Penrose\n\n{BODY}\n© 2024 Bramble Magazine Ltd\n"
+    )
+    assert a.publication == "Bramble"
+    b = extract(  # no company suffix: a site that calls itself a magazine keeps the word
+        "Gardeners swap seeds at the village hall\n\n"
+        f"Words Ada Penrose\n\n{BODY}\n© 2024 Bramble Magazine\n"
+    )
+    assert b.publication == "Bramble Magazine"
+
+
+def test_masthead_under_a_medium_word_in_the_copyright():
+    a = extract(
+        "Kitchen Table Talk\nEpisodes  About  Subscribe\n\nEpisode 12\n\n"
+        "Bakers explain why rye bread is back\n\nHosted by Lena Ashdown\n\n"
+        f"{BODY}\n© 2024 Kitchen Table Talk Podcast\n"
+    )
+    assert a.publication == "Kitchen Table Talk"
+    b = extract(  # no such masthead on top: the holder stands as written
+        "Episode 12\n\nBakers explain why rye bread is back\n\nHosted by Lena Ashdown\n\n"
+        f"{BODY}\n© 2024 Kitchen Table Talk Podcast\n"
+    )
+    assert b.publication == "Kitchen Table Talk Podcast"

@@ -144,12 +144,45 @@ def copyright_holder(corporate: bool) -> Extractor:
     def extract(article: Article, config: Config) -> Result:
         for name in (n for line in evidence_lines(article) for n in _publication_names(line)):
             if bool(COMPANY_SUFFIX.search(name)) == corporate and not P.PARENT_COMPANY.match(name):
-                return strip_company_suffix(name), Found(
-                    "credit, copyright or source line", 0.6 - 0.1 * corporate
-                )
+                holder = strip_company_suffix(name)
+                if corporate:
+                    holder = _title_of_publishing_company(holder)
+                holder = _masthead_under_medium_word(holder, article)
+                return holder, Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
         return None
 
     return extract
+
+
+# The medium a holder's name adds to a title: "Hearth Magazine Ltd", "The Long Table Podcast".
+_MEDIUM_WORD = linear.compile(
+    r"^(?P<title>.{2,60}?)\s+(?:magazines?|podcast|publishing)$", re.IGNORECASE
+)
+
+
+def _title_of_publishing_company(holder: str) -> str:
+    """Rule *publishing company of a title*: "© 2024 Hearth Magazine Ltd" is the company that
+    publishes Hearth, named after it with its medium; the title is the publication. Only for a
+    company (a suffix was cut): a site that calls itself "Skyward Magazine" keeps its name."""
+    match = _MEDIUM_WORD.match(holder)
+    return match.group("title").strip() if match else holder
+
+
+MASTHEAD_LINES = 3
+"""The masthead a copyright holder is checked against: one of the page's first lines."""
+
+
+def _masthead_under_medium_word(holder: str, article: Article) -> str:
+    """Rule *masthead under a medium word*: "The Long Table" atop the page and "© 2024 The Long
+    Table Podcast" at its foot: the show names itself by its masthead, the medium is added."""
+    match = _MEDIUM_WORD.match(holder)
+    if not match:
+        return holder
+    title = match.group("title").strip().casefold()
+    for unit in article.header[:MASTHEAD_LINES]:
+        if " ".join(unit.split()).casefold() == title:
+            return unit.strip()
+    return holder
 
 
 def _publication_names(line: str):
@@ -173,9 +206,15 @@ def _holder(name: str) -> str:
     """ "Omaha World-Herald, 1314 Douglas St", "Handelsblatt GmbH – All rights reserved": the name
     alone.
     A bare year or "Crown copyright" names nobody."""
+    if _ADDRESS_VALUE.match(name):
+        return ""  # rule *address, not a holder*: "Source: https://..." gives the url, not a name
     name = _HOLDER_END.split(name, 1)[0].strip()
     name = _PART_OF.sub("", _COPYRIGHT_WORD.sub("", name))
     return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
+
+
+# A source line's value that is a web address ("https:" is all SOURCE_LINE's name group keeps).
+_ADDRESS_VALUE = linear.compile(r"^(?:https?:|www\.)", re.IGNORECASE)
 
 
 def _sender_name(name: str) -> str:
@@ -427,6 +466,8 @@ def _host_labels(article: Article) -> list[str]:
 _WORD = linear.compile(r"[A-Za-z0-9&'’.-]+")
 HOST_NAME_WORDS = 6
 """A publication's name is a few words: longer runs are not tried against the host."""
+HOST_NAME_TAIL = 2
+"""The closing paragraphs read for a name spelling the host."""
 
 
 def publication_from_host_name(article: Article, config: Config) -> Result:
@@ -435,7 +476,10 @@ def publication_from_host_name(article: Article, config: Config) -> Result:
     written the way the outlet writes it. Only for hosts the table does not know."""
     if publication_from_url_table(article, config):
         return None
-    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
+    # the page's last paragraphs too: a masthead link closing a clipping ("[Site](https://...)")
+    # stays as a short paragraph when no furniture rule knows it
+    tail = (b.text for b in article.blocks[-HOST_NAME_TAIL:])
+    lines = (*article.header, *article.footer, *(d.line for d in article.dropped), *tail)
     for label in _host_labels(article):
         targets = {label, label.removeprefix("the")}
         for unit in lines:
