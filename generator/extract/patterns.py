@@ -547,7 +547,7 @@ UPDATED_WITHOUT_DATE = linear.compile(
 
 URL_LINE = linear.compile(
     r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
-    r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
+    r"view in browser|saved from|clipped from|the wayback machine\s*-)\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$",
     _I,
 )  # "... 1/3": a print footer
