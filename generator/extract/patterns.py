@@ -236,6 +236,27 @@ FURNITURE: dict[str, re.Pattern] = {
         r"this is your (?:last|final) free (?:article|story))\b",
         _I,
     ),
+    # the page asking its reader for something, never a sentence of a story: a story tip ("Got a
+    # story? Email the newsroom"), a letter, a share; and the page's own disclaimers about views
+    # and funding ("The views expressed are the author's own")
+    "reader prompt": linear.compile(
+        r"^(?:(?:do you have|have you got|got|have) a (?:news )?story(?: to share| idea)?\?|"
+        r"reply to this email if you have a (?:news )?tip\b|"
+        r"send us your letters?\b|letters (?:to the editor )?are welcome\b|"
+        r"(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post|piece)\? share\b|"
+        r"the views expressed(?: in (?:letters|this (?:article|post|piece|column)))? are "
+        r"(?:the (?:author|writer)s?['’]s?(?: own)?|"
+        r"(?:solely )?those of the (?:author|writer)s?)|"
+        r"support for this (?:story|program|programme|podcast|reporting) comes from\b)",
+        _I,
+    ),
+    # a button of the page's chrome: "Report an error", "← Back to news", an obituary's
+    # "Sign the guestbook" / "Light a candle"
+    "page button": linear.compile(
+        r"^(?:report an? (?:error|correction|typo)|←\s*back to [\w ]{1,30}|sign the guestbook|"
+        r"guestbook(?: \(\d{1,5} entries\))?|light a candle|share a memory)$",
+        _I,
+    ),
     "related link": linear.compile(
         r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|"
         r"watch|listen|"
