@@ -230,3 +230,26 @@ def test_quote_attribution_with_a_dash_is_not_a_sign_off():
         "— FCC Chairwoman Jessica Rosenworcel, in a statement\n"
     )
     assert a.author is None
+
+
+LETTER = (
+    "Letters\n\nThe ring road needs a cycle lane before someone is hurt\n\n14 May 2025\n\n"
+    "{opening} I cycle to work along the ring road every morning, and every morning a lorry "
+    "passes close enough to touch.\n\n"
+    "The council has promised a lane for six years. It should build one this summer.\n\n"
+    "{signature}\n\nThe views expressed in letters are those of the writers.\n"
+)
+
+
+def test_a_letter_to_the_editor_is_signed_by_name_and_town():
+    for opening in ("Sir, –", "THE EDITOR:", "Dear Editor,"):
+        text = LETTER.format(opening=opening, signature="Orla Pennington, Westmarch")
+        assert extract(text).author == "Orla Pennington", opening
+
+
+def test_a_name_and_town_line_without_a_salutation_is_not_a_letter_signature():
+    text = LETTER.format(opening="Commuters say", signature="Orla Pennington, Westmarch")
+    assert extract(text).author is None
+    # a closing line of a building and a town names no writer
+    text = LETTER.format(opening="Sir, –", signature="The Town Hall, Westmarch")
+    assert extract(text).author is None

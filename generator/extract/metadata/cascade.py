@@ -25,6 +25,7 @@ from .author import (
     author_from_contact_block,
     author_from_credit_line,
     author_from_footer_label,
+    author_from_letter_signature,
     author_from_name_and_date,
     author_from_names_line,
     author_from_names_over_roles,
@@ -176,6 +177,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_footer_label,  # an "Author: X" line in the page footer
         author_from_byline_role,  # a line the line-role model tags byline, in a shape no rule knows
         author_from_sign_off,  # "— Jane Doe" closing a newsletter
+        author_from_letter_signature,  # "Sir, –" ... "Jane Doe, Townsville" closing a letter
         author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
     ],
     "date": [
