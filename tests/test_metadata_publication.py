@@ -300,3 +300,23 @@ def test_masthead_under_a_medium_word_in_the_copyright():
         f"{BODY}\n© 2024 Kitchen Table Talk Podcast\n"
     )
     assert b.publication == "Kitchen Table Talk Podcast"
+
+
+def test_a_welcome_banner_on_top_names_the_site_owner():
+    a = extract(
+        "Welcome to the Parish of Lowmere\nResidents  Visitors  Council  Services\n\n"
+        f"Footpath along the brook reopens after repairs\n\nMarch 3, 2024\n\n{BODY}"
+    )
+    assert a.publication == "Parish of Lowmere"
+    b = extract(  # a title-case headline that greets the reader names no site
+        f"Welcome to the Age of Cheaper Batteries\n\nMarch 3, 2024\n\n{BODY}"
+    )
+    assert b.publication is None
+
+
+def test_a_holder_before_the_sign_alone_on_the_last_line():
+    a = extract(
+        f"Live: storm closes the harbour road\n\nBy Pia Lund\n\n{BODY}\nBayside Now © 2024\n"
+    )
+    assert a.publication == "Bayside Now"
+    assert "Bayside Now © 2024" not in [b.text for b in a.blocks]

@@ -186,3 +186,11 @@ def test_prose_about_stories_letters_and_views_is_kept():
                  "Residents will light a candle for the victims on Friday."):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line in [b.text for b in a.blocks], line
+
+
+def test_a_copyright_line_with_the_holder_before_the_sign_is_furniture():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nHarbour Lights Radio © 2021-2024\n")
+    assert "Harbour Lights Radio © 2021-2024" not in [b.text for b in a.blocks]
+    prose = "The logo, drawn for the club © 1998, still hangs in the bar."
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\n{prose}\n\n{PARA} Again.\n")
+    assert prose in [b.text for b in a.blocks]

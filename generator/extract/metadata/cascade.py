@@ -64,6 +64,7 @@ from .publication import (
     publication_from_title_site,
     publication_from_url,
     publication_from_url_table,
+    publication_from_welcome_banner,
     publication_from_wire_credit,
 )
 from .publication_table import canonical
@@ -208,6 +209,7 @@ CASCADE: dict[str, list[Extractor]] = {
         copyright_holder(corporate=False),  # an unlisted copyright holder: "© 2021 Field & Flight"
         publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
         publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
+        publication_from_welcome_banner,  # "Welcome to the Town of Millbrook" on top
         publication_from_masthead,  # a short name above the page menu
         publication_from_repeated_masthead,  # "THE HARROWGATE ECHO" on top, again at the foot
         copyright_holder(

@@ -350,6 +350,36 @@ def publication_from_platform(article: Article, config: Config) -> Result:
     return (pub.name, Found("platform named on the first line", 0.5)) if pub else None
 
 
+# A site's greeting banner on top: "Welcome to the Town of Millbrook", "Welcome to Harbour FM".
+# The name is capitalised words (with "of", "and", "&" between): a sentence is not a banner.
+_WELCOME = linear.compile(
+    r"^welcome to (?:the )?(?P<name>(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?-i:[A-Z])[\w'’.&-]*|of|"
+    r"and|&|on|upon|the)){0,6})$",
+    re.IGNORECASE,
+)
+WELCOME_LINES = 3
+"""The banner stands among the page's first lines, above the headline."""
+
+
+def publication_from_welcome_banner(article: Article, config: Config) -> Result:
+    """Rule *welcome banner*: "Welcome to the Borough of Castleby" atop a council or club site
+    names the site's owner. A headline must stand below it: a title-case headline "Welcome to
+    the Age of Batteries" alone on top greets no one from a site. (The rules' headline may still
+    be the banner at this point, the line-role model corrects it later, so it is not asked.)"""
+    header = article.header
+    for i, unit in enumerate(header[:WELCOME_LINES]):
+        match = _WELCOME.match(unit.strip())
+        if not match or match.group("name").endswith((" of", " and", " the", " &")):
+            continue
+        if any(words(u) >= HEADLINE_WORDS_MIN and not is_meta_line(u) for u in header[i + 1 :]):
+            return canonical(match.group("name"), config), Found("welcome banner on top", 0.6)
+    return None
+
+
+HEADLINE_WORDS_MIN = 5
+"""A line this long under the banner reads as the headline."""
+
+
 def publication_from_masthead(article: Article, config: Config) -> Result:
     """A short name at the top of the page, followed by site chrome (Subscribe, Sign in, a menu).
 
