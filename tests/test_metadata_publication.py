@@ -320,3 +320,30 @@ def test_a_holder_before_the_sign_alone_on_the_last_line():
     )
     assert a.publication == "Bayside Now"
     assert "Bayside Now © 2024" not in [b.text for b in a.blocks]
+
+
+def test_a_year_after_the_copyright_holder_is_no_company_form():
+    # the plain holder beats an organisation over a date-stamped tribute at the foot
+    a = extract(
+        f"Former mayor remembered at packed service\n\nBy Ruth Ames\n\n{BODY}\n"
+        "Kestrel Rowing Club · 3 March 2025\n\n© Fenbridge Courier 2025 | Contact | Privacy\n"
+    )
+    assert a.publication == "Fenbridge Courier"
+
+
+def test_a_date_under_an_organisation_is_not_its_address():
+    a = extract(
+        f"Former mayor remembered at packed service\n\n{BODY}\n"
+        "Kestrel Rowing Club\n3 March 2025\n"
+    )
+    assert a.publication != "Kestrel Rowing Club"
+    b = extract(f"Boathouse to reopen in May\n\n{BODY}\nKestrel Rowing Club\n3 Mill Street\n")
+    assert b.publication == "Kestrel Rowing Club"
+
+
+def test_a_hyphenated_host_ending_in_a_newspaper_noun_spells_the_masthead():
+    head = "Harbour walls painted for the festival\n\nBy Ana Moss\n\n"
+    a = extract(f"https://www.kelp-bay-herald.ie/news/harbour-walls-1\n\n{head}{BODY}")
+    assert a.publication == "Kelp Bay Herald"
+    b = extract(f"https://www.kelp-bay-tours.ie/news/harbour-walls-1\n\n{head}{BODY}")
+    assert b.publication == "kelp-bay-tours.ie"  # no newspaper noun: the bare host

@@ -210,9 +210,13 @@ def _holder(name: str) -> str:
         return ""  # rule *address, not a holder*: "Source: https://..." gives the url, not a name
     name = _HOLDER_END.split(name, 1)[0].strip()
     name = _PART_OF.sub("", _COPYRIGHT_WORD.sub("", name))
+    # rule *year after the holder*: "© Hallowfield Advertiser 2025" puts the year last; it is no
+    # company form (COMPANY_SUFFIX counts a year), so the holder stays a plain one
+    name = _TRAILING_YEAR.sub("", name)
     return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
 
 
+_TRAILING_YEAR = linear.compile(r"(?:[\s,]+\d{4}(?:\s*[-–]\s*\d{4})?)+\.?$")
 # A source line's value that is a web address ("https:" is all SOURCE_LINE's name group keeps).
 _ADDRESS_VALUE = linear.compile(r"^(?:https?:|www\.)", re.IGNORECASE)
 
@@ -322,15 +326,24 @@ def publication_from_host_masthead(article: Article, config: Config) -> Result:
         if match:
             name = f"{match.group('place').title()} {match.group('noun').title()}"
             return name, Found("host name ending in a newspaper noun", 0.45)
+        # rule *hyphenated masthead host*: "quayside-tribune.ie" spells its words out
+        parts = label.split("-")
+        if 2 <= len(parts) <= 4 and all(p.isalpha() for p in parts) and _HOST_NOUN_WORD.match(
+            parts[-1]
+        ):
+            name = " ".join(p.title() for p in parts)
+            return name, Found("hyphenated host ending in a newspaper noun", 0.45)
     return None
 
 
 # The host's letters before a newspaper noun: at least four, so "thepost" stays a bare domain.
-_HOST_NOUN = linear.compile(
-    r"^(?P<place>[a-z]{4,20})(?P<noun>tribune|times|post|herald|journal|gazette|chronicle|"
+_NEWSPAPER_NOUNS = (
+    r"tribune|times|post|herald|journal|gazette|chronicle|"
     r"observer|courier|mirror|ledger|sentinel|examiner|bulletin|advertiser|telegraph|dispatch|"
-    r"echo|recorder|standard)$"
+    r"echo|recorder|standard"
 )
+_HOST_NOUN = linear.compile(rf"^(?P<place>[a-z]{{4,20}})(?P<noun>{_NEWSPAPER_NOUNS})$")
+_HOST_NOUN_WORD = linear.compile(rf"^(?:{_NEWSPAPER_NOUNS})$")
 
 
 def publication_from_published_in(article: Article, config: Config) -> Result:
@@ -609,6 +622,7 @@ def publication_from_footer_address(article: Article, config: Config) -> Result:
             and _ORGANISATION_WORD.search(name)
             and not _ABOUT.match(name)
             and _ADDRESS.search(address)
+            and not has_date(address)  # "Hallowfield Cricket Club · 12 February 2025": a date
         ):
             return canonical(name, config), Found("organisation over its address", 0.6)
     return None
