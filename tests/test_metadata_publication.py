@@ -347,3 +347,17 @@ def test_a_hyphenated_host_ending_in_a_newspaper_noun_spells_the_masthead():
     assert a.publication == "Kelp Bay Herald"
     b = extract(f"https://www.kelp-bay-tours.ie/news/harbour-walls-1\n\n{head}{BODY}")
     assert b.publication == "kelp-bay-tours.ie"  # no newspaper noun: the bare host
+
+
+def test_a_blog_masthead_over_its_tagline():
+    a = extract(
+        "Moss and Mortar\nSmall notes on old buildings, kept weekly.\n\n"
+        "Guest post by Ivo Brandt\n\n"
+        f"Why the chapel roof on Tanner Street has to come down this winter\n\n{BODY}"
+    )
+    assert a.publication == "Moss and Mortar"
+    b = extract(  # a short headline over its dek, no longer headline below: not a masthead
+        "Chapel roof to come down\nThe slates are beyond repair, surveyors found.\n\n"
+        f"By Ivo Brandt\n\n{BODY}"
+    )
+    assert b.publication is None

@@ -420,7 +420,7 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
         r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
         r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\)|"
-        # the holder before the sign, alone on its line: "Coastline Today © 2023"
+        # the holder before the sign, alone on its line: "Bayside Now © 2024"
         r"(?-i:[A-Z])[^©.!?]{1,60}\s(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?)$",
         _I,
     ),

@@ -258,7 +258,7 @@ _SALUTATION = linear.compile(
     r"^(?:(?:to )?the editor\s*[:,]|(?:dear )?(?:sir|madam|editor)\s*[,:]|sir\s*[–—-])",
     re.IGNORECASE,
 )
-# and closes on the writer's name and town: "Marcus Fontenelle, Grand Anse"
+# and closes on the writer's name and town: "Orla Pennington, Westmarch"
 _SIGNATURE = linear.compile(
     r"^(?P<name>[A-Z][^,]{2,50}),\s+(?P<place>[A-Z][\w'’.-]+(?:\s+[\w'’.-]+){0,3})$"
 )

@@ -61,6 +61,7 @@ from .publication import (
     publication_from_repeated_masthead,
     publication_from_reprint_credit,
     publication_from_sender_label,
+    publication_from_tagline_masthead,
     publication_from_title_site,
     publication_from_url,
     publication_from_url_table,
@@ -209,8 +210,9 @@ CASCADE: dict[str, list[Extractor]] = {
         copyright_holder(corporate=False),  # an unlisted copyright holder: "© 2021 Field & Flight"
         publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
         publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
-        publication_from_welcome_banner,  # "Welcome to the Town of Millbrook" on top
+        publication_from_welcome_banner,  # "Welcome to the Parish of Lowmere" on top
         publication_from_masthead,  # a short name above the page menu
+        publication_from_tagline_masthead,  # a blog's name over its one-sentence motto
         publication_from_repeated_masthead,  # "THE HARROWGATE ECHO" on top, again at the foot
         copyright_holder(
             corporate=True

@@ -154,16 +154,16 @@ def copyright_holder(corporate: bool) -> Extractor:
     return extract
 
 
-# The medium a holder's name adds to a title: "Hearth Magazine Ltd", "The Long Table Podcast".
+# The medium a holder's name adds to a title: "Bramble Magazine Ltd", "Kitchen Table Talk Podcast".
 _MEDIUM_WORD = linear.compile(
     r"^(?P<title>.{2,60}?)\s+(?:magazines?|podcast|publishing)$", re.IGNORECASE
 )
 
 
 def _title_of_publishing_company(holder: str) -> str:
-    """Rule *publishing company of a title*: "© 2024 Hearth Magazine Ltd" is the company that
-    publishes Hearth, named after it with its medium; the title is the publication. Only for a
-    company (a suffix was cut): a site that calls itself "Skyward Magazine" keeps its name."""
+    """Rule *publishing company of a title*: "© 2024 Bramble Magazine Ltd" is the company that
+    publishes Bramble, named after it with its medium; the title is the publication. Only for a
+    company (a suffix was cut): a site that calls itself "Orbit Magazine" keeps its name."""
     match = _MEDIUM_WORD.match(holder)
     return match.group("title").strip() if match else holder
 
@@ -173,8 +173,8 @@ MASTHEAD_LINES = 3
 
 
 def _masthead_under_medium_word(holder: str, article: Article) -> str:
-    """Rule *masthead under a medium word*: "The Long Table" atop the page and "© 2024 The Long
-    Table Podcast" at its foot: the show names itself by its masthead, the medium is added."""
+    """Rule *masthead under a medium word*: "Kitchen Table Talk" atop the page and "© 2024 Kitchen
+    Table Talk Podcast" at its foot: the show names itself by its masthead, the medium is added."""
     match = _MEDIUM_WORD.match(holder)
     if not match:
         return holder
@@ -210,7 +210,7 @@ def _holder(name: str) -> str:
         return ""  # rule *address, not a holder*: "Source: https://..." gives the url, not a name
     name = _HOLDER_END.split(name, 1)[0].strip()
     name = _PART_OF.sub("", _COPYRIGHT_WORD.sub("", name))
-    # rule *year after the holder*: "© Hallowfield Advertiser 2025" puts the year last; it is no
+    # rule *year after the holder*: "© Fenbridge Courier 2025" puts the year last; it is no
     # company form (COMPANY_SUFFIX counts a year), so the holder stays a plain one
     name = _TRAILING_YEAR.sub("", name)
     return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
@@ -326,7 +326,7 @@ def publication_from_host_masthead(article: Article, config: Config) -> Result:
         if match:
             name = f"{match.group('place').title()} {match.group('noun').title()}"
             return name, Found("host name ending in a newspaper noun", 0.45)
-        # rule *hyphenated masthead host*: "quayside-tribune.ie" spells its words out
+        # rule *hyphenated masthead host*: "kelp-bay-herald.ie" spells its words out
         parts = label.split("-")
         if 2 <= len(parts) <= 4 and all(p.isalpha() for p in parts) and _HOST_NOUN_WORD.match(
             parts[-1]
@@ -363,7 +363,7 @@ def publication_from_platform(article: Article, config: Config) -> Result:
     return (pub.name, Found("platform named on the first line", 0.5)) if pub else None
 
 
-# A site's greeting banner on top: "Welcome to the Town of Millbrook", "Welcome to Harbour FM".
+# A site's greeting banner on top: "Welcome to the Parish of Lowmere", "Welcome to Harbour FM".
 # The name is capitalised words (with "of", "and", "&" between): a sentence is not a banner.
 _WELCOME = linear.compile(
     r"^welcome to (?:the )?(?P<name>(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?-i:[A-Z])[\w'’.&-]*|of|"
@@ -375,7 +375,7 @@ WELCOME_LINES = 3
 
 
 def publication_from_welcome_banner(article: Article, config: Config) -> Result:
-    """Rule *welcome banner*: "Welcome to the Borough of Castleby" atop a council or club site
+    """Rule *welcome banner*: "Welcome to the Parish of Lowmere" atop a council or club site
     names the site's owner. A headline must stand below it: a title-case headline "Welcome to
     the Age of Batteries" alone on top greets no one from a site. (The rules' headline may still
     be the banner at this point, the line-role model corrects it later, so it is not asked.)"""
@@ -391,6 +391,45 @@ def publication_from_welcome_banner(article: Article, config: Config) -> Result:
 
 HEADLINE_WORDS_MIN = 5
 """A line this long under the banner reads as the headline."""
+
+
+TAGLINE_WORDS = (4, 15)
+"""A blog's tagline is one short sentence: "Notes on old buildings, kept weekly." """
+
+
+def publication_from_tagline_masthead(article: Article, config: Config) -> Result:
+    """Rule *masthead over its tagline*: a blog theme prints the blog's name on the first line and
+    its motto, one short sentence, under it, above the post's own headline: a longer line with no
+    full stop further down. (The rules may have read the name as the headline at this point; the
+    line-role model corrects that later, so the headline found is not asked.) A short headline
+    over its dek has no longer headline below it."""
+    header = [u for u in article.header if not P.URL_LINE.match(u)]
+    if len(header) < 3:
+        return None
+    name, tagline = header[0].strip(), header[1].strip()
+    low, high = MASTHEAD_WORDS
+    headline_below = any(
+        words(u) >= max(HEADLINE_WORDS_MIN + 1, words(name) + 2)
+        and not u.endswith(".")
+        and not is_meta_line(u)
+        and not furniture_reason(u)
+        for u in header[2:]
+    )
+    if (
+        headline_below
+        and low <= words(name) <= high
+        and name[:1].isupper()
+        and not name.isupper()
+        and not name.endswith((*TERMINAL, ":"))
+        and not furniture_reason(name)
+        and not is_meta_line(name)
+        and tagline.endswith(".")
+        and TAGLINE_WORDS[0] <= words(tagline) <= TAGLINE_WORDS[1]
+        and not is_meta_line(tagline)
+        and not furniture_reason(tagline)
+    ):
+        return canonical(name, config), Found("masthead over its tagline", 0.5)
+    return None
 
 
 def publication_from_masthead(article: Article, config: Config) -> Result:
@@ -622,7 +661,7 @@ def publication_from_footer_address(article: Article, config: Config) -> Result:
             and _ORGANISATION_WORD.search(name)
             and not _ABOUT.match(name)
             and _ADDRESS.search(address)
-            and not has_date(address)  # "Hallowfield Cricket Club · 12 February 2025": a date
+            and not has_date(address)  # "Kestrel Rowing Club · 3 March 2025": a date
         ):
             return canonical(name, config), Found("organisation over its address", 0.6)
     return None

@@ -73,8 +73,8 @@ SHORT_SLUG_WORD_MIN = 3
 
 
 def _short_slug_spells_a_header_line(slug: list[str], article: Article) -> bool:
-    """ "/news/2024/school-cameras" under "Council audit finds 140 Hikvision cameras still in use
-    at schools": a slug of two or three words, each the start of a word of one header line."""
+    """ "/news/2024/library-hours" under "Library extends opening hours for students": a slug of
+    two or three words, each the start of a word of one header line."""
     if len(slug) < 2 or any(len(w) < SHORT_SLUG_WORD_MIN or w.isdigit() for w in slug):
         return False
     for line in article.header:
