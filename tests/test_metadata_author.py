@@ -270,3 +270,16 @@ def test_an_outlet_after_the_writer_is_not_a_second_writer():
     # a second writer whose surname is also a masthead noun elsewhere stays a writer
     b = extract(f"Ferry fares rise for the winter\n\nBy Tamsin Okoro, Owen Herald\n\n{BODY}")
     assert b.author == "Tamsin Okoro, Owen Herald"
+
+
+def test_more_credit_labels_with_a_colon_are_bylines():
+    for line, names in (
+        ("Contributor: Tamsin Okoro", "Tamsin Okoro"),
+        ("Reporters: Tamsin Okoro and Ivo Brandt", "Tamsin Okoro, Ivo Brandt"),
+        ("Reported by: Tamsin Okoro", "Tamsin Okoro"),
+    ):
+        a = extract(f"Ferry fares rise for the winter\n\n{line}\n\nMarch 3, 2024\n\n{BODY}")
+        assert a.author == names, line
+    # without the colon the role opens a sentence
+    prose = "Correspondent Tamsin Okoro said the vote was close."
+    assert extract(f"Ferry fares rise for the winter\n\n{prose}\n\n{BODY}").author is None

@@ -534,7 +534,10 @@ BYLINE = [
     (
         "author-label",
         linear.compile(
-            r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
+            r"^(?:(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?|"
+            # other credit labels, only with a colon: "Correspondent Ana Moss said" is prose
+            r"(?:contributors?|correspondents?|journalists?|columnists?|writers|reporters|"
+            r"reported by|written by)\s*:)\s+"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
         ),
