@@ -361,3 +361,27 @@ def test_a_blog_masthead_over_its_tagline():
         f"By Ivo Brandt\n\n{BODY}"
     )
     assert b.publication is None
+
+
+def test_copyright_lines_in_more_orders_name_their_holder():
+    head = f"Ferry fares rise for the winter\n\nBy Tamsin Okoro\n\nMarch 3, 2024\n\n{BODY}\n"
+    for line, holder in (
+        ("© Copyright 2024 - Kelp Bay Gazette", "Kelp Bay Gazette"),
+        ("All content © Kelp Bay Gazette 2024", "Kelp Bay Gazette"),
+        ("© 2024 Kelp Bay Gazette, a division of Marlin Media Inc.", "Kelp Bay Gazette"),
+        ("Copyright (c) 2024 The Kelp Bay Gazette Company", "The Kelp Bay Gazette"),
+    ):
+        assert extract(head + line + "\n").publication == holder, line
+    # a sentence about copyright in the story names no holder
+    prose = "Copyright lawyers say the ruling will be appealed within weeks."
+    assert extract(head + prose + "\n").publication != "lawyers say the ruling will be appealed"
+
+
+def test_first_published_credits_name_the_original_outlet():
+    head = f"Ferry fares rise for the winter\n\nBy Tamsin Okoro\n\n{BODY}\n"
+    for line in (
+        "This story was originally published by Kelp Bay Gazette.",
+        "This article first appeared in the Kelp Bay Gazette.",
+        "Republished with permission from Kelp Bay Gazette.",
+    ):
+        assert extract(head + line + "\n").publication == "Kelp Bay Gazette", line

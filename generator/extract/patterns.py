@@ -472,7 +472,10 @@ COMMENTS_END = (
 # "Continue reading on Midland Examiner", "This report by The Maple Press was first published ...".
 REPRINT_CREDIT = linear.compile(
     r"^(?:provided by|continue reading (?:on|at)|read the (?:full|original) (?:story|article) "
-    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by))"
+    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by)|"
+    # "This story was originally published by X", "Republished with permission from X"
+    r"this (?:report|story|article|piece) (?:was )?(?:first |originally )?(?:published|appeared) "
+    r"(?:in|on|by)(?: the)?|republished (?:with permission )?(?:from|by))"
     r"\s+(?P<name>(?-i:[A-Z])[^.,;:|]{1,60}?)(?:\s+was first published\b.*|\.)?$",
     _I,
 )
@@ -587,7 +590,10 @@ WIRE_CREDIT = linear.compile(
 )
 PART_OF_REPORTS = linear.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
 COPYRIGHT = linear.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
+    # "All content ©", "© Copyright 2024 -", "Copyright (c) 2024": the sign and the word in any
+    # order, a dash or comma before the holder
+    r"^(?:all content\s+)?(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[,–—-]\s*)?(?:by\s+(?:the\s+)?)?"
     r"(?P<name>[^.|]+?)\s*(?:[.|].*)?$",
     _I,
 )  # the name ends at the first . or |

@@ -28,7 +28,12 @@ from .publication_table import (
 from .title import clean_title
 
 _BYLINE_PARTS = linear.compile(r"\s*[|,·•]\s*|\bby\b", re.IGNORECASE)
-_HOLDER_END = linear.compile(r",\s*\d|\s[–—-]\s")  # an address or "– All rights reserved"
+# an address, "– All rights reserved", or the owner: "X, a division of Kelp Media Inc."
+_HOLDER_END = linear.compile(
+    r",\s*\d|\s[–—-]\s|"
+    r",\s*an?\s+(?:division|subsidiary|unit|brand|member|part|publication)\s+of\b",
+    re.IGNORECASE,
+)
 _COPYRIGHT_WORD = linear.compile(
     r"^copyright\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*", re.IGNORECASE
 )
