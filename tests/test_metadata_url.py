@@ -53,3 +53,14 @@ def test_a_clipped_from_line_gives_the_address():
     # a sentence that mentions clipping is not an address line
     prose = f"Library extends opening hours\n\n{BODY}\nClipped from the print edition of 3 May.\n"
     assert extract(prose).url is None
+
+
+def test_export_and_citation_labels_before_the_address():
+    url = "https://www.kelpbaygazette.example/news/ferry-fares-rise-for-the-winter-77"
+    head = f"Ferry fares rise for the winter\n\nBy Tamsin Okoro\n\n{BODY}\n"
+    for line in (f"Source URL: {url}", f"Original link: {url}", f"Retrieved from {url}",
+                 f"Link to article: {url}", f"{url} (accessed 3 March 2024)"):
+        assert extract(head + line + "\n").url == url, line
+    # a related link or a picture's address is not the article's
+    for line in (f"Related: {url}", f"Photo: {url}"):
+        assert extract(head + line + "\n").url is None, line

@@ -576,10 +576,15 @@ UPDATED_WITHOUT_DATE = linear.compile(
 
 URL_LINE = linear.compile(
     r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
-    r"view in browser|saved from|clipped from|the wayback machine\s*-)\s*:?\s*)?"
-    r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$",
+    r"view in browser|saved from|clipped from|the wayback machine\s*-|"
+    # labels of an export or a citation: "Source URL:", "Original link:", "Retrieved from"
+    r"(?:source|original|article|story|canonical|page|web)\s+(?:url|link|address)|"
+    r"link to (?:the )?(?:article|story|original)|found at|retrieved from|accessed at|"
+    r"read online|shared from|canonical|from)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3}|"
+    r"\s*\((?:accessed|retrieved|viewed)\b[^)]{0,40}\))?$",
     _I,
-)  # "... 1/3": a print footer
+)  # "... 1/3": a print footer; "(accessed 3 May 2024)": a citation
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5
 # (Xinhua) --".
