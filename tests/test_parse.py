@@ -194,3 +194,22 @@ def test_a_copyright_line_with_the_holder_before_the_sign_is_furniture():
     prose = "The logo, drawn for the club © 1998, still hangs in the bar."
     a = parse_text(f"Title of the story here\n\n{PARA}\n\n{prose}\n\n{PARA} Again.\n")
     assert prose in [b.text for b in a.blocks]
+
+
+def test_page_notices_are_dropped():
+    for line in ("Please enable JavaScript to view the comments.",
+                 "JavaScript is disabled in your browser.",
+                 "Important information: past performance is no guide to the future.",
+                 "For professional investors only. Capital at risk.",
+                 "This story by The Harbour Wire was first published June 2, 2024.",
+                 "Buy this issue from our online shop."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line not in [b.text for b in a.blocks], line
+
+
+def test_prose_about_browsers_and_issues_is_kept():
+    for line in ("The council said the important information was posted to every home.",
+                 "Readers can buy the print edition at the harbour kiosk, the paper said.",
+                 "Engineers said the site would enable JavaScript features next year."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line in [b.text for b in a.blocks], line

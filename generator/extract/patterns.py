@@ -247,7 +247,16 @@ FURNITURE: dict[str, re.Pattern] = {
         r"the views expressed(?: in (?:letters|this (?:article|post|piece|column)))? are "
         r"(?:the (?:author|writer)s?['’]s?(?: own)?|"
         r"(?:solely )?those of the (?:author|writer)s?)|"
-        r"support for this (?:story|program|programme|podcast|reporting) comes from\b)",
+        r"support for this (?:story|program|programme|podcast|reporting) comes from\b|"
+        # and its notices about itself: a browser notice, a disclaimer label, a wire's
+        # first-published credit, a magazine's print-issue offer
+        r"(?:please )?(?:enable|turn on|activate) javascript\b|javascript is (?:disabled|"
+        r"required|turned off)\b|"
+        r"your browser (?:is out of date|is not supported|does not support)|"
+        r"important information\s*:|(?:this (?:material|content|document) is )?for professional "
+        r"(?:investors|clients) only\b|"
+        r"this (?:report|story|article) by .{1,60} was first published\b|"
+        r"buy (?:the|this|our) (?:print )?(?:issue|edition)\b)",
         _I,
     ),
     # a button of the page's chrome: "Report an error", "← Back to news", an obituary's
