@@ -400,3 +400,16 @@ def test_normalise_turns_every_space_separator_into_a_space():
     # The translation runs only on texts holding one; each separator alone must still be found.
     for space in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
         assert normalise(f"one{space}two\n") == "one two\n"
+
+
+def test_export_names_for_the_address_and_the_site_are_clipping_hints():
+    text = ('---\ntitle: "Ferry fares rise"\nsource_url: "https://kelp.example/news/ferry"\n'
+            'sitename: Kelp Bay Gazette\npublished_at: 2024-03-04\n---\n'
+            '# Ferry fares rise\n\nBody.\n')
+    seed = decode_seed("clip.md", text.encode())
+    assert seed.overrides == {} and not seed.problems
+    assert seed.hints == {"title": "Ferry fares rise", "url": "https://kelp.example/news/ferry",
+                          "publication": "Kelp Bay Gazette", "date": "2024-03-04"}
+    # a user's correction block without a clipper's key stays an override
+    seed = decode_seed("s.txt", b"---\nurl: https://kelp.example/x\n---\nHeadline\n\nBody.\n")
+    assert seed.overrides == {"url": "https://kelp.example/x"} and seed.hints == {}

@@ -230,3 +230,56 @@ def test_quote_attribution_with_a_dash_is_not_a_sign_off():
         "— FCC Chairwoman Jessica Rosenworcel, in a statement\n"
     )
     assert a.author is None
+
+
+LETTER = (
+    "Letters\n\nThe ring road needs a cycle lane before someone is hurt\n\n14 May 2025\n\n"
+    "{opening} I cycle to work along the ring road every morning, and every morning a lorry "
+    "passes close enough to touch.\n\n"
+    "The council has promised a lane for six years. It should build one this summer.\n\n"
+    "{signature}\n\nThe views expressed in letters are those of the writers.\n"
+)
+
+
+def test_a_letter_to_the_editor_is_signed_by_name_and_town():
+    for opening in ("Sir, –", "THE EDITOR:", "Dear Editor,"):
+        text = LETTER.format(opening=opening, signature="Orla Pennington, Westmarch")
+        assert extract(text).author == "Orla Pennington", opening
+
+
+def test_a_name_and_town_line_without_a_salutation_is_not_a_letter_signature():
+    text = LETTER.format(opening="Commuters say", signature="Orla Pennington, Westmarch")
+    assert extract(text).author is None
+    # a closing line of a building and a town names no writer
+    text = LETTER.format(opening="Sir, –", signature="The Town Hall, Westmarch")
+    assert extract(text).author is None
+
+
+def test_a_role_after_a_slash_is_not_part_of_the_name():
+    for line in ("By Tamsin Okoro/Staff Reporter", "Tamsin Okoro/Senior Correspondent"):
+        a = extract(f"Ferry fares rise for the winter\n\n{line}\n\nMarch 3, 2024\n\n{BODY}")
+        assert a.author == "Tamsin Okoro", line
+    # two writers joined by a slash are not a writer and a role
+    b = extract(f"Ferry fares rise for the winter\n\nBy Tamsin Okoro/Ivo Brandt\n\n{BODY}")
+    assert b.author != "Tamsin Okoro"
+
+
+def test_an_outlet_after_the_writer_is_not_a_second_writer():
+    a = extract(f"Ferry fares rise for the winter\n\nBy Tamsin Okoro, Kelp Bay Gazette\n\n{BODY}")
+    assert a.author == "Tamsin Okoro"
+    # a second writer whose surname is also a masthead noun elsewhere stays a writer
+    b = extract(f"Ferry fares rise for the winter\n\nBy Tamsin Okoro, Owen Herald\n\n{BODY}")
+    assert b.author == "Tamsin Okoro, Owen Herald"
+
+
+def test_more_credit_labels_with_a_colon_are_bylines():
+    for line, names in (
+        ("Contributor: Tamsin Okoro", "Tamsin Okoro"),
+        ("Reporters: Tamsin Okoro and Ivo Brandt", "Tamsin Okoro, Ivo Brandt"),
+        ("Reported by: Tamsin Okoro", "Tamsin Okoro"),
+    ):
+        a = extract(f"Ferry fares rise for the winter\n\n{line}\n\nMarch 3, 2024\n\n{BODY}")
+        assert a.author == names, line
+    # without the colon the role opens a sentence
+    prose = "Correspondent Tamsin Okoro said the vote was close."
+    assert extract(f"Ferry fares rise for the winter\n\n{prose}\n\n{BODY}").author is None

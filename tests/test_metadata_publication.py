@@ -257,3 +257,131 @@ def test_a_masthead_printed_again_at_the_foot_names_the_outlet():
     assert a.found["publication"].method == "masthead repeated at the foot"
     b = extract(dialog + head + "By Tomasz Wilk\n\n" + BODY + "\nShare this story\n")
     assert b.publication != "The Harrowgate Echo"  # printed once: no evidence of its own
+
+
+def test_a_source_line_holding_an_address_names_no_holder():
+    # the site's name closes the clipping as a short paragraph over the "Source:" address
+    a = extract(
+        f"Ferry timetable changes for the winter\n\n12 November 2024\n\n{BODY}\n"
+        "Marlow Bay Gazette\n\n"
+        "Source: https://www.marlowbaygazette.eu/local/ferry-timetable-changes\n"
+    )
+    assert a.publication == "Marlow Bay Gazette"
+    assert a.url == "https://www.marlowbaygazette.eu/local/ferry-timetable-changes"
+    b = extract(  # a source line naming an outlet still does
+        "Ferry timetable changes for the winter\n\nSource: Tidewater Ledger\n\n"
+        f"12 November 2024\n\n{BODY}"
+    )
+    assert b.publication == "Tidewater Ledger"
+
+
+def test_publishing_company_of_a_title_gives_the_title():
+    a = extract(
+        "From the May 2024 issue\n\nGardeners swap seeds at the village hall\n\n"
+        f"Words Ada Penrose\n\n{BODY}\n© 2024 Bramble Magazine Ltd\n"
+    )
+    assert a.publication == "Bramble"
+    b = extract(  # no company suffix: a site that calls itself a magazine keeps the word
+        "Gardeners swap seeds at the village hall\n\n"
+        f"Words Ada Penrose\n\n{BODY}\n© 2024 Bramble Magazine\n"
+    )
+    assert b.publication == "Bramble Magazine"
+
+
+def test_masthead_under_a_medium_word_in_the_copyright():
+    a = extract(
+        "Kitchen Table Talk\nEpisodes  About  Subscribe\n\nEpisode 12\n\n"
+        "Bakers explain why rye bread is back\n\nHosted by Lena Ashdown\n\n"
+        f"{BODY}\n© 2024 Kitchen Table Talk Podcast\n"
+    )
+    assert a.publication == "Kitchen Table Talk"
+    b = extract(  # no such masthead on top: the holder stands as written
+        "Episode 12\n\nBakers explain why rye bread is back\n\nHosted by Lena Ashdown\n\n"
+        f"{BODY}\n© 2024 Kitchen Table Talk Podcast\n"
+    )
+    assert b.publication == "Kitchen Table Talk Podcast"
+
+
+def test_a_welcome_banner_on_top_names_the_site_owner():
+    a = extract(
+        "Welcome to the Parish of Lowmere\nResidents  Visitors  Council  Services\n\n"
+        f"Footpath along the brook reopens after repairs\n\nMarch 3, 2024\n\n{BODY}"
+    )
+    assert a.publication == "Parish of Lowmere"
+    b = extract(  # a title-case headline that greets the reader names no site
+        f"Welcome to the Age of Cheaper Batteries\n\nMarch 3, 2024\n\n{BODY}"
+    )
+    assert b.publication is None
+
+
+def test_a_holder_before_the_sign_alone_on_the_last_line():
+    a = extract(
+        f"Live: storm closes the harbour road\n\nBy Pia Lund\n\n{BODY}\nBayside Now © 2024\n"
+    )
+    assert a.publication == "Bayside Now"
+    assert "Bayside Now © 2024" not in [b.text for b in a.blocks]
+
+
+def test_a_year_after_the_copyright_holder_is_no_company_form():
+    # the plain holder beats an organisation over a date-stamped tribute at the foot
+    a = extract(
+        f"Former mayor remembered at packed service\n\nBy Ruth Ames\n\n{BODY}\n"
+        "Kestrel Rowing Club · 3 March 2025\n\n© Fenbridge Courier 2025 | Contact | Privacy\n"
+    )
+    assert a.publication == "Fenbridge Courier"
+
+
+def test_a_date_under_an_organisation_is_not_its_address():
+    a = extract(
+        f"Former mayor remembered at packed service\n\n{BODY}\n"
+        "Kestrel Rowing Club\n3 March 2025\n"
+    )
+    assert a.publication != "Kestrel Rowing Club"
+    b = extract(f"Boathouse to reopen in May\n\n{BODY}\nKestrel Rowing Club\n3 Mill Street\n")
+    assert b.publication == "Kestrel Rowing Club"
+
+
+def test_a_hyphenated_host_ending_in_a_newspaper_noun_spells_the_masthead():
+    head = "Harbour walls painted for the festival\n\nBy Ana Moss\n\n"
+    a = extract(f"https://www.kelp-bay-herald.ie/news/harbour-walls-1\n\n{head}{BODY}")
+    assert a.publication == "Kelp Bay Herald"
+    b = extract(f"https://www.kelp-bay-tours.ie/news/harbour-walls-1\n\n{head}{BODY}")
+    assert b.publication == "kelp-bay-tours.ie"  # no newspaper noun: the bare host
+
+
+def test_a_blog_masthead_over_its_tagline():
+    a = extract(
+        "Moss and Mortar\nSmall notes on old buildings, kept weekly.\n\n"
+        "Guest post by Ivo Brandt\n\n"
+        f"Why the chapel roof on Tanner Street has to come down this winter\n\n{BODY}"
+    )
+    assert a.publication == "Moss and Mortar"
+    b = extract(  # a short headline over its dek, no longer headline below: not a masthead
+        "Chapel roof to come down\nThe slates are beyond repair, surveyors found.\n\n"
+        f"By Ivo Brandt\n\n{BODY}"
+    )
+    assert b.publication is None
+
+
+def test_copyright_lines_in_more_orders_name_their_holder():
+    head = f"Ferry fares rise for the winter\n\nBy Tamsin Okoro\n\nMarch 3, 2024\n\n{BODY}\n"
+    for line, holder in (
+        ("© Copyright 2024 - Kelp Bay Gazette", "Kelp Bay Gazette"),
+        ("All content © Kelp Bay Gazette 2024", "Kelp Bay Gazette"),
+        ("© 2024 Kelp Bay Gazette, a division of Marlin Media Inc.", "Kelp Bay Gazette"),
+        ("Copyright (c) 2024 The Kelp Bay Gazette Company", "The Kelp Bay Gazette"),
+    ):
+        assert extract(head + line + "\n").publication == holder, line
+    # a sentence about copyright in the story names no holder
+    prose = "Copyright lawyers say the ruling will be appealed within weeks."
+    assert extract(head + prose + "\n").publication != "lawyers say the ruling will be appealed"
+
+
+def test_first_published_credits_name_the_original_outlet():
+    head = f"Ferry fares rise for the winter\n\nBy Tamsin Okoro\n\n{BODY}\n"
+    for line in (
+        "This story was originally published by Kelp Bay Gazette.",
+        "This article first appeared in the Kelp Bay Gazette.",
+        "Republished with permission from Kelp Bay Gazette.",
+    ):
+        assert extract(head + line + "\n").publication == "Kelp Bay Gazette", line

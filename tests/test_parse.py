@@ -162,3 +162,54 @@ def test_a_paragraph_joined_from_hard_wrapped_lines_takes_no_role():
     assert f"{first} {second}" in a.body_text
     one_line = text.replace(f"{first}\n", f"{first} ")
     assert first not in _tagged(one_line, {f"{first} {second}": ("chrome", 0.99)}).body_text
+
+
+def test_reader_prompts_and_page_buttons_are_dropped():
+    for line in ("Got a story? Email desk@valleyherald.example",
+                 "Do you have a story idea? Call us.",
+                 "Reply to this email if you have a news tip.", "Send us your letters",
+                 "Letters to the editor are welcome by email.",
+                 "Enjoyed this article? Share it with your neighbours.",
+                 "The views expressed are the writer's own.",
+                 "The views expressed in this column are those of the author.",
+                 "Support for this podcast comes from members of the station.",
+                 "Report an error", "← Back to results", "Sign the guestbook", "Light a candle"):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line not in [b.text for b in a.blocks], line
+
+
+def test_prose_about_stories_letters_and_views_is_kept():
+    for line in ("Do you have a story about the flood? She asked every caller the same thing.",
+                 "The views expressed at the meeting were mixed, the chairman said.",
+                 "Support for this plan comes from farmers in the valley.",
+                 "She sent us your letters in a box after the funeral.",
+                 "Residents will light a candle for the victims on Friday."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line in [b.text for b in a.blocks], line
+
+
+def test_a_copyright_line_with_the_holder_before_the_sign_is_furniture():
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\nHarbour Lights Radio © 2021-2024\n")
+    assert "Harbour Lights Radio © 2021-2024" not in [b.text for b in a.blocks]
+    prose = "The logo, drawn for the club © 1998, still hangs in the bar."
+    a = parse_text(f"Title of the story here\n\n{PARA}\n\n{prose}\n\n{PARA} Again.\n")
+    assert prose in [b.text for b in a.blocks]
+
+
+def test_page_notices_are_dropped():
+    for line in ("Please enable JavaScript to view the comments.",
+                 "JavaScript is disabled in your browser.",
+                 "Important information: past performance is no guide to the future.",
+                 "For professional investors only. Capital at risk.",
+                 "This story by The Harbour Wire was first published June 2, 2024.",
+                 "Buy this issue from our online shop."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line not in [b.text for b in a.blocks], line
+
+
+def test_prose_about_browsers_and_issues_is_kept():
+    for line in ("The council said the important information was posted to every home.",
+                 "Readers can buy the print edition at the harbour kiosk, the paper said.",
+                 "Engineers said the site would enable JavaScript features next year."):
+        a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
+        assert line in [b.text for b in a.blocks], line

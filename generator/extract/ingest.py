@@ -500,7 +500,9 @@ def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> 
 # front-matter. A block with one of these keys is a clipping's record of the page, not the user's
 # correction.
 _CLIPPER_MARKERS = frozenset(
-    {"source", "created", "clipped", "published", "date_saved", "date_clipped"}
+    {"source", "created", "clipped", "published", "date_saved", "date_clipped",
+     # Joplin's and read-later exporters' names for the page address and the time of the clip
+     "source_url", "clipped_at", "saved_at"}
 )
 _CLIPPER_FIELDS = {
     "title": "title",
@@ -508,13 +510,17 @@ _CLIPPER_FIELDS = {
     "url": "url",
     "link": "url",
     "original_url": "url",
+    "source_url": "url",
+    "canonical_url": "url",
     "author": "author",
     "authors": "author",
     "creator": "author",
     "published": "date",
     "date_published": "date",
+    "published_at": "date",
     "site": "publication",
     "site_name": "publication",
+    "sitename": "publication",
     "publisher": "publication",
 }
 _WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")

@@ -236,6 +236,36 @@ FURNITURE: dict[str, re.Pattern] = {
         r"this is your (?:last|final) free (?:article|story))\b",
         _I,
     ),
+    # the page asking its reader for something, never a sentence of a story: a story tip ("Got a
+    # story? Email the newsroom"), a letter, a share; and the page's own disclaimers about views
+    # and funding ("The views expressed are the author's own")
+    "reader prompt": linear.compile(
+        r"^(?:(?:do you have|have you got|got|have) a (?:news )?story(?: to share| idea)?\?|"
+        r"reply to this email if you have a (?:news )?tip\b|"
+        r"send us your letters?\b|letters (?:to the editor )?are welcome\b|"
+        r"(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post|piece)\? share\b|"
+        r"the views expressed(?: in (?:letters|this (?:article|post|piece|column)))? are "
+        r"(?:the (?:author|writer)s?['’]s?(?: own)?|"
+        r"(?:solely )?those of the (?:author|writer)s?)|"
+        r"support for this (?:story|program|programme|podcast|reporting) comes from\b|"
+        # and its notices about itself: a browser notice, a disclaimer label, a wire's
+        # first-published credit, a magazine's print-issue offer
+        r"(?:please )?(?:enable|turn on|activate) javascript\b|javascript is (?:disabled|"
+        r"required|turned off)\b|"
+        r"your browser (?:is out of date|is not supported|does not support)|"
+        r"important information\s*:|(?:this (?:material|content|document) is )?for professional "
+        r"(?:investors|clients) only\b|"
+        r"this (?:report|story|article) by .{1,60} was first published\b|"
+        r"buy (?:the|this|our) (?:print )?(?:issue|edition)\b)",
+        _I,
+    ),
+    # a button of the page's chrome: "Report an error", "← Back to news", an obituary's
+    # "Sign the guestbook" / "Light a candle"
+    "page button": linear.compile(
+        r"^(?:report an? (?:error|correction|typo)|←\s*back to [\w ]{1,30}|sign the guestbook|"
+        r"guestbook(?: \(\d{1,5} entries\))?|light a candle|share a memory)$",
+        _I,
+    ),
     "related link": linear.compile(
         r"^(?:see(?: also)?|read(?: more| also| next)?|related|also read|recommended|more|"
         r"watch|listen|"
@@ -398,7 +428,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"rule|release|document)s?"
         r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
         r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
-        r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\))$",
+        r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\)|"
+        # the holder before the sign, alone on its line: "Bayside Now © 2024"
+        r"(?-i:[A-Z])[^©.!?]{1,60}\s(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?)$",
         _I,
     ),
 }
@@ -449,7 +481,10 @@ COMMENTS_END = (
 # "Continue reading on Midland Examiner", "This report by The Maple Press was first published ...".
 REPRINT_CREDIT = linear.compile(
     r"^(?:provided by|continue reading (?:on|at)|read the (?:full|original) (?:story|article) "
-    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by))"
+    r"(?:on|at)|this (?:report|story|article) by|originally (?:published|appeared) (?:in|on|by)|"
+    # "This story was originally published by X", "Republished with permission from X"
+    r"this (?:report|story|article|piece) (?:was )?(?:first |originally )?(?:published|appeared) "
+    r"(?:in|on|by)(?: the)?|republished (?:with permission )?(?:from|by))"
     r"\s+(?P<name>(?-i:[A-Z])[^.,;:|]{1,60}?)(?:\s+was first published\b.*|\.)?$",
     _I,
 )
@@ -511,7 +546,10 @@ BYLINE = [
     (
         "author-label",
         linear.compile(
-            r"^(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?\s+"
+            r"^(?:(?:original )?(?:authors?|author\(s\)|writer|reporter|byline)\s*[:|]?|"
+            # other credit labels, only with a colon: "Correspondent Ana Moss said" is prose
+            r"(?:contributors?|correspondents?|journalists?|columnists?|writers|reporters|"
+            r"reported by|written by)\s*:)\s+"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
         ),
@@ -547,10 +585,15 @@ UPDATED_WITHOUT_DATE = linear.compile(
 
 URL_LINE = linear.compile(
     r"^(?:(?:source|url|link|permalink|originally published at|original article|via|read it at|"
-    r"view in browser|saved from|the wayback machine\s*-)\s*:?\s*)?"
-    r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3})?$",
+    r"view in browser|saved from|clipped from|the wayback machine\s*-|"
+    # labels of an export or a citation: "Source URL:", "Original link:", "Retrieved from"
+    r"(?:source|original|article|story|canonical|page|web)\s+(?:url|link|address)|"
+    r"link to (?:the )?(?:article|story|original)|found at|retrieved from|accessed at|"
+    r"read online|shared from|canonical|from)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>\"]+)>?(?:\s+\d{1,3}/\d{1,3}|"
+    r"\s*\((?:accessed|retrieved|viewed)\b[^)]{0,40}\))?$",
     _I,
-)  # "... 1/3": a print footer
+)  # "... 1/3": a print footer; "(accessed 3 May 2024)": a citation
 
 # Wire and agency credits in the first paragraph or a sign-off: "(Reuters) -", "BEIJING, May 5
 # (Xinhua) --".
@@ -561,7 +604,10 @@ WIRE_CREDIT = linear.compile(
 )
 PART_OF_REPORTS = linear.compile(r"part of (?P<name>[\w .&-]{2,40}?)['’]s\b", _I)
 COPYRIGHT = linear.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?:by\s+(?:the\s+)?)?"
+    # "All content ©", "© Copyright 2024 -", "Copyright (c) 2024": the sign and the word in any
+    # order, a dash or comma before the holder
+    r"^(?:all content\s+)?(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[,–—-]\s*)?(?:by\s+(?:the\s+)?)?"
     r"(?P<name>[^.|]+?)\s*(?:[.|].*)?$",
     _I,
 )  # the name ends at the first . or |

@@ -14,7 +14,7 @@ from .. import patterns as P
 from ..parse import furniture_reason, has_date, words
 from .base import Extractor, Result
 from .headline import headline_lines
-from .names import names_line, split_names
+from .names import looks_like_name, names_line, split_names
 
 _PIPE = linear.compile(r"\s+[|·•]\s+")
 _BY = linear.compile(r"^by\s+", re.IGNORECASE)
@@ -250,6 +250,32 @@ def author_from_sign_off(article: Article, config: Config) -> Result:
             names = names_line(match.group("names"), config) if match else None
             if names:
                 return ", ".join(names), Found("sign-off at the end", 0.6)
+    return None
+
+
+# A letter to the editor opens on a salutation: "THE EDITOR:", "Sir, –", "Dear Editor,".
+_SALUTATION = linear.compile(
+    r"^(?:(?:to )?the editor\s*[:,]|(?:dear )?(?:sir|madam|editor)\s*[,:]|sir\s*[–—-])",
+    re.IGNORECASE,
+)
+# and closes on the writer's name and town: "Orla Pennington, Westmarch"
+_SIGNATURE = linear.compile(
+    r"^(?P<name>[A-Z][^,]{2,50}),\s+(?P<place>[A-Z][\w'’.-]+(?:\s+[\w'’.-]+){0,3})$"
+)
+LETTER_TAIL = 8
+"""A signature stands among the letter's last paragraphs, above the page's disclaimers."""
+
+
+def author_from_letter_signature(article: Article, config: Config) -> Result:
+    """Rule *letter signature*: a letter to the editor (its first paragraph opens on a salutation)
+    is signed by a line of the writer's name and town at its end."""
+    if not article.blocks or not _SALUTATION.match(article.blocks[0].text):
+        return None
+    for block in reversed(article.blocks[-LETTER_TAIL:]):
+        match = _SIGNATURE.match(block.text.strip())
+        name = match.group("name").strip() if match else ""
+        if name and looks_like_name(name) and 2 <= len(name.split()) <= 4:
+            return name, Found("signature closing a letter to the editor", 0.7)
     return None
 
 

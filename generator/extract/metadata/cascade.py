@@ -25,6 +25,7 @@ from .author import (
     author_from_contact_block,
     author_from_credit_line,
     author_from_footer_label,
+    author_from_letter_signature,
     author_from_name_and_date,
     author_from_names_line,
     author_from_names_over_roles,
@@ -60,9 +61,11 @@ from .publication import (
     publication_from_repeated_masthead,
     publication_from_reprint_credit,
     publication_from_sender_label,
+    publication_from_tagline_masthead,
     publication_from_title_site,
     publication_from_url,
     publication_from_url_table,
+    publication_from_welcome_banner,
     publication_from_wire_credit,
 )
 from .publication_table import canonical
@@ -176,6 +179,7 @@ CASCADE: dict[str, list[Extractor]] = {
         author_from_footer_label,  # an "Author: X" line in the page footer
         author_from_byline_role,  # a line the line-role model tags byline, in a shape no rule knows
         author_from_sign_off,  # "— Jane Doe" closing a newsletter
+        author_from_letter_signature,  # "Sir, –" ... "Jane Doe, Townsville" closing a letter
         author_from_bio,  # "Jane Doe is a reporter at ...": weakest, a bio may name a guest
     ],
     "date": [
@@ -206,7 +210,9 @@ CASCADE: dict[str, list[Extractor]] = {
         copyright_holder(corporate=False),  # an unlisted copyright holder: "© 2021 Field & Flight"
         publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
         publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
+        publication_from_welcome_banner,  # "Welcome to the Parish of Lowmere" on top
         publication_from_masthead,  # a short name above the page menu
+        publication_from_tagline_masthead,  # a blog's name over its one-sentence motto
         publication_from_repeated_masthead,  # "THE HARROWGATE ECHO" on top, again at the foot
         copyright_holder(
             corporate=True

@@ -28,7 +28,12 @@ from .publication_table import (
 from .title import clean_title
 
 _BYLINE_PARTS = linear.compile(r"\s*[|,·•]\s*|\bby\b", re.IGNORECASE)
-_HOLDER_END = linear.compile(r",\s*\d|\s[–—-]\s")  # an address or "– All rights reserved"
+# an address, "– All rights reserved", or the owner: "X, a division of Kelp Media Inc."
+_HOLDER_END = linear.compile(
+    r",\s*\d|\s[–—-]\s|"
+    r",\s*an?\s+(?:division|subsidiary|unit|brand|member|part|publication)\s+of\b",
+    re.IGNORECASE,
+)
 _COPYRIGHT_WORD = linear.compile(
     r"^copyright\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*", re.IGNORECASE
 )
@@ -144,12 +149,45 @@ def copyright_holder(corporate: bool) -> Extractor:
     def extract(article: Article, config: Config) -> Result:
         for name in (n for line in evidence_lines(article) for n in _publication_names(line)):
             if bool(COMPANY_SUFFIX.search(name)) == corporate and not P.PARENT_COMPANY.match(name):
-                return strip_company_suffix(name), Found(
-                    "credit, copyright or source line", 0.6 - 0.1 * corporate
-                )
+                holder = strip_company_suffix(name)
+                if corporate:
+                    holder = _title_of_publishing_company(holder)
+                holder = _masthead_under_medium_word(holder, article)
+                return holder, Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
         return None
 
     return extract
+
+
+# The medium a holder's name adds to a title: "Bramble Magazine Ltd", "Kitchen Table Talk Podcast".
+_MEDIUM_WORD = linear.compile(
+    r"^(?P<title>.{2,60}?)\s+(?:magazines?|podcast|publishing)$", re.IGNORECASE
+)
+
+
+def _title_of_publishing_company(holder: str) -> str:
+    """Rule *publishing company of a title*: "© 2024 Bramble Magazine Ltd" is the company that
+    publishes Bramble, named after it with its medium; the title is the publication. Only for a
+    company (a suffix was cut): a site that calls itself "Orbit Magazine" keeps its name."""
+    match = _MEDIUM_WORD.match(holder)
+    return match.group("title").strip() if match else holder
+
+
+MASTHEAD_LINES = 3
+"""The masthead a copyright holder is checked against: one of the page's first lines."""
+
+
+def _masthead_under_medium_word(holder: str, article: Article) -> str:
+    """Rule *masthead under a medium word*: "Kitchen Table Talk" atop the page and "© 2024 Kitchen
+    Table Talk Podcast" at its foot: the show names itself by its masthead, the medium is added."""
+    match = _MEDIUM_WORD.match(holder)
+    if not match:
+        return holder
+    title = match.group("title").strip().casefold()
+    for unit in article.header[:MASTHEAD_LINES]:
+        if " ".join(unit.split()).casefold() == title:
+            return unit.strip()
+    return holder
 
 
 def _publication_names(line: str):
@@ -173,9 +211,19 @@ def _holder(name: str) -> str:
     """ "Omaha World-Herald, 1314 Douglas St", "Handelsblatt GmbH – All rights reserved": the name
     alone.
     A bare year or "Crown copyright" names nobody."""
+    if _ADDRESS_VALUE.match(name):
+        return ""  # rule *address, not a holder*: "Source: https://..." gives the url, not a name
     name = _HOLDER_END.split(name, 1)[0].strip()
     name = _PART_OF.sub("", _COPYRIGHT_WORD.sub("", name))
+    # rule *year after the holder*: "© Fenbridge Courier 2025" puts the year last; it is no
+    # company form (COMPANY_SUFFIX counts a year), so the holder stays a plain one
+    name = _TRAILING_YEAR.sub("", name)
     return "" if not _TWO_LETTERS.search(name) or "copyright" in name.casefold() else name
+
+
+_TRAILING_YEAR = linear.compile(r"(?:[\s,]+\d{4}(?:\s*[-–]\s*\d{4})?)+\.?$")
+# A source line's value that is a web address ("https:" is all SOURCE_LINE's name group keeps).
+_ADDRESS_VALUE = linear.compile(r"^(?:https?:|www\.)", re.IGNORECASE)
 
 
 def _sender_name(name: str) -> str:
@@ -283,15 +331,24 @@ def publication_from_host_masthead(article: Article, config: Config) -> Result:
         if match:
             name = f"{match.group('place').title()} {match.group('noun').title()}"
             return name, Found("host name ending in a newspaper noun", 0.45)
+        # rule *hyphenated masthead host*: "kelp-bay-herald.ie" spells its words out
+        parts = label.split("-")
+        if 2 <= len(parts) <= 4 and all(p.isalpha() for p in parts) and _HOST_NOUN_WORD.match(
+            parts[-1]
+        ):
+            name = " ".join(p.title() for p in parts)
+            return name, Found("hyphenated host ending in a newspaper noun", 0.45)
     return None
 
 
 # The host's letters before a newspaper noun: at least four, so "thepost" stays a bare domain.
-_HOST_NOUN = linear.compile(
-    r"^(?P<place>[a-z]{4,20})(?P<noun>tribune|times|post|herald|journal|gazette|chronicle|"
+_NEWSPAPER_NOUNS = (
+    r"tribune|times|post|herald|journal|gazette|chronicle|"
     r"observer|courier|mirror|ledger|sentinel|examiner|bulletin|advertiser|telegraph|dispatch|"
-    r"echo|recorder|standard)$"
+    r"echo|recorder|standard"
 )
+_HOST_NOUN = linear.compile(rf"^(?P<place>[a-z]{{4,20}})(?P<noun>{_NEWSPAPER_NOUNS})$")
+_HOST_NOUN_WORD = linear.compile(rf"^(?:{_NEWSPAPER_NOUNS})$")
 
 
 def publication_from_published_in(article: Article, config: Config) -> Result:
@@ -309,6 +366,75 @@ def publication_from_platform(article: Article, config: Config) -> Result:
     publisher."""
     pub = _first_line_publication(article, config)
     return (pub.name, Found("platform named on the first line", 0.5)) if pub else None
+
+
+# A site's greeting banner on top: "Welcome to the Parish of Lowmere", "Welcome to Harbour FM".
+# The name is capitalised words (with "of", "and", "&" between): a sentence is not a banner.
+_WELCOME = linear.compile(
+    r"^welcome to (?:the )?(?P<name>(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?-i:[A-Z])[\w'’.&-]*|of|"
+    r"and|&|on|upon|the)){0,6})$",
+    re.IGNORECASE,
+)
+WELCOME_LINES = 3
+"""The banner stands among the page's first lines, above the headline."""
+
+
+def publication_from_welcome_banner(article: Article, config: Config) -> Result:
+    """Rule *welcome banner*: "Welcome to the Parish of Lowmere" atop a council or club site
+    names the site's owner. A headline must stand below it: a title-case headline "Welcome to
+    the Age of Batteries" alone on top greets no one from a site. (The rules' headline may still
+    be the banner at this point, the line-role model corrects it later, so it is not asked.)"""
+    header = article.header
+    for i, unit in enumerate(header[:WELCOME_LINES]):
+        match = _WELCOME.match(unit.strip())
+        if not match or match.group("name").endswith((" of", " and", " the", " &")):
+            continue
+        if any(words(u) >= HEADLINE_WORDS_MIN and not is_meta_line(u) for u in header[i + 1 :]):
+            return canonical(match.group("name"), config), Found("welcome banner on top", 0.6)
+    return None
+
+
+HEADLINE_WORDS_MIN = 5
+"""A line this long under the banner reads as the headline."""
+
+
+TAGLINE_WORDS = (4, 15)
+"""A blog's tagline is one short sentence: "Notes on old buildings, kept weekly." """
+
+
+def publication_from_tagline_masthead(article: Article, config: Config) -> Result:
+    """Rule *masthead over its tagline*: a blog theme prints the blog's name on the first line and
+    its motto, one short sentence, under it, above the post's own headline: a longer line with no
+    full stop further down. (The rules may have read the name as the headline at this point; the
+    line-role model corrects that later, so the headline found is not asked.) A short headline
+    over its dek has no longer headline below it."""
+    header = [u for u in article.header if not P.URL_LINE.match(u)]
+    if len(header) < 3:
+        return None
+    name, tagline = header[0].strip(), header[1].strip()
+    low, high = MASTHEAD_WORDS
+    headline_below = any(
+        words(u) >= max(HEADLINE_WORDS_MIN + 1, words(name) + 2)
+        and not u.endswith(".")
+        and not is_meta_line(u)
+        and not furniture_reason(u)
+        for u in header[2:]
+    )
+    if (
+        headline_below
+        and low <= words(name) <= high
+        and name[:1].isupper()
+        and not name.isupper()
+        and not name.endswith((*TERMINAL, ":"))
+        and not furniture_reason(name)
+        and not is_meta_line(name)
+        and tagline.endswith(".")
+        and TAGLINE_WORDS[0] <= words(tagline) <= TAGLINE_WORDS[1]
+        and not is_meta_line(tagline)
+        and not furniture_reason(tagline)
+    ):
+        return canonical(name, config), Found("masthead over its tagline", 0.5)
+    return None
 
 
 def publication_from_masthead(article: Article, config: Config) -> Result:
@@ -427,6 +553,8 @@ def _host_labels(article: Article) -> list[str]:
 _WORD = linear.compile(r"[A-Za-z0-9&'’.-]+")
 HOST_NAME_WORDS = 6
 """A publication's name is a few words: longer runs are not tried against the host."""
+HOST_NAME_TAIL = 2
+"""The closing paragraphs read for a name spelling the host."""
 
 
 def publication_from_host_name(article: Article, config: Config) -> Result:
@@ -435,7 +563,10 @@ def publication_from_host_name(article: Article, config: Config) -> Result:
     written the way the outlet writes it. Only for hosts the table does not know."""
     if publication_from_url_table(article, config):
         return None
-    lines = (*article.header, *article.footer, *(d.line for d in article.dropped))
+    # the page's last paragraphs too: a masthead link closing a clipping ("[Site](https://...)")
+    # stays as a short paragraph when no furniture rule knows it
+    tail = (b.text for b in article.blocks[-HOST_NAME_TAIL:])
+    lines = (*article.header, *article.footer, *(d.line for d in article.dropped), *tail)
     for label in _host_labels(article):
         targets = {label, label.removeprefix("the")}
         for unit in lines:
@@ -535,6 +666,7 @@ def publication_from_footer_address(article: Article, config: Config) -> Result:
             and _ORGANISATION_WORD.search(name)
             and not _ABOUT.match(name)
             and _ADDRESS.search(address)
+            and not has_date(address)  # "Kestrel Rowing Club · 3 March 2025": a date
         ):
             return canonical(name, config), Found("organisation over its address", 0.6)
     return None

@@ -28,6 +28,13 @@ def url_from_lines(article: Article, config: Config) -> Result:
             or _slug_repeats_a_header_line(match.group("url"), article)
         ):
             return clean_url(match.group("url")), Found("source address line", 0.95)
+    # rule *closing address spelling the headline*: a print or "save as text" footer ends with
+    # the page's address; below a related-links list only its slug tells it from their links
+    for unit in article.footer:
+        match = P.URL_LINE.match(unit)
+        if match and _slug_repeats_a_header_line(match.group("url"), article):
+            found = Found("closing address spelling the headline", 0.85)
+            return clean_url(match.group("url")), found
     return None
 
 
@@ -50,13 +57,29 @@ def _slug_repeats_a_header_line(url: str, article: Article) -> bool:
     segments = [s for s in urlsplit(url).path.split("/") if s]
     slug = _SLUG_WORD.findall(segments[-1].casefold()) if segments else []
     if len(slug) < SLUG_WORDS_MIN:
-        return False
+        return _short_slug_spells_a_header_line(slug, article)
     for line in article.header:
         line_words = set(_SLUG_WORD.findall(line.casefold()))
         # the slug's last word may be cut short ("whi" for "whistle")
         cut_word = any(w.startswith(slug[-1]) for w in line_words)
         shared = sum(w in line_words for w in slug[:-1]) + cut_word
         if shared >= SLUG_SHARE_MIN * len(slug):
+            return True
+    return False
+
+
+SHORT_SLUG_WORD_MIN = 3
+"""A short slug's words are this long at least: "clinic-waits", not "p-2"."""
+
+
+def _short_slug_spells_a_header_line(slug: list[str], article: Article) -> bool:
+    """ "/news/2024/library-hours" under "Library extends opening hours for students": a slug of
+    two or three words, each the start of a word of one header line."""
+    if len(slug) < 2 or any(len(w) < SHORT_SLUG_WORD_MIN or w.isdigit() for w in slug):
+        return False
+    for line in article.header:
+        line_words = _SLUG_WORD.findall(line.casefold())
+        if all(any(w.startswith(s) for w in line_words) for s in slug):
             return True
     return False
 
