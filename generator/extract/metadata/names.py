@@ -31,24 +31,11 @@ _AFTER_NAMES = linear.compile(
 )
 _BYLINE_SEPARATOR = linear.compile(r"\s+[|/·•]\s+|\s*/\s+|\s+[–—-]\s+")
 _BYLINE_NAME_SEPARATOR = linear.compile(r",|;|&|\band\b|\bwith\b")
-# Rule *role after a slash*: "Ana Moss/Staff Reporter", a role glued to the name by a slash, reads
-# as "Ana Moss, Staff Reporter". Only a role word may follow: "Ana Moss/Ivo Brandt" is two writers.
-_SLASH_ROLE = linear.compile(
-    r"\s*/\s*(?P<role>(?:(?:staff|senior|chief|special|contributing|political|business|sports?)"
-    r"\s+)?(?:reporter|writer|correspondent|editor|journalist|contributor|columnist)s?)\b",
-    re.IGNORECASE,
-)
-
-
-def _role_after_slash(text: str) -> str:
-    return _SLASH_ROLE.sub(lambda m: ", " + m.group("role"), text) if "/" in text else text
-
 _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 
 def names_line(unit: str, config: Config) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list."""
-    unit = _role_after_slash(unit)
     reason = furniture_reason(unit)
     if (
         words(unit) > 16
@@ -122,14 +109,6 @@ OUTLET_WORD = linear.compile(
 )
 
 
-# The nouns a masthead ends with that are never a surname ("Post", "Times", "Ledger" and "Herald"
-# may be): after a writer's name in a byline, a part ending in one is the outlet.
-_MASTHEAD_END = linear.compile(
-    r"\s(?:Courier|Gazette|Tribune|Journal|Chronicle|Bulletin|Advertiser|Telegraph|Inquirer|"
-    r"Enquirer|News|Daily|Weekly|Radio|Media|Network|Online|Magazine|Review|Gazeta|Zeitung)$"
-)
-
-
 def _outlets(config: Config) -> frozenset[str]:
     """Publication names and wire agencies, case-folded: parts of a byline that are not people."""
     return _outlet_names(config.publications)
@@ -144,7 +123,7 @@ def _outlet_names(publications: Publications) -> frozenset[str]:
 
 def split_names(text: str, config: Config) -> list[str]:
     """Person names out of a byline: dates, roles, places and publication names removed."""
-    text = _ASIDES.sub("", _role_after_slash(text))
+    text = _ASIDES.sub("", text)
     for _, pattern, _ in P.DATE_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -170,8 +149,6 @@ def split_names(text: str, config: Config) -> list[str]:
         part = role_stripped
         if part and part.split()[0].casefold() in outlets and len(part.split()) <= 3:
             continue  # "By Jane Doe, CNN Business": the outlet's desk, not a person
-        if names and _MASTHEAD_END.search(part.strip(" .")):
-            continue  # rule *outlet after the writer*: "By Ana Moss, Fenbridge Courier"
         if part and part.casefold() not in outlets and looks_like_name(part):
             names.append(part)
     return names
