@@ -23,7 +23,8 @@ EVAL = ROOT / "tests" / "data" / "eval"
 # existed; those of 246-694 were measured on first sight and never tuned on. The 21 sealed texts
 # of the blind batch 665-694 took url from 97.9 to 96.7 (a Dublin Core identifier or a Joplin
 # source as the only address): floors follow the sealed part, they are not fitted to it.
-MINIMUMS = {"title": 0.92, "date": 0.94, "author": 0.84, "publication": 0.83, "subtitle": 0.88,
+# Publication raised to 0.86 after the page-convention rules of 4 December (sealed 87.1 %).
+MINIMUMS = {"title": 0.92, "date": 0.94, "author": 0.84, "publication": 0.86, "subtitle": 0.88,
             "url": 0.96,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
             "body kept": 0.97, "furniture dropped": 0.93}
