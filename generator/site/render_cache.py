@@ -129,7 +129,8 @@ class RenderCache:
         pages = []
         for page in kept:
             if isinstance(page, PageRef):
-                if self.docs is None or not on_disk(self.docs, page.path, page.digest, self._written):
+                here = self.docs
+                if here is None or not on_disk(here, page.path, page.digest, self._written):
                     return None  # edited, removed or never written: render it again
                 page = KnownPage(page.path, self.docs, page.digest)
             pages.append(page)

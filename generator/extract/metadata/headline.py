@@ -27,7 +27,7 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     current: list[tuple[int, str]] = []
     for i, unit in enumerate(article.header):
         if P.FURNITURE["relative timestamp"].match(unit):
-            continue  # "Updated 12 minutes ago" between headline and dek splits neither from the other
+            continue  # "Updated 12 minutes ago" between headline and dek: it splits neither off
         meta = (
             2
             if is_meta_line(unit) or P.KEY_POINTS.match(unit)
