@@ -170,6 +170,33 @@ def test_incremental_index_reuses_unchanged_shards_and_equals_a_full_index(tmp_p
     assert any(p.startswith("pagefind-3/") for p in incremental)
 
 
+def test_a_reused_shard_is_linked_from_the_cache_and_later_runs_never_change_the_cache(tmp_path):
+    from generator.site.search import CACHE_FOLDER, SHARD_LIST, index_with_pagefind
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _site(site, 7)
+    index_with_pagefind(site, cache_dir=cache, shard_pages=4)
+    stored = {p: b for p, b in _tree(cache / CACHE_FOLDER).items() if "/output/" in p}
+    again = index_with_pagefind(site, changed=set(), cache_dir=cache, shard_pages=4)
+    assert not again.indexed
+    linked = [f for f in (site / "pagefind-3").rglob("*") if f.is_file()]
+    assert linked and all(f.stat().st_nlink >= 2 for f in linked)  # shared with the cache
+    assert (site / "pagefind" / SHARD_LIST).stat().st_nlink == 1  # written anew, never shared
+    # a page of that shard changes: Pagefind writes a new shard; the cached files are untouched
+    # until the new output replaces them as a whole
+    _page(site, "articles/a2/index.html", "Article 2 rewritten about drones")
+    index_with_pagefind(site, changed={"articles/a2/"}, cache_dir=cache, shard_pages=4)
+    index_with_pagefind(site, changed=set(), cache_dir=cache, shard_pages=4)
+    after = {p: b for p, b in _tree(cache / CACHE_FOLDER).items() if "/output/" in p}
+    others = {p: b for p, b in stored.items() if not p.startswith(f"{_shard_folder_of('a2')}/")}
+    assert len(others) < len(stored) and all(after.get(p) == b for p, b in others.items())
+
+
+def _shard_folder_of(article: str) -> str:
+    from generator.site.search import shard_of
+    n = shard_of(f"articles/{article}/index.html", 2)  # 7 articles in shards of 4: two of them
+    return f"pagefind-{n + 1}"
+
+
 def test_a_changed_page_the_caller_did_not_name_is_still_reindexed(tmp_path):
     from generator.site.search import index_with_pagefind
     site, cache = tmp_path / "site", tmp_path / "cache"

@@ -174,7 +174,9 @@ def plan_shards(pages: Iterable[str], shard_pages: int = SHARD_PAGES) -> list[Sh
 def write_shard_list(site: Path, shards: list[Shard]) -> None:
     """site/pagefind/shards.json: the further shards the browser merges into the first."""
     extra = [f"{s.folder}/" for s in shards if s.folder != PAGEFIND_FOLDER]
-    (site / PAGEFIND_FOLDER / SHARD_LIST).write_text(json.dumps(extra), encoding="utf-8")
+    target = site / PAGEFIND_FOLDER / SHARD_LIST
+    target.unlink(missing_ok=True)  # a new file, never one shared with the cache (_link_or_copy)
+    target.write_text(json.dumps(extra), encoding="utf-8")
 
 
 def index_with_pagefind(
@@ -205,7 +207,7 @@ def index_with_pagefind(
         key = manifest.shard_key(shard)
         cached = _cached_output(cache_dir, shard, key)
         if cached is not None:
-            shutil.copytree(cached, site / shard.folder)
+            shutil.copytree(cached, site / shard.folder, copy_function=_link_or_copy)
             reused.append(shard.folder)
         else:
             todo.append((shard, key))
@@ -261,6 +263,17 @@ def _run_all(commands: list[list[str]], jobs: int) -> None:
 
 def _cache_folder(cache_dir: Path, shard: Shard) -> Path:
     return cache_dir / CACHE_FOLDER / shard.folder
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A reused shard's file hard-linked from the cache (copying 12 shards of 1,000 files each
+    took 2 s of every build at 10,000 articles): nothing writes into a shard's files once
+    Pagefind has made them (the next build removes the folder, the shard list is written anew),
+    so the link never changes the cache. Another file system: a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _cached_output(cache_dir: Path | None, shard: Shard, key: str) -> Path | None:
