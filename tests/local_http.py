@@ -25,6 +25,7 @@ class Handler(BaseHTTPRequestHandler):
             server.requests.append((self.path, dict(self.headers)))
             server.in_flight += 1
             server.max_in_flight = max(server.max_in_flight, server.in_flight)
+        self._served = False
         try:
             route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
             if route is None:
@@ -34,11 +35,19 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test); nothing to answer
         finally:
-            with server.lock:
-                server.in_flight -= 1
+            self._leave()
+
+    def _leave(self) -> None:
+        """The request stops counting as in flight when its answer starts: once the client has the
+        last byte it may send its next request, before this thread would get back to count."""
+        if not self._served:
+            self._served = True
+            with self.server.lock:
+                self.server.in_flight -= 1
 
     def answer(self, status: int, body: bytes = b"", content_type: str | None = "text/html; charset=utf-8",
                headers: dict[str, str] | None = None) -> None:
+        self._leave()
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
