@@ -52,7 +52,8 @@ def run_all(
 ) -> list:
     """work(task) for every task, in task order, each in a worker under the budget.
 
-    A task that runs out of time or memory, or whose worker dies, gives OverBudget instead of a result.
+    A task that runs out of time or memory, or whose worker dies, gives OverBudget instead of a
+    result.
     """
     if not tasks:
         return []
@@ -173,7 +174,8 @@ def _serve(conn: Connection, work: Callable, tasks: list, megabytes: int) -> Non
 
 
 def _limit_memory(megabytes: int) -> None:
-    """Let the address space grow by `megabytes` from what the worker holds now (its imported modules)."""
+    """Let the address space grow by `megabytes` from what the worker holds now (its imported
+    modules)."""
     try:
         with open("/proc/self/statm") as handle:
             current = int(handle.read().split()[0]) * _PAGE

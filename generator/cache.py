@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 @cache
 def code_version() -> str:
-    """Hash of the generator's source, templates, data and model: new code never reuses old results."""
+    """Hash of the generator's source, templates, data and model: new code never reuses old
+    results."""
     return source_hash(Path(__file__).parent)
 
 
@@ -88,7 +89,8 @@ class SeedCache:
         """Time spent reading seeds for their keys and reading entries back (the summary's read)."""
 
     def key(self, path: Path, name: str, max_bytes: int) -> str | None:
-        """The entry's key, or None for a seed that is not cached (too large, unreadable, special)."""
+        """The entry's key, or None for a seed that is not cached (too large, unreadable,
+        special)."""
         start = time.perf_counter()
         try:
             if path.is_symlink() or not path.is_file() or path.stat().st_size > max_bytes:
@@ -199,7 +201,8 @@ def _unpickled(payload: bytes):
 
 
 def write_entry(path: Path, value) -> None:
-    """Store value at path with the format tag and checksum; atomic, so a crash leaves the old one."""
+    """Store value at path with the format tag and checksum; atomic, so a crash leaves the old
+    one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     tmp = path.with_name(path.name + ".tmp")
@@ -217,5 +220,6 @@ def _verified_payload(data: bytes) -> bytes | None:
 
 
 def hash_config(config: Config) -> str:
-    """The parsed config's own hash, for configs built in code (tests) that have no file fingerprint."""
+    """The parsed config's own hash, for configs built in code (tests) that have no file
+    fingerprint."""
     return hashlib.sha256(repr(config).encode()).hexdigest()[:16]

@@ -151,7 +151,8 @@ def _run(
 
 
 class PlainProgress:
-    """Progress for logs (CI, pipes): a plain line every PLAIN_PROGRESS_SECONDS, never a redrawn bar."""
+    """Progress for logs (CI, pipes): a plain line every PLAIN_PROGRESS_SECONDS, never a redrawn
+    bar."""
 
     def __init__(self, every: float = 10.0, clock=time.monotonic):
         self.every, self.clock = every, clock
@@ -200,7 +201,8 @@ def _generate(
     print_report(report, verbose)
     if report.addresses and save_addresses(seeds, report.addresses):
         click.echo(
-            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its address.",
+            f"{seeds / ADDRESSES_FILE} updated: commit it with the seeds, so every page keeps its "
+            "address.",
             err=True,
         )
     return report
@@ -218,8 +220,10 @@ def print_report(report: BuildReport, verbose: bool) -> None:
     notes = sum(1 for p in report.problems if p.level is Level.INFO)
     warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
     click.echo(
-        f"{count(report.seeds_seen, 'seed file')}: {count(len(report.articles), 'article')} published, "
-        f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, {count(notes, 'note')}"
+        f"{count(report.seeds_seen, 'seed file')}: "
+        f"{count(len(report.articles), 'article')} published, "
+        f"{count(len(report.errors), 'error')}, {count(warnings, 'warning')}, "
+        f"{count(notes, 'note')}"
         f"{'' if verbose else ' (-v lists notes and dropped lines)'}.",
         err=True,
     )
@@ -294,7 +298,8 @@ def generate(
     cache_dir: Path,
     no_cache: bool,
 ) -> None:
-    """Write the generated Markdown pages (articles, companies, topics, digest, report) into DOCS."""
+    """Write the generated Markdown pages (articles, companies, topics, digest, report) into
+    DOCS."""
     with _opened(executor_name, scheduler, jobs, seeds) as executor:
         report = _generate(
             config_path, seeds, docs, executor, verbose, None if no_cache else cache_dir
@@ -401,7 +406,8 @@ def build(
     if stats is not None:
         click.echo(site_summary(stats), err=True)
     click.echo(
-        f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} search): "
+        f"Site built in {site}/ ({count(len(report.articles), 'article')}, {search_engine} "
+        "search): "
         "see it with `make preview` (serves site/ and prints its address), or preview with live "
         "reload: make serve.",
         err=True,
@@ -484,7 +490,8 @@ def check(seeds: Path, config_path: Path, verbose: bool) -> None:
     print_report(report, verbose)
     if report.addresses and out_of_date(seeds, report.addresses):
         click.secho(
-            f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run `digest build` "
+            f"{seeds / ADDRESSES_FILE} is out of date (new, moved or removed articles); run "
+            "`digest build` "
             "and commit it",
             fg="yellow",
             err=True,
@@ -559,7 +566,8 @@ _dry_run = click.option(
 def add(
     urls: tuple[str, ...], seeds: Path, config_path: Path, state_path: Path | None, dry_run: bool
 ) -> None:
-    """Fetch each web page at URLS and save it, as served, as a new seed (skipping ones already there)."""
+    """Fetch each web page at URLS and save it, as served, as a new seed (skipping ones already
+    there)."""
     from .sources import commands
 
     report = commands.add(_load(config_path), seeds, state_path, list(urls), dry_run)

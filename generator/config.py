@@ -43,7 +43,8 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: igno
                     raise yaml.constructor.ConstructorError(
                         "while reading a mapping",
                         node.start_mark,
-                        f"found the key {key_node.value!r} twice (first on line {seen[key].start_mark.line + 1})",
+                        f"found the key {key_node.value!r} twice (first on line "
+                        f"{seen[key].start_mark.line + 1})",
                         key_node.start_mark,
                     )
                 seen[key] = key_node
@@ -124,7 +125,8 @@ class Publication:
     aliases: tuple[str, ...] = ()
     """Names and marker phrases in a text that identify this publication."""
     platform: bool = False
-    """A site that hosts others' work (YouTube, Medium): a channel or outlet named on the page wins."""
+    """A site that hosts others' work (YouTube, Medium): a channel or outlet named on the page
+    wins."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ DEFAULT_PAGEFIND_FROM = 300
 @dataclass(frozen=True)
 class SearchSettings:
     engine: str = "auto"
-    """`lunr` (Material's own search), `pagefind`, or `auto`: Pagefind from `pagefind_from` articles."""
+    """`lunr` (Material's own search), `pagefind`, or `auto`: Pagefind from `pagefind_from`
+    articles."""
     pagefind_from: int = DEFAULT_PAGEFIND_FROM
     """lunr.js fetches and builds its whole index in the browser: at 300 articles 2.8 MB and 2.4 s
     to the first result against Pagefind's 0.5 MB and 1.5 s; at 1,000, 10.7 MB and 24 s."""
@@ -260,7 +263,8 @@ DEFAULT_MAX_SEED_BYTES = 5_000_000
 
 
 def load_config(path: Path) -> Config:
-    """Read and validate the config file; raise ConfigError with the precise location of any fault."""
+    """Read and validate the config file; raise ConfigError with the precise location of any
+    fault."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
@@ -275,7 +279,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: not usable YAML: {exc}") from exc
     if raw is None:
         raise ConfigError(
-            f"{path}: the config file is empty; it needs at least `site:`, `companies:` and `topics:`"
+            f"{path}: the config file is empty; it needs at least `site:`, `companies:` and "
+            "`topics:`"
         )
     return parse_config(raw, str(path), hashlib.sha256(text.encode()).hexdigest()[:16])
 
@@ -402,7 +407,8 @@ def _check(value: Any, section: str, where: str) -> None:
                 _kind_name(kind) if isinstance(kind, type) else " or ".join(map(_kind_name, kind))
             )
             raise ConfigError(
-                f"{prefix}{key}: expected {expected}, got {_kind(value[key])} ({_short(value[key])})"
+                f"{prefix}{key}: expected {expected}, got {_kind(value[key])} "
+                f"({_short(value[key])})"
             )
 
 
@@ -448,7 +454,8 @@ def _company(raw: Any, where: str) -> Company:
     slug = raw.get("slug") or slugify(name)
     if not slug:
         raise ConfigError(
-            f"{where}: the name {name!r} gives no usable page name; add `slug:` (letters, digits, -)"
+            f"{where}: the name {name!r} gives no usable page name; "
+            "add `slug:` (letters, digits, -)"
         )
     if slug != slugify(slug):
         raise ConfigError(f"{where}.slug: {slug!r} is not a slug; use {slugify(slug)!r}")
@@ -575,7 +582,8 @@ def _search(raw: Any, where: str) -> SearchSettings:
     for i, group in enumerate(raw.get("variants", [])):
         if not isinstance(group, list) or len(group) < 2:
             raise ConfigError(
-                f"{where}.variants[{i}]: expected a list of two or more spellings, got {_short(group)}"
+                f"{where}.variants[{i}]: expected a list of two or more spellings, got "
+                f"{_short(group)}"
             )
         groups.append(_strings(group, f"{where}.variants[{i}]"))
     return SearchSettings(engine, threshold, tuple(groups))
@@ -586,7 +594,8 @@ def _unique(values: list[str], where: str, section: str, what: str) -> None:
     for i, v in enumerate(values):
         if v in seen:
             raise ConfigError(
-                f"{where}: {section}[{i}]: duplicate {what} {v!r} (already used by {section}[{seen[v]}])"
+                f"{where}: {section}[{i}]: duplicate {what} {v!r} (already used by "
+                f"{section}[{seen[v]}])"
             )
         seen[v] = i
 

@@ -41,7 +41,8 @@ class FieldScore:
 
 
 def normalise(field_name: str, value: object) -> object:
-    """Compare what a reader would call the same: spacing, quote style and name order do not count."""
+    """Compare what a reader would call the same: spacing, quote style and name order do not
+    count."""
     if value in (None, ""):
         return None
     text = unicodedata.normalize("NFKC", str(value))
@@ -147,7 +148,8 @@ def evaluate_parts(
 def _score_body(
     score: FieldScore, name: str, line: str, article: Article | None, should_stay: bool
 ) -> None:
-    """A kept sentence must be somewhere in the body; a furniture line must not be one of its paragraphs."""
+    """A kept sentence must be somewhere in the body; a furniture line must not be one of its
+    paragraphs."""
     blocks = (
         [normalise("body", b.text) for b in article.blocks if b.kind != "redacted"]
         if article

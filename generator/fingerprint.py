@@ -22,7 +22,8 @@ _FIELDS = tuple(f.name for f in fields(Article))
 
 
 def base_digests(articles: Iterable[Article], known: Mapping[str, bytes]) -> dict[str, bytes]:
-    """Seed name -> hash of its per-seed article: the seed cache's when it has one, else computed."""
+    """Seed name -> hash of its per-seed article: the seed cache's when it has one, else
+    computed."""
     return {
         a.seed: known.get(a.seed)
         or hashlib.sha256(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)).digest()

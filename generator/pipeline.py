@@ -200,7 +200,8 @@ class _Stages:
 
 
 class _Prints:
-    """Fingerprints of articles (generator/fingerprint.py), taken only when a cache will use them."""
+    """Fingerprints of articles (generator/fingerprint.py), taken only when a cache will use
+    them."""
 
     def __init__(self, per_seed: list[Article], cache: SeedCache | None):
         self.active = cache is not None
@@ -221,7 +222,8 @@ SEEDS_FILE = "seeds.entry"
 def _seed_changes(
     files: list[Path], seeds_dir: Path, cache: SeedCache | None, cache_dir: Path | None
 ) -> SeedChanges | None:
-    """Compare the seeds with the last build's list (name -> hash of the bytes) and keep this one."""
+    """Compare the seeds with the last build's list (name -> hash of the bytes) and keep this
+    one."""
     if cache is None or cache_dir is None:
         return None
     now = {}
@@ -290,7 +292,8 @@ def _process_task(task: tuple[Path, str, Config]) -> Article | tuple[Problem, ..
         return process_seed(read_seed(path, name, config.max_seed_bytes), config)
     except MemoryError:
         raise  # the worker reports the seed as over its memory budget
-    except Exception as exc:  # noqa: BLE001 - one seed must never stop the build or vanish from the report
+    # one seed must never stop the build or vanish from the report
+    except Exception as exc:  # noqa: BLE001
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return (
             Problem(
@@ -298,7 +301,8 @@ def _process_task(task: tuple[Path, str, Config]) -> Article | tuple[Problem, ..
                 "ingest",
                 Level.ERROR,
                 f"the generator failed while reading this seed ({type(exc).__name__} at "
-                f"{Path(where.filename).name}:{where.lineno}), so it is not published; check the file "
+                f"{Path(where.filename).name}:{where.lineno}), so it is not published; check the "
+                "file "
                 "is a text or HTML article, and please report this as a bug",
             ),
         )
@@ -315,14 +319,16 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         try:
             text, page_hints = html_to_text(seed.text)
             hints.update(page_hints)
-        except Exception as exc:  # noqa: BLE001 - a page the HTML reader chokes on is still published, as text
+        # a page the HTML reader chokes on is still published, as text
+        except Exception as exc:  # noqa: BLE001
             html_problems = (
                 Problem(
                     seed.name,
                     "parse",
                     Level.WARNING,
                     (
-                        f"the saved web page could not be read as HTML ({type(exc).__name__}); its text is shown with the "
+                        f"the saved web page could not be read as HTML ({type(exc).__name__}); "
+                        "its text is shown with the "
                         "markup as plain text. Save the article as text instead"
                     ),
                 ),
@@ -367,14 +373,16 @@ def process_seed(seed: Seed, config: Config) -> Article | tuple[Problem, ...]:
         article = summarize(enrich(article, config))
     except MemoryError:
         raise
-    except Exception as exc:  # noqa: BLE001 -- a bug on one seed must not cost the user the other pages; it is reported
+    # a bug on one seed must not cost the user the other pages; it is reported
+    except Exception as exc:  # noqa: BLE001
         return _fallback(replace(article, roles=None), text, config, exc)
     # The tags were for the stages above; the page never shows them (check_article reads none).
     return replace(article, roles=None, problems=(*article.problems, *check_article(article)))
 
 
 def known_overrides(seed: Seed, config: Config) -> tuple[dict, list[Problem]]:
-    """Front-matter `companies` and `topics` may only name what digest.yml defines (aliases are mapped to
+    """Front-matter `companies` and `topics` may only name what digest.yml defines (aliases are
+    mapped to
     the company's name); anything else is dropped with a warning instead of becoming a tag."""
     overrides, problems = dict(seed.overrides), []
     if "companies" not in overrides and "topics" not in overrides:
@@ -460,7 +468,8 @@ def check_article(article: Article) -> list[Problem]:
         if article.dropped:
             message = (
                 f"no article text left after removing page furniture ({len(article.dropped)} line"
-                f"{'s' if len(article.dropped) > 1 else ''} dropped; `digest check -v` lists them); check "
+                f"{'s' if len(article.dropped) > 1 else ''} dropped; `digest check -v` lists "
+                "them); check "
                 "the seed is complete"
             )
         else:
@@ -520,7 +529,8 @@ def run_budgeted(
 
 
 def over_budget(result: Article | tuple[Problem, ...]) -> bool:
-    """Whether a result was cut short by the budget (such results are not cached: the next run retries)."""
+    """Whether a result was cut short by the budget (such results are not cached: the next run
+    retries)."""
     problems = result.problems if isinstance(result, Article) else result
     return any(p.stage == "budget" for p in problems)
 

@@ -139,7 +139,8 @@ class Found:
 
 @dataclass(frozen=True)
 class Mention:
-    """How an article names one company: its first mentioning sentence and whether it is about it."""
+    """How an article names one company: its first mentioning sentence and whether it is about
+    it."""
 
     company: str
     count: int
@@ -245,11 +246,13 @@ class Article:
     slug: str = ""
     duplicates: tuple[str, ...] = ()
     story: str | None = None
-    """Slug of the first report of the event this article reports, when other seeds report it too."""
+    """Slug of the first report of the event this article reports, when other seeds report it
+    too."""
     """Other seeds with identical text, published through this page."""
     problems: tuple[Problem, ...] = ()
     copy_of: str | None = None
-    """Slug of the report this one nearly duplicates (a syndicated copy); its story lists them as one
+    """Slug of the report this one nearly duplicates (a syndicated copy); its story lists them as
+    one
     report with every outlet credited."""
     # enrich (knowledge/companies, people, quotes, figures, topics, discovery)
     mentions: tuple[Mention, ...] = ()

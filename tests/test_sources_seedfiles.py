@@ -8,7 +8,14 @@ import pytest
 from generator.extract.convert_html import saved_from_address
 from generator.sources import files
 from generator.sources.seedfiles import save_seed, seed_file_name, served_bytes, with_address
-from generator.sources.state import FeedState, PullState, SeedRecord, StateError, load_state, save_state
+from generator.sources.state import (
+    FeedState,
+    PullState,
+    SeedRecord,
+    StateError,
+    load_state,
+    save_state,
+)
 
 URL = "https://harbour.example/news/2026/11/huawei-deal.html?utm_source=rss"
 

@@ -35,7 +35,8 @@ _VOID = linear.compile(
 _TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
 _PILE_KEEPS = r"\1\2"  # the first tag, and the last, which opens the text that follows
 MAX_HINT_CHARS = 1_000
-"""A metadata value from the page's markup longer than this is cut: a title or an author is short."""
+"""A metadata value from the page's markup longer than this is cut: a title or an author is
+short."""
 
 
 # The line a browser's "Save page as" (and `digest add` / `digest pull`) puts at the top of a
@@ -51,12 +52,14 @@ _HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
 
 
 def saved_from_comment(url: str) -> str:
-    """The comment that records where a page was fetched from; url must hold no space, <, > or quote."""
+    """The comment that records where a page was fetched from; url must hold no space, <, > or
+    quote."""
     return f"<!-- saved from url=({len(url):04d}){url} -->"
 
 
 def saved_from_address(html: str) -> str | None:
-    """The address in a `saved from url=` comment at the top of the page (before <html>), if it has one;
+    """The address in a `saved from url=` comment at the top of the page (before <html>), if it has
+    one;
     the same words further down are page content, not a record of where the page came from."""
     top = html[:_SAVED_FROM_WITHIN]
     start = _HTML_TAG.search(top)
@@ -170,7 +173,8 @@ def without_hidden(html: str) -> str:
 
 
 def marked_elements(shown: str, opening) -> list[str]:
-    """The inner markup of each element whose opening tag `opening` matches, up to its closing tag."""
+    """The inner markup of each element whose opening tag `opening` matches, up to its closing
+    tag."""
     lower, memo, found = shown.lower(), {}, []
     for match in opening.finditer(shown):
         end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)
@@ -203,12 +207,14 @@ def _text_of(markup: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Text compared without its quote styles and spacing: a description has ' where the page has ’."""
+    """Text compared without its quote styles and spacing: a description has ' where the page has
+    ’."""
     return " ".join(text.translate(str.maketrans("’‘“”", "''\"\"")).split())
 
 
 def _stated_before_article(html: str, date: str, text: str) -> bool:
-    """A date the markup states in the head or above the article's first words; one that appears only
+    """A date the markup states in the head or above the article's first words; one that appears
+    only
     further down belongs to a comment or a related link."""
     page = htmllib.unescape(html)
     body = re.search(r"<body\b", page, re.IGNORECASE)
@@ -310,7 +316,8 @@ _BYLINE_OPEN = linear.compile(
 
 
 def _visible_byline(shown: str) -> str | None:
-    """The byline as readers see it: the author tag in the page's metadata often names only the first writer."""
+    """The byline as readers see it: the author tag in the page's metadata often names only the
+    first writer."""
     lower, memo = shown.lower(), {}
     for match in _BYLINE_OPEN.finditer(shown):  # the first marked element that is closed
         end = linear.find_closing(lower, match.group(1).lower(), match.end(), memo)

@@ -1,4 +1,5 @@
-"""Markdown seeds (notes apps, "save as Markdown" extensions) turned into the plain text the parser reads.
+"""Markdown seeds (notes apps, "save as Markdown" extensions) turned into the plain text the parser
+reads.
 
 Markup is removed, never rendered: a heading becomes its text, a link its words, emphasis its
 content, so the same cleaning and metadata cascade applies to every input format.

@@ -78,6 +78,12 @@ _YAML_LINE = re.compile(
     r"""^(?:(?:[\w"'][\w"' .-]{0,60}|'[^'\n]{0,80}'|"[^"\n]{0,80}")\s*:(?:\s|$)|\s|-(?:\s|$)|\#)"""
 )
 MAX_FRONT_MATTER_CHARS = 20_000
+_OVER_LIMIT = f", and over {MAX_FRONT_MATTER_CHARS:,} characters"
+
+
+def _what_is_wrong(exc: Exception) -> str:
+    return "cannot be read safely" if isinstance(exc, UnsafeYaml) else "is not valid YAML"
+
 # A saved page starts with page structure: a doctype, <html>, <head> or <body>, after at most an
 # XML declaration and comments ("<!-- saved from url=... -->"). A text that merely mentions a
 # `<div>`, or Markdown with a line of inline HTML, is not a page.
@@ -88,7 +94,8 @@ _PAGE_START = linear.compile(
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under seeds_dir, sorted; anything else there is reported, never silently skipped.
+    """Every regular file under seeds_dir, sorted; anything else there is reported, never silently
+    skipped.
 
     Hidden files and folders, symbolic links that lead outside seeds/ (or nowhere), links to folders
     and special files (pipes, sockets, devices) are not read; each gets a Problem naming it.
@@ -178,7 +185,8 @@ _LINK_PROBLEMS = {
 
 
 def _link_target(path: Path, root: Path) -> str:
-    """Where a symbolic link finally leads: inside (root), outside, broken (nothing there) or loop."""
+    """Where a symbolic link finally leads: inside (root), outside, broken (nothing there) or
+    loop."""
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 and 3.12 raise this for a loop
@@ -386,7 +394,8 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
                     "ingest",
                     Level.WARNING,
                     (
-                        f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and shown as \ufffd; check "
+                        f"{bad} byte sequence{'s are' if bad > 1 else ' is'} not valid UTF-8 and "
+                        "shown as \ufffd; check "
                         "those places against the original and save the file as UTF-8"
                     ),
                 )
@@ -527,13 +536,15 @@ _WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 
 
 def split_clipping(text: str) -> tuple[dict, str]:
-    """Take a web clipper's front-matter off the text as hints about the page; other text is returned as is."""
+    """Take a web clipper's front-matter off the text as hints about the page; other text is
+    returned as is."""
     match = _FRONT_MATTER.match(text)
     if not match or len(match.group(1) or "") > MAX_FRONT_MATTER_CHARS:
         return {}, text
     try:
         raw = load_front_matter("\n" + (match.group(1) or ""))
-    except Exception:  # noqa: BLE001 - not a clipping; split_overrides reports what is wrong with the block
+    # not a clipping; split_overrides reports what is wrong with the block
+    except Exception:  # noqa: BLE001
         return {}, text
     if not isinstance(raw, dict) or not _CLIPPER_MARKERS & {str(k).casefold() for k in raw}:
         return {}, text
@@ -579,7 +590,7 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     (
                         "the text starts with a block between two --- lines that is not "
                         "front-matter (not `key: value` lines"
-                        f"{', and over ' + format(MAX_FRONT_MATTER_CHARS, ',') + ' characters' if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
+                        f"{_OVER_LIMIT if len(block) > MAX_FRONT_MATTER_CHARS else ''}"
                         "); it was kept as article text"
                     ),
                 )
@@ -613,14 +624,15 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     "ingest",
                     Level.WARNING,
                     (
-                        f"front-matter block {'cannot be read safely' if isinstance(exc, UnsafeYaml) else 'is not valid YAML'} "
+                        f"front-matter block {_what_is_wrong(exc)} "
                         f"({problem}{where}), so none of its overrides were used; "
                         f"{advice}"
                     ),
                 )
             ],
         )
-    except Exception as exc:  # noqa: BLE001 - deep nesting (RecursionError), impossible dates (ValueError) ...
+    # deep nesting (RecursionError), impossible dates (ValueError) ...
+    except Exception as exc:  # noqa: BLE001
         return (
             {},
             rest,
@@ -630,7 +642,8 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     "ingest",
                     Level.WARNING,
                     (
-                        f"front-matter block could not be read ({type(exc).__name__}: {_short(str(exc))}), so none of its "
+                        f"front-matter block could not be read ({type(exc).__name__}: "
+                        f"{_short(str(exc))}), so none of its "
                         "overrides were used; write plain `key: value` lines, with dates "
                         "as YYYY-MM-DD"
                     ),
@@ -662,7 +675,8 @@ def split_overrides(name: str, text: str) -> tuple[dict, str, list[Problem]]:
                     "ingest",
                     Level.WARNING,
                     (
-                        f"the block between the leading --- lines has no known front-matter key ({keys}), so it was kept as "
+                        "the block between the leading --- lines has no known front-matter key "
+                        f"({keys}), so it was kept as "
                         f"article text; to correct a field use one of: {', '.join(OVERRIDE_TYPES)}"
                     ),
                 )
@@ -712,12 +726,14 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
         elif not isinstance(value, allowed) or not _items_are_strings(value):
             expected = " or ".join(dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in allowed))
             ignored(
-                f"front-matter key {label} must be {expected}, not {_describe(value)}; it was ignored. "
+                f"front-matter key {label} must be {expected}, not {_describe(value)}; it was "
+                "ignored. "
                 f"Write it like `{_EXAMPLES[key]}`"
             )
         elif key == "date" and not _valid_date(value):
             ignored(
-                f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it was ignored. "
+                f"front-matter date {_short(value, 40)!r} is not a date written YYYY-MM-DD; it "
+                "was ignored. "
                 f"Write it like `{_EXAMPLES[key]}`"
             )
         elif (
@@ -726,7 +742,8 @@ def _checked(name: str, raw: dict, rest: str) -> tuple[dict, str, list[Problem]]
             and not re.match(r"https?://[^\s/]", value.strip(), re.IGNORECASE)
         ):
             ignored(
-                f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; it was ignored. "
+                f"front-matter url {_short(value, 60)!r} is not an http:// or https:// address; "
+                "it was ignored. "
                 "Use the address of the original article"
             )
         else:

@@ -366,7 +366,8 @@ FURNITURE: dict[str, re.Pattern] = {
         _I,
     ),
     # Market tickers in a finance site's header: "HSI 17,295.89 -0.72% HSCEI 5,912.40 -0.85%".
-    "market ticker": linear.FirstOf(  # two changes in percent and no prose word; or a row of figures, "34721.91"
+    # two changes in percent and no prose word; or a row of figures, "34721.91"
+    "market ticker": linear.FirstOf(
         linear.Unless(
             linear.compile(r"^(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"), linear.compile(r"\b[a-z]{4,}\b")
         ),

@@ -19,7 +19,8 @@ MAX_YAML_EVENTS = 5_000
 
 
 class UnsafeYaml(yaml.YAMLError):
-    """The block uses a YAML feature seeds may not use; `problem` says which, `problem_mark` where."""
+    """The block uses a YAML feature seeds may not use; `problem` says which, `problem_mark`
+    where."""
 
     def __init__(self, problem: str, mark: yaml.Mark | None = None):
         super().__init__(problem)
@@ -37,7 +38,8 @@ def load_front_matter(text: str):
 
 
 def load_plain_yaml(text: str, max_chars: int, max_events: int):
-    """YAML without anchors, aliases or tags, of at most max_chars and max_events (see load_front_matter)."""
+    """YAML without anchors, aliases or tags, of at most max_chars and max_events (see
+    load_front_matter)."""
     if len(text) > max_chars:
         raise UnsafeYaml(f"the block is over {max_chars:,} characters")
     for count, event in enumerate(yaml.parse(text, Loader=StrictLoader), 1):

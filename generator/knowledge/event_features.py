@@ -38,16 +38,17 @@ STOPWORDS = frozenset(
         r"\S+",
         """
 a about above according across after again against all almost also although always am among an and
-another any are around as at away back be became because become been before being below between both
-but by came can cannot could did do does doing done down during each either else even ever every few
-first for from further get gets getting given go goes going got had has have having he her here hers
-him his how however i if in including into is it its itself just last later least less like made make
-makes many may me might more most much must my near need needs never new next no nor not now of off
-often on once one only onto or other others our out over own part per put rather really said same say
-says see seen several shall she should since so some still such take taken than that the their them
-then there these they this those though three through thus to today told too two under until up upon
-us use used very via was way we week well were what when where whether which while who whom whose why
-will with within without would year years yet you your u.s mr ms mrs
+another any are around as at away back be became because become been before being below between
+both but by came can cannot could did do does doing done down during each either else even ever
+every few first for from further get gets getting given go goes going got had has have having he
+her here hers him his how however i if in including into is it its itself just last later least
+less like made make makes many may me might more most much must my near need needs never new next
+no nor not now of off often on once one only onto or other others our out over own part per put
+rather really said same say says see seen several shall she should since so some still such take
+taken than that the their them then there these they this those though three through thus to today
+told too two under until up upon us use used very via was way we week well were what when where
+whether which while who whom whose why will with within without would year years yet you your u.s
+mr ms mrs
 """,
     )
 )

@@ -16,7 +16,8 @@ How two reports are judged to tell one event (README, "How stories are formed"):
    (syndication, one wire story on two sites): one report, every outlet credited.
 
 An undated report in a story is placed by the story's period, never given a date. A story's id is
-the slug of its first report (earliest date, then slug); page addresses of articles never depend on it.
+the slug of its first report (earliest date, then slug); page addresses of articles never depend
+on it.
 """
 
 from __future__ import annotations

@@ -52,7 +52,8 @@ NO_ADDRESSES = Addresses({}, {})
 
 
 def load_addresses(seeds_dir: Path) -> tuple[Addresses, list[Problem]]:
-    """The addresses file of this seeds folder (none yet is no problem; a broken one is reported)."""
+    """The addresses file of this seeds folder (none yet is no problem; a broken one is
+    reported)."""
     path = seeds_dir / ADDRESSES_FILE
     if not path.is_file() or path.is_symlink():
         return NO_ADDRESSES, []
@@ -75,7 +76,8 @@ def load_addresses(seeds_dir: Path) -> tuple[Addresses, list[Problem]]:
                 "identity",
                 Level.ERROR,
                 (
-                    f"the addresses file could not be read ({type(exc).__name__}), so every article got a new address "
+                    f"the addresses file could not be read ({type(exc).__name__}), so every "
+                    "article got a new address "
                     "this time; restore it from version control (git checkout "
                     "seeds/addresses.yml) and build again"
                 ),
@@ -92,7 +94,8 @@ def _entry(raw: dict) -> Address:
 
 
 def dump_addresses(articles: tuple[Article, ...]) -> str:
-    """The addresses file for these published articles, sorted by address (byte-identical each time)."""
+    """The addresses file for these published articles, sorted by address (byte-identical each
+    time)."""
     entries = []
     for a in sorted(articles, key=lambda a: a.slug):
         entry = {"address": a.slug, "seed": a.seed, "text": a.identity}
@@ -137,7 +140,8 @@ def redirect_map(articles: tuple[Article, ...]) -> dict[str, str]:
 
 REDIRECTS_PAGE = ".redirects.yml"
 """Written into docs/ beside the pages (MkDocs does not publish dot files); the MkDocs hook hands it
-to the mkdocs-redirects plugin, which writes a page at each former address leading to the new one."""
+to the mkdocs-redirects plugin, which writes a page at each former address leading to the new
+one."""
 
 
 def dump_redirects(articles: tuple[Article, ...]) -> str:

@@ -116,7 +116,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def _new_since(articles: Sequence[Article], stories: Sequence[Story], here: str) -> dict | None:
-    """The latest month's articles (undated ones counted by their story), against the month before."""
+    """The latest month's articles (undated ones counted by their story), against the month
+    before."""
     story_of = {a.slug: s for s in stories for a in s.articles}
     months = Counter(m for a in articles if (m := month_of(a, story_of)))
     if not months:

@@ -33,7 +33,8 @@ PAGE = "browse.md"
 
 
 def render_browse_page() -> Page:
-    """The page's frame; browse.js fills it from browse/index.json and keeps the filter in the URL."""
+    """The page's frame; browse.js fills it from browse/index.json and keeps the filter in the
+    URL."""
     fm = front_matter(
         {
             "title": "Browse",
@@ -161,7 +162,8 @@ def _row(url: str, meta: dict) -> list:
 
 
 def _months(ordered: list[tuple[str, dict]]) -> list[list]:
-    """[month, first position, count] in newest-first order; a date range is a slice of positions."""
+    """[month, first position, count] in newest-first order; a date range is a slice of
+    positions."""
     months: list[list] = []
     for position, (_, meta) in enumerate(ordered):
         month = str(meta["date"])[:7] if meta.get("date") else "undated"

@@ -2,10 +2,11 @@
 
 A company page has its profile (description, country, sector, ticker), its regulatory standing
 and a timeline of its events with the articles published around each, a chart of mentions over
-time, its stories, its feeds, the articles grouped by story with the sentence that names the company, quotes about it, key
-figures, the people quoted about it, co-mentioned companies and the articles that name it only
-in passing. A topic page has its articles with the phrases that gave them the topic, the
-companies involved, the regulatory events of the kinds the topic covers, key figures and people.
+time, its stories, its feeds, the articles grouped by story with the sentence that names the
+company, quotes about it, key figures, the people quoted about it, co-mentioned companies and the
+articles that name it only in passing. A topic page has its articles with the phrases that gave
+them the topic, the companies involved, the regulatory events of the kinds the topic covers, key
+figures and people.
 
 Every value from a seed is escaped (markup.escape) or comes through `link`; the page structure
 is in templates/company.md.j2 and templates/topic.md.j2.
@@ -340,7 +341,8 @@ def _source(event: Event) -> Md | str:
 
 
 def _span(mine: Sequence[Article]) -> str:
-    """ ", May 22, 2019" for one date, ", August 23, 2017 – May 22, 2019" for several, "" for none."""
+    """ ", May 22, 2019" for one date, ", August 23, 2017 – May 22, 2019" for several, "" for
+    none."""
     dates = sorted(a.date for a in mine if a.date)
     if not dates:
         return ""

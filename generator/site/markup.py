@@ -34,7 +34,8 @@ _OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2018\u2014\u2013-])"')
 
 
 def escape(text: object) -> str:
-    """Escape text so Python-Markdown renders it literally: no HTML, links, emphasis or structure."""
+    """Escape text so Python-Markdown renders it literally: no HTML, links, emphasis or
+    structure."""
     if isinstance(text, Md):
         return text
     value = "" if text is None else str(text)
@@ -73,12 +74,13 @@ def _spaced(part: str) -> str:
 
 
 def plain(text: str | None) -> str | None:
-    """A front-matter string: one line, no angle brackets, no straight double quotes, no HTML entities.
+    """A front-matter string: one line, no angle brackets or straight double quotes, no HTML
+    entities.
 
     MkDocs themes print front-matter values into HTML without escaping: the title into <title> and
-    the header, the author into `<meta name="author" content="...">`. So `<`/`>` become `‹`/`›`, a `"`
-    (which would close that attribute) becomes a curly quote, and `&` before something that reads as
-    an entity is written `&amp;` (Jinja's `striptags` would otherwise un-escape it).
+    the header, the author into `<meta name="author" content="...">`. So `<`/`>` become `‹`/`›`,
+    a `"` (which would close that attribute) becomes a curly quote, and `&` before something that
+    reads as an entity is written `&amp;` (Jinja's `striptags` would otherwise un-escape it).
     """
     if text is None:
         return None
@@ -88,7 +90,8 @@ def plain(text: str | None) -> str | None:
 
 
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) addresses, with characters that could end a Markdown link or an attribute encoded."""
+    """Only http(s) addresses, with characters that could end a Markdown link or an attribute
+    encoded."""
     if not url:
         return None
     parts = urlsplit(url.strip())

@@ -376,7 +376,7 @@ def render_undated_articles(
     ]
 
 
-# ---- home page and build report ---------------------------------------------------------------------
+# ---- home page and build report ------------------------------------------------------------
 
 
 def render_report(report: BuildReport) -> Page:

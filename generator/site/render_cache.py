@@ -44,7 +44,8 @@ class PageRef:
 
 
 class RenderCache:
-    """Pages and values by key; with no folder it only renders (every lookup a miss, nothing kept)."""
+    """Pages and values by key; with no folder it only renders (every lookup a miss, nothing
+    kept)."""
 
     def __init__(
         self,

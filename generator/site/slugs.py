@@ -145,7 +145,8 @@ def _keep_or_move(
         article.seed,
         "identity",
         Level.INFO,
-        f"the page moved from {entry.address!r} to {wanted!r} after the title changed; the old address "
+        f"the page moved from {entry.address!r} to {wanted!r} after the title changed; the old "
+        "address "
         "redirects to it",
     )
     return replace(
@@ -157,7 +158,8 @@ def _keep_or_move(
 
 
 def _hash_part(entry: Address) -> str | None:
-    """The hash digits at the end of a recorded address (6 in old ones, 16 in new), if it has them."""
+    """The hash digits at the end of a recorded address (6 in old ones, 16 in new), if it has
+    them."""
     for size in range(HASH_CHARS, 5, -1):
         if entry.address.endswith("-" + entry.text[:size]):
             return entry.text[:size]

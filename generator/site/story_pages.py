@@ -268,7 +268,8 @@ def _timeline_line(entry, here: str) -> Md:
         s = entry.story
         return Md(
             f"**{day}** · **Story:** {link(s.title, story_path(s), here)} — "
-            f"{plural(len(s.articles), 'report')}, {escape(', '.join(s.outlets) or 'unknown outlets')}"
+            f"{plural(len(s.articles), 'report')}, "
+            f"{escape(', '.join(s.outlets) or 'unknown outlets')}"
         )
     a = entry.article
     return Md(

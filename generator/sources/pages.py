@@ -68,7 +68,8 @@ def page_facts(body: bytes, charset: str | None = None) -> PageFacts:
 
 
 def _decode(data: bytes, charset: str | None) -> str:
-    """Text good enough for markup and a title: the declared charset, else UTF-8, bad bytes as U+FFFD."""
+    """Text good enough for markup and a title: the declared charset, else UTF-8, bad bytes as
+    U+FFFD."""
     try:
         return data.decode(charset or "utf-8", errors="replace")
     except LookupError:  # a charset name Python does not know
