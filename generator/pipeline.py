@@ -91,8 +91,9 @@ def _build(
     cache = SeedCache(cache_dir, config) if cache_dir is not None else None
     with _collector_paused():
         per_seed, seed_problems = process_all(files, seeds_dir, config, jobs, progress, cache)
-        written = written_manifest(cache_dir, docs_dir) if cache_dir and docs_dir else None
-        memo = RenderCache(cache_dir, config, {}, docs_dir if written else None, written)
+        # the list of files written into docs/: the render cache trusts pages it records
+        manifest = written_manifest(cache_dir, docs_dir) if cache_dir and docs_dir else None
+        memo = RenderCache(cache_dir, config, {}, docs_dir if manifest else None, manifest)
     clock.split_off("read and cache", cache.seconds if cache else 0.0)
     clock.lap("per-seed stages")
     known, address_problems = known_addresses(seeds_dir, memo)
@@ -137,7 +138,6 @@ def _build(
     )
     if docs_dir is None:
         return replace(report, stages=clock.stages)
-    manifest = written_manifest(cache_dir, docs_dir) if cache_dir is not None else None
     written, removed = write_pages(pages, docs_dir, manifest)
     clock.lap("write")
     report = replace(report, written=tuple(written), removed=tuple(removed), stages=clock.stages)
