@@ -42,3 +42,36 @@ def test_a_reprint_credit_or_a_paywall_counter_is_not_the_dek():
         )
         assert a.title == "Island ferry operator cuts winter crossings after fuel costs double"
         assert a.subtitle is None, line
+
+
+CLIPPING = (
+    '---\ntitle: "Harbour board delays the vote on the new ferry pier"\n'
+    'source: "https://www.coastlinetoday.example/news/ferry-pier-vote-4411"\n'
+    "published: 2025-03-02\ncreated: 2025-03-04\n"
+    'description: "Members want a second survey of the seabed before they decide"\n---\n'
+    "![](https://www.coastlinetoday.example/images/4411.jpg)\n\n"
+    "Members want a second survey of the seabed before they decide\n\n"
+)
+
+
+def _clip(text: str):
+    from generator.extract.ingest import decode_seed
+    from generator.pipeline import process_seed
+    from metadata_text import CONFIG
+
+    return process_seed(decode_seed("clip.md", text.encode()), CONFIG)
+
+
+def test_a_clippings_description_shown_as_a_line_is_the_dek_and_never_the_headline():
+    # the headline is only in the front-matter; the first line shown is the page's description
+    a = _clip(CLIPPING + BODY)
+    assert a.title == "Harbour board delays the vote on the new ferry pier"
+    assert a.subtitle == "Members want a second survey of the seabed before they decide"
+    assert a.found["subtitle"].method == "page description shown under the headline"
+
+
+def test_a_description_that_is_not_shown_is_not_a_dek():
+    hidden = CLIPPING.replace(
+        "Members want a second survey of the seabed before they decide\n\n", ""
+    )
+    assert _clip(hidden + BODY).subtitle is None

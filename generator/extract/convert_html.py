@@ -114,7 +114,10 @@ def html_to_text(html: str) -> tuple[str, dict]:
     byline = _visible_byline(shown)
     if byline:
         hints["byline"] = byline
-    dek = _visible_dek(shown, str(data.get("description") or ""), text)
+    description = " ".join(str(data.get("description") or "")[:MAX_HINT_CHARS].split())
+    if description:
+        hints["description"] = strip_bidi(description)
+    dek = _visible_dek(shown, description, text)
     if dek:
         hints["subtitle"] = dek
     return text, hints

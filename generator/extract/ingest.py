@@ -531,6 +531,8 @@ _CLIPPER_FIELDS = {
     "site_name": "publication",
     "sitename": "publication",
     "publisher": "publication",
+    # the page's description tag: not shown as a field, but it tells a dek from a headline
+    "description": "description",
 }
 _WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 

@@ -162,7 +162,7 @@ def with_role_title(article: Article, config: Config) -> Article:
     if "title" in article.overrides or (found and found.method.startswith(TRUSTED_TITLE_SOURCES)):
         return article
     better = title_from_roles(roles_of(article, config), article.title)
-    if better is None:
+    if better is None or _is_page_description(better.text, article):
         return article
     from .metadata import clean_title  # metadata imports this package's patterns; import late
 
@@ -186,6 +186,14 @@ def without_repeated_title(article: Article) -> Article:
         return article
     found = {k: v for k, v in article.found.items() if k != "subtitle" or subtitle}
     return replace(article, subtitle=subtitle, found=found)
+
+
+def _is_page_description(line: str, article: Article) -> bool:
+    """The line the page's own metadata gives as its description (a clipper's `description:`,
+    a saved page's description tag): the page calls it the dek, so it is not the headline, even
+    where the headline is not shown in the text and only the metadata title names it."""
+    description = article.hints.get("description")
+    return bool(description) and _norm(line) == _norm(str(description))
 
 
 def _is_body_paragraph(line: str, article: Article) -> bool:

@@ -69,7 +69,7 @@ from .publication import (
     publication_from_wire_credit,
 )
 from .publication_table import canonical
-from .subtitle import subtitle_from_field, subtitle_from_header
+from .subtitle import subtitle_from_field, subtitle_from_header, subtitle_from_shown_description
 from .title import (
     clean_title,
     title_from_email_subject,
@@ -160,6 +160,7 @@ CASCADE: dict[str, list[Extractor]] = {
         override("subtitle"),
         subtitle_from_field,
         subtitle_from_header,
+        subtitle_from_shown_description,  # the clipped page's description, shown as a line
         # a page's description tag is often a teaser written for search engines, so it comes
         # after the dek the page shows
         hint("subtitle"),

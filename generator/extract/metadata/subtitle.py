@@ -48,6 +48,23 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     return None
 
 
+def subtitle_from_shown_description(article: Article, config: Config) -> Result:
+    """The page's description (a clipper's `description:`), shown as a line of the header: the
+    page's own word that this line is its dek, where no headline is shown above it to find the
+    dek by (the headline is only in the front-matter)."""
+    description = _folded(str(article.hints.get("description") or ""))
+    if not description or description == _folded(article.title or ""):
+        return None
+    line = next((u for u in article.header if _folded(u) == description), None)
+    if line is None:
+        return None
+    return " ".join(line.split()), Found("page description shown under the headline", 0.8)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _key_points(lines: list[str], config: Config) -> list[str]:
     """The lines under a "Key Points" label, up to the next byline, date, address or line of
     names."""
