@@ -75,3 +75,14 @@ def test_a_description_that_is_not_shown_is_not_a_dek():
         "Members want a second survey of the seabed before they decide\n\n", ""
     )
     assert _clip(hidden + BODY).subtitle is None
+
+
+def test_a_summary_label_below_a_standfirst_heads_the_body_not_the_dek():
+    a = extract(
+        "Harbour board delays the vote on the new ferry pier\n\n"
+        "Members want a second survey of the seabed before they decide\n\n"
+        "By Lena Vostrikova\n\n24 January 2023\n\nSummary\n\n"
+        "The harbour board put off its vote on the new ferry pier until the spring, officials said.\n\n"
+        f"{BODY}"
+    )
+    assert a.subtitle == "Members want a second survey of the seabed before they decide"

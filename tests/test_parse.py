@@ -213,3 +213,12 @@ def test_prose_about_browsers_and_issues_is_kept():
                  "Engineers said the site would enable JavaScript features next year."):
         a = parse_text(f"Title of the story here\n\n{PARA}\n\n{line}\n\n{PARA} Again.\n")
         assert line in [b.text for b in a.blocks], line
+
+
+def test_a_link_to_the_report_file_is_furniture():
+    from generator.extract.parse import furniture_reason
+
+    for line in ("Download the full report (PDF)", "Read the full report (PDF, 2.4 MB)",
+                 "Download the report (1.2 MB)"):
+        assert furniture_reason(line), line
+    assert furniture_reason("The full report (PDF) was sent to ministers on Monday.") is None

@@ -427,7 +427,9 @@ FURNITURE: dict[str, re.Pattern] = {
         # bill is available here."
         r"(?:read|view|download|see) the (?:full )?(?:letter|text|report|statement|bill|"
         r"rule|release|document)s?"
-        r"(?: here)?\.?|(?:the )?full text of the \w+ is available here\.?|"
+        # "(PDF)", "(PDF, 2.4 MB)": the file behind the link
+        r"(?: here)?(?: \((?:pdf|\d[\d.,]* ?[km]b)[^)]{0,24}\))?\.?|"
+        r"(?:the )?full text of the \w+ is available here\.?|"
         r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
         r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\)|"
         # the holder before the sign, alone on its line: "Bayside Now © 2024"

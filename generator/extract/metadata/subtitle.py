@@ -27,11 +27,6 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
         return None
     first = candidates[0][0]
     after = [u for u in article.header[first + 1 :] if not furniture_reason(u)]
-    bullets = [P.BULLET.sub("", u).strip() for u in after if P.BULLET.match(u)] or _key_points(
-        after, config
-    )
-    if bullets:
-        return "; ".join(bullets), Found("bullet summary under the headline", 0.85)
     title = (article.title or "").casefold()
     deks = list(
         dict.fromkeys(
@@ -43,6 +38,13 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
             and not P.REPRINT_CREDIT.match(u)  # "Provided by X" credits, it does not summarise
         )
     )
+    bullets = [P.BULLET.sub("", u).strip() for u in after if P.BULLET.match(u)]
+    # A "Summary" label below a standfirst heads the article's first section (a report's
+    # summary, in paragraphs): the points under such a label are the dek only with no dek line
+    # under the headline.
+    points = bullets or ([] if deks else _key_points(after, config))
+    if points:
+        return "; ".join(points), Found("bullet summary under the headline", 0.85)
     if deks:
         return "; ".join(deks), Found("line between headline and byline", 0.8)
     return None
