@@ -3,14 +3,16 @@ the headline, or the lines between the headline and the byline."""
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from ...config import Config
 from ...records import Article, Found
 from .. import patterns as P
-from ..parse import furniture_reason, is_meta_line, words
+from ..parse import furniture_reason, is_meta_line, is_paragraph, words
 from .base import Result
 from .headline import headline_lines
 from .names import names_line
-from .title import _field
+from .title import _SITE_SUFFIX, _field
 
 subtitle_from_field = _field(
     "subtitle|sub-?headline|dek|standfirst|description",
@@ -28,6 +30,8 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     first = candidates[0][0]
     after = [u for u in article.header[first + 1 :] if not furniture_reason(u)]
     title = (article.title or "").casefold()
+    if title and not any(_shows_title(u, title) for _, u in candidates):
+        candidates = _without_headline(candidates)
     deks = list(
         dict.fromkeys(
             u
@@ -48,6 +52,29 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     if deks:
         return "; ".join(deks), Found("line between headline and byline", 0.8)
     return None
+
+
+SAME_HEADLINE_SCORE = 75
+"""rapidfuzz's similarity (0-100, edit-based) from which a shown line is the metadata title worded a
+little differently ("Site puts four X on its list" for "Site puts X on its list | Site")."""
+
+
+def _shows_title(line: str, title: str) -> bool:
+    """The line is the title, or close to it or to its part before a site suffix."""
+    shown = line.casefold()
+    suffixed = _SITE_SUFFIX.match(title)
+    heads = (title, suffixed.group("head")) if suffixed else (title,)
+    return any(h in shown or fuzz.ratio(shown, h) >= SAME_HEADLINE_SCORE for h in heads)
+
+
+def _without_headline(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The run the headline rules found, when the title (from the page's metadata) is not in it:
+    the page shows no headline above its text, so the run's first line is the dek and the run
+    ends where the prose begins. A placeholder stands for the headline the page does not show."""
+    first = candidates[0][1]
+    if is_paragraph(first):
+        return []
+    return [(-1, ""), candidates[0]]
 
 
 def subtitle_from_shown_description(article: Article, config: Config) -> Result:
