@@ -55,9 +55,10 @@ CLIPPING = (
 
 
 def _clip(text: str):
+    from metadata_text import CONFIG
+
     from generator.extract.ingest import decode_seed
     from generator.pipeline import process_seed
-    from metadata_text import CONFIG
 
     return process_seed(decode_seed("clip.md", text.encode()), CONFIG)
 
