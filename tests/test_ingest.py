@@ -413,3 +413,27 @@ def test_export_names_for_the_address_and_the_site_are_clipping_hints():
     # a user's correction block without a clipper's key stays an override
     seed = decode_seed("s.txt", b"---\nurl: https://kelp.example/x\n---\nHeadline\n\nBody.\n")
     assert seed.overrides == {"url": "https://kelp.example/x"} and seed.hints == {}
+
+
+def test_a_date_field_glued_before_the_first_line_becomes_a_date_line_of_its_own():
+    from generator.extract.ingest import normalise
+
+    glued = " date 2019-05-15 WASHINGTON, May 15 (Reuters) - The Commerce Department said.\n"
+    assert normalise(glued) == (
+        "date 2019-05-15\n\nWASHINGTON, May 15 (Reuters) - The Commerce Department said.\n"
+    )
+    for kept in ("Dated 2019-05-15 letters arrived.\n", "Body text. date 2019-05-15 x\n"):
+        assert normalise(kept) == kept
+
+
+def test_a_glued_date_field_is_the_date_and_not_part_of_the_headline():
+    from metadata_text import extract
+
+    a = extract(
+        "date 2022-06-09 Police dismiss viral message about an attack on the market\n\n"
+        "The state police command said on Thursday that a message shared widely on social media "
+        "was false and asked residents to go about their business.\n\n"
+        "A spokesman said officers had found no evidence of any planned attack.\n"
+    )
+    assert a.title == "Police dismiss viral message about an attack on the market"
+    assert a.date == "2022-06-09"

@@ -490,7 +490,18 @@ def normalise(text: str) -> str:
     # Most texts hold none of these: looking for each is cheaper than translating every character.
     if any(space in text for space in _SPACE_SEPARATORS):
         text = text.translate(_SPACES)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+    glued = _LEADING_DATE_FIELD.match(text)
+    return f"{glued.group('field')}\n\n{text[glued.end() - 1 :]}" if glued else text
+
+
+# A page's date field glued before its first line, as some page stores and exporters write it
+# ("date 2019-05-15 WASHINGTON, May 15 (Reuters) - ..."): a date line of its own, so neither the
+# headline nor the dateline carries it.
+_LEADING_DATE_FIELD = linear.compile(
+    r"\s*(?P<field>(?i:date):?[ \t]+(?:19|20)\d{2}-[01]\d-[0-3]\d"
+    r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?Z?)?)[ \t]+\S"
+)
 
 
 def detect_format(text: str, name: str = "", has_front_matter: bool = False) -> str:
