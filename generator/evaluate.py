@@ -17,6 +17,7 @@ import yaml
 from .config import Config
 from .eval_split import PARTS, load_split
 from .extract.ingest import decode_seed
+from .extract.metadata.base import STAND_IN
 from .pipeline import process_seed
 from .records import Article
 
@@ -168,6 +169,9 @@ def _score(
     score: FieldScore, name: str, field_name: str, expected: object, article: Article | None
 ) -> None:
     got = getattr(article, field_name) if article else None
+    found = getattr(article, "found", {}).get(field_name) if article else None
+    if found is not None and found.confidence <= STAND_IN:
+        got = None  # a stand-in (the first sentence as the title): the text gave no value
     score.total += 1
     if normalise(field_name, expected) == normalise(field_name, got):
         score.right += 1

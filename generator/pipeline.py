@@ -22,6 +22,7 @@ from .extract.convert_html import html_to_text, left_out_paragraphs
 from .extract.convert_markdown import markdown_to_text
 from .extract.ingest import normalise, read_seed, seed_name
 from .extract.metadata import extract_metadata
+from .extract.metadata.base import STAND_IN
 from .extract.parse import parse, reclaim_header_prose, split_long
 from .extract.roles import tag_text, with_role_title, without_repeated_title
 from .fingerprint import base_digests, changes_of, combined, fingerprints, replayed
@@ -454,7 +455,7 @@ def check_article(article: Article) -> list[Problem]:
     """Problems a reader would notice on the page, each with what to do about it."""
     problems = []
     found = article.found
-    if found.get("title") and found["title"].confidence <= 0.3:
+    if found.get("title") and found["title"].confidence <= STAND_IN:
         problems.append(
             Problem(
                 article.seed,

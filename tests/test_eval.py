@@ -60,3 +60,18 @@ def test_no_seed_crashes_the_extractor(scores):
 def test_sealed_part_is_scored(scores):
     """The gate really reads the sealed part: every sealed article is labelled and scored."""
     assert scores["title"].total == len(load_split(EVAL / "split.yml").parts["sealed"]) >= 30
+
+
+def test_a_stand_in_title_scores_as_no_headline(tmp_path):
+    from generator.evaluate import evaluate
+
+    (tmp_path / "a.txt").write_text(
+        "The harbour board put off its vote on the new ferry pier until the spring, members "
+        "said on Tuesday after a long meeting.\n\nA second survey of the seabed will be done "
+        "first, the chairman said, and its results will be published.\n"
+    )
+    labels = tmp_path / "labels.yml"
+    for title, right in ((None, 1), ("The harbour board put off its vote", 0)):
+        labels.write_text(yaml.safe_dump({"a.txt": {"title": title}}))
+        scores = evaluate(tmp_path, labels, load_config(ROOT / "digest.yml"), ["a.txt"])
+        assert scores["title"].right == right

@@ -222,3 +222,14 @@ def test_a_link_to_the_report_file_is_furniture():
                  "Download the report (1.2 MB)"):
         assert furniture_reason(line), line
     assert furniture_reason("The full report (PDF) was sent to ministers on Monday.") is None
+
+
+def test_skip_links_run_together_and_template_placeholders_are_furniture():
+    from generator.extract.parse import furniture_reason
+
+    assert furniture_reason(
+        "Skip to navigationSkip to contentSkip to footerHelp using this website"
+    ) == "skip links"
+    assert furniture_reason("Get the latest ipsum dolor sit amet, consectetur adipiscing elit.") \
+        == "template placeholder"
+    assert furniture_reason("Skip to the end of the queue, the minister told commuters.") is None

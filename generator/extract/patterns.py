@@ -259,6 +259,15 @@ FURNITURE: dict[str, re.Pattern] = {
         r"buy (?:the|this|our) (?:print )?(?:issue|edition)\b)",
         _I,
     ),
+    # the links a screen reader skips by, run together when copied: "Skip to navigationSkip to
+    # contentSkip to footer"; and a site template's placeholder text ("Lorem ipsum dolor ...")
+    "skip links": linear.compile(
+        r"^(?:skip to (?:the )?(?:main )?(?:navigation|content|footer|search|menu|article)\W*){2,}",
+        _I,
+    ),
+    "template placeholder": linear.compile(
+        r"\b(?:lorem ipsum|ipsum dolor sit amet|consectetur adipiscing elit)\b", _I
+    ),
     # a button of the page's chrome: "Report an error", "← Back to news", an obituary's
     # "Sign the guestbook" / "Light a candle"
     "page button": linear.compile(

@@ -16,7 +16,7 @@ from ...records import Article, Found
 from .. import linear
 from .. import patterns as P
 from ..parse import is_meta_line, words
-from .base import Extractor, Result
+from .base import STAND_IN, Extractor, Result
 from .headline import headline_lines
 from .publication_table import known_publication
 
@@ -69,7 +69,7 @@ def title_from_first_line(article: Article, config: Config) -> Result:
         return None
     end = _SENTENCE_END.search(first)
     sentence = first[: end.start() + 1] if end else first
-    return clean_title(_shorten(sentence, 120)), Found("first sentence of the body", 0.3)
+    return clean_title(_shorten(sentence, 120)), Found("first sentence of the body", STAND_IN)
 
 
 def title_from_file_name(article: Article, config: Config) -> Result:
