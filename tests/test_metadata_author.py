@@ -266,3 +266,15 @@ def test_more_credit_labels_with_a_colon_are_bylines():
     # without the colon the role opens a sentence
     prose = "Correspondent Tamsin Okoro said the vote was close."
     assert extract(f"Ferry fares rise for the winter\n\n{prose}\n\n{BODY}").author is None
+
+
+def test_a_byline_run_into_its_by_and_a_copied_break_tag_still_names_the_writer():
+    from generator.extract import patterns as P
+
+    a = extract(
+        "Hospital errors put more patients at risk, study finds\n\n"
+        "ByDan Childs <br>Medical Unit\n\n" + BODY
+    )
+    assert a.author == "Dan Childs"
+    for text in ("BYD Auto said it would build a plant", "ByteDance Ltd"):
+        assert not [n for n, p in P.BYLINE if p.match(text)], text

@@ -60,6 +60,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Control characters: dropped from text (line breaks are kept), escaped in file names.
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BREAK_TAG = linear.compile(r"<br\s{0,4}/?>", re.IGNORECASE)
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 # Bidirectional embeddings, overrides and isolates: "Ban \u202eexe.gnp\u202c Lifted" shows as "Ban
 # png.exe Lifted". Removed from the text (the seed file keeps them); escaped, with the marks, in
@@ -298,6 +299,9 @@ def decode_seed(name: str, data: bytes) -> Seed:
     overrides, text, override_problems = split_overrides(name, text)
     fmt = detect_format(text, name, has_front_matter=bool(overrides or hints))
     fmt = "markdown" if hints and fmt == "text" else fmt  # web clippers write Markdown
+    if fmt == "text" and "<" in text:
+        # a line break copied as its markup ("Dan Childs <br>News Unit"): in a page it is markup
+        text = _BREAK_TAG.sub("\n", text)
     seed = Seed(
         name,
         digest,

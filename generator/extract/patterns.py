@@ -532,6 +532,12 @@ BYLINE = [
             _I,
         ),
     ),
+    # "ByDan Childs": the byline's "By" and its linked name run together when copied. Only with
+    # "By" as written and a capitalised first and last name, so "BYD Auto" and "ByteDance" stay.
+    (
+        "glued-by-line",
+        linear.compile(r"^By(?P<names>[A-Z][a-z]+(?:[ .-][A-Z][\w'’.-]*){1,3}\b.{0,60})$"),
+    ),
     # "Text: Nikos Papadakis" over "Photo: ...": the writer's credit on Nordic and German sites.
     (
         "text-label",
