@@ -172,3 +172,13 @@ def test_a_dek_without_the_title_or_written_by_the_user_is_kept_as_it_is():
     assert without_repeated_title(kept) is kept
     mine = _with_subtitle("Choir tops the download chart", {"subtitle": "Choir tops the download chart"})
     assert without_repeated_title(mine) is mine
+
+
+def test_the_model_never_takes_a_bullet_point_for_the_headline():
+    from generator.records import LineRoles, RoledLine
+
+    bullet = RoledLine(3, "• Members want a second survey of the seabed first", "title", 0.95)
+    tags = LineRoles((RoledLine(0, "Skip to main content", "chrome", 0.9), bullet), bullet)
+    assert title_from_roles(tags, "Skip to main content") is None
+    plain = RoledLine(3, "Members want a second survey of the seabed first", "title", 0.95)
+    assert title_from_roles(LineRoles((plain,), plain), "Skip to main content") == plain

@@ -139,7 +139,13 @@ def _furniture_limit(name: str) -> int:
     return _FURNITURE_LIMITS.get(name, 25)
 
 
-_FURNITURE_LIMITS = {"subscription notice": 90, "newsletter prompt": 15, "cookie notice": 40}
+_FURNITURE_LIMITS = {
+    "subscription notice": 90,
+    "newsletter prompt": 15,
+    "cookie notice": 40,
+    # a news photo's caption runs to two sentences before its credit ("... Photo: Agency")
+    "photo caption": 50,
+}
 
 
 class _Together:

@@ -21,6 +21,7 @@ import pycrfsuite
 from ..config import Config
 from ..records import Article, Found, LineRoles, RoledLine
 from . import linear
+from . import patterns as P
 from .parse import is_meta_line
 from .role_features import as_crfsuite, line_features, text_lines
 
@@ -137,6 +138,8 @@ def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | No
         return None
     if best.confidence < TITLE_OVERRIDE_CONFIDENCE or _print_header(best.text):
         return None
+    if P.BULLET.match(best.text):
+        return None  # a bullet point under the headline summarises it; no headline is bulleted
 
     return best if _norm(best.text) != wanted else None
 
