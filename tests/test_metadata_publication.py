@@ -3,6 +3,7 @@ mastheads and wire credits."""
 
 from __future__ import annotations
 
+import pytest
 from metadata_text import BODY, CONFIG, extract
 
 from generator.extract.ingest import decode_seed
@@ -385,3 +386,27 @@ def test_first_published_credits_name_the_original_outlet():
         "Republished with permission from Kelp Bay Gazette.",
     ):
         assert extract(head + line + "\n").publication == "Kelp Bay Gazette", line
+
+
+@pytest.mark.parametrize(
+    "top, expected",
+    [
+        ("MercoPress, en Español\n\nMontevideo, November 27th 2022 - 18:42 UTC\n\n", "MercoPress"),
+        ("Skip to main content\n\n", "Halden Economics"),
+        ("Skip to main content\n\n", "The Week in Harbours"),
+    ],
+)
+def test_publications_named_by_a_language_link_a_paywall_or_an_issue_line(top, expected):
+    paywall = (
+        "This is premium content that requires an active Halden Economics subscription to view."
+        "\n\n" if expected == "Halden Economics" else ""
+    )
+    issue = (
+        "What you are reading right now is issue #53 of The Week in Harbours, a year on.\n\n"
+        if expected == "The Week in Harbours" else ""
+    )
+    a = extract(
+        f"{top}Harbour board delays the vote on the new ferry pier until spring\n\n"
+        f"{issue}{BODY}\n{paywall}"
+    )
+    assert a.publication == expected

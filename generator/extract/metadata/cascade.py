@@ -54,13 +54,16 @@ from .publication import (
     publication_from_furniture_names,
     publication_from_host_masthead,
     publication_from_host_name,
+    publication_from_language_switch,
     publication_from_logo_alt,
     publication_from_masthead,
+    publication_from_newsletter_issue,
     publication_from_platform,
     publication_from_published_in,
     publication_from_repeated_masthead,
     publication_from_reprint_credit,
     publication_from_sender_label,
+    publication_from_subscription_notice,
     publication_from_tagline_masthead,
     publication_from_title_site,
     publication_from_url,
@@ -212,6 +215,9 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_byline_outlet,  # "Ramon Dizon - Visayas Daily Mirror"
         publication_from_footer_address,  # "Westvale Hospitals Health Trust" over its address
         publication_from_welcome_banner,  # "Welcome to the Parish of Lowmere" on top
+        publication_from_language_switch,  # "MercoPress, en Español" on the first line
+        publication_from_subscription_notice,  # "requires an active X subscription"
+        publication_from_newsletter_issue,  # "this is issue #53 of The Week in Newsletters"
         publication_from_masthead,  # a short name above the page menu
         publication_from_tagline_masthead,  # a blog's name over its one-sentence motto
         publication_from_repeated_masthead,  # "THE HARROWGATE ECHO" on top, again at the foot

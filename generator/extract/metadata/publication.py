@@ -398,6 +398,60 @@ HEADLINE_WORDS_MIN = 5
 """A line this long under the banner reads as the headline."""
 
 
+def publication_from_language_switch(article: Article, config: Config) -> Result:
+    """Rule *name by its language switch*: "MercoPress, en Español" on the first line, the site's
+    name with the link to its edition in another language, which only a site's own chrome has."""
+    header = [u for u in article.header[:3] if not furniture_reason(u)]
+    match = _LANGUAGE_SWITCH.match(header[0]) if header else None
+    if not match or not 1 <= words(match.group("name")) <= 5:
+        return None
+    return canonical(match.group("name"), config), Found("site name by its language link", 0.6)
+
+
+_LANGUAGE_SWITCH = linear.compile(
+    r"^(?P<name>(?-i:[A-Z])[\w&.'’ -]{1,50}?)\s*[,|·•/]\s*(?:en español|edición en español|"
+    r"in english|english edition|en français|auf deutsch|em português|in italiano|中文版?)$",
+    re.IGNORECASE,
+)
+
+
+def publication_from_subscription_notice(article: Article, config: Config) -> Result:
+    """Rule *paywall names the publisher*: "This is premium content that requires an active
+    Capital Economics subscription to view." A page asks for a subscription to itself."""
+    for unit in (*article.header, *(d.line for d in article.dropped[:40])):
+        match = _SUBSCRIPTION_OF.search(unit)
+        name = match and (match.group("name") or match.group("only"))
+        if name and name.casefold() not in _NOT_A_PUBLISHER:
+            return canonical(name, config), Found("subscription it asks for", 0.6)
+    return None
+
+
+def publication_from_newsletter_issue(article: Article, config: Config) -> Result:
+    """Rule *issue number of a newsletter*: "what you're reading is issue #53 of The Week in
+    Newsletters": a newsletter numbers its issues under its own name."""
+    for unit in (*article.header, *(b.text for b in article.blocks[:3])):
+        match = _ISSUE_OF.search(unit)
+        if match:
+            return canonical(match.group("name"), config), Found("newsletter's issue line", 0.6)
+    return None
+
+
+_ISSUE_OF = linear.compile(
+    r"\bissue (?:#|no\.? ?|number )?\d{1,4} of (?P<name>(?-i:[A-Z])[\w&.'’-]*"
+    r"(?: (?:(?-i:[A-Z])[\w&.'’-]*|of|in|on|and|the|for)){0,5})",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_PUBLISHER = frozenset({"premium", "digital", "print", "free", "all", "plus", "pro"})
+_SUBSCRIPTION_OF = linear.compile(
+    r"\brequires? an? (?:active |paid |current |valid )?"
+    r"(?P<name>(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,4}) (?:subscription|membership)\b|"
+    r"\bfor (?P<only>(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,4}) subscribers only\b",
+    re.IGNORECASE,
+)
+
+
 TAGLINE_WORDS = (4, 15)
 """A blog's tagline is one short sentence: "Notes on old buildings, kept weekly." """
 
