@@ -410,3 +410,26 @@ def test_publications_named_by_a_language_link_a_paywall_or_an_issue_line(top, e
         f"{issue}{BODY}\n{paywall}"
     )
     assert a.publication == expected
+
+
+@pytest.mark.parametrize(
+    "top, foot, expected",
+    [
+        ("", "© 2025 Lake Erie Signal, a nonprofit newsroom. 310 Prospect Avenue.", "Lake Erie Signal"),
+        ("", "The Brennick Lantern • © 2025 • Privacy Policy • Log in", "The Brennick Lantern"),
+        (
+            (
+                "NWFL\nNorthern Women's Football League\nFixtures  Results  Tables  Clubs  News\n"
+                "Log in | Register\n\nFT (AET)\nKingsmere Rovers 2 – 1 Harbour City\n\n"
+            ),
+            "",
+            "Northern Women's Football League",
+        ),
+    ],
+)
+def test_holders_without_their_appositive_or_separator_and_an_acronyms_own_name(
+    top, foot, expected
+):
+    a = extract(f"{top}Harbour board delays the vote on the new ferry pier until spring\n\n"
+                f"{BODY}\n{foot}\n")
+    assert a.publication == expected

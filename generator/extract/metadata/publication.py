@@ -31,7 +31,10 @@ _BYLINE_PARTS = linear.compile(r"\s*[|,·•]\s*|\bby\b", re.IGNORECASE)
 # an address, "– All rights reserved", or the owner: "X, a division of Kelp Media Inc."
 _HOLDER_END = linear.compile(
     r",\s*\d|\s[–—-]\s|"
-    r",\s*an?\s+(?:division|subsidiary|unit|brand|member|part|publication)\s+of\b",
+    r",\s*an?\s+(?:division|subsidiary|unit|brand|member|part|publication)\s+of\b|"
+    # an appositive after the name: "Lake Erie Signal, a nonprofit newsroom"
+    r",\s*(?:an?|the)\s+(?:\w+\s+){0,3}(?:newsroom|newspaper|news ?site|magazine|publication|"
+    r"journal|daily|weekly|website|outlet|broadcaster|service)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT_WORD = linear.compile(
@@ -135,10 +138,21 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
         if not is_byline(line)  # "Authored by: Ana Ruiz, Chief Economist" is not The Economist
     ]
     table = publication_phrases(config.publications)
-    found = [(-len(entry.phrase), *entry.value) for line in lines for entry in table.find(line)]
+    found = [
+        (-len(entry.phrase), *entry.value)
+        for line in lines
+        for entry in table.find(line)
+        if not (len(entry.phrase) <= SHORT_ALIAS and _MATCH_STATUS.search(line))
+    ]
     if found:
         return min(found)[2], Found("publication table, by name in the page furniture", 0.75)
     return None
+
+
+SHORT_ALIAS = 3
+"""An alias this short ("FT", "AP") is also a word of other pages' chrome."""
+# Rule *full time is not the FT*: a match centre's status line ("FT (AET)", "FT 2-1", "HT").
+_MATCH_STATUS = linear.compile(r"\b(?:AET|HT|KO|pens)\b|\d+\s*[–-]\s*\d+|^FT$")
 
 
 def copyright_holder(corporate: bool) -> Extractor:
@@ -506,6 +520,8 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     if P.DOMAIN_LINE.match(header[top[0]]) and len(top) > 1 and _site_name_like(header[top[1]]):
         top = top[1:]  # "asmag.com" above "a&s International": the name under the address
     first = _LOGO.sub("", header[top[0]])
+    if top[0] + 1 < len(header) and _spells_out(first, header[top[0] + 1]):
+        first = header[top[0] + 1]  # "NWFL" over "Northern Women's Football League"
     if is_meta_line(first) or not 1 <= words(first) <= 5:
         return None
     if _DIGIT_OR_PRICE.search(first) or "%" in first or _ACTION.match(first):
@@ -526,6 +542,15 @@ def publication_from_masthead(article: Article, config: Config) -> Result:
     if any(furniture_reason(u) == "navigation" for u in following) or menu >= 3:
         return clean_title(first), Found("site name above the page menu", 0.5)
     return None
+
+
+def _spells_out(acronym: str, line: str) -> bool:
+    """Rule *acronym over its name*: the line's capitalised words begin with the acronym's
+    letters, in order ("NWFL" and "Northern Women's Football League")."""
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return False
+    initials = "".join(w[0] for w in line.split() if w[:1].isupper())
+    return initials == acronym
 
 
 # An image's alt text standing for the publisher's logo, anywhere near the top: "Norland Department
@@ -579,7 +604,8 @@ def _names_a_site(name: str) -> bool:
 # "Lakeview Sentinel © 2025 · All rights reserved", "Field Notes on Water © 2025": the holder
 # before the sign, the way many small sites and blog themes print it.
 _HOLDER_BEFORE_SIGN = linear.compile(
-    r"^(?P<name>(?-i:[A-Z])[^©|·]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE
+    r"^(?P<name>(?-i:[A-Z])[^©|·•]{1,60}?)\s*[|·•]?\s*(?:©|\(c\)|copyright)\s*\d{4}\b",
+    re.IGNORECASE,
 )
 
 
