@@ -233,3 +233,14 @@ def test_skip_links_run_together_and_template_placeholders_are_furniture():
     assert furniture_reason("Get the latest ipsum dolor sit amet, consectetur adipiscing elit.") \
         == "template placeholder"
     assert furniture_reason("Skip to the end of the queue, the minister told commuters.") is None
+
+
+def test_a_local_sites_weather_strip_and_alert_banner_are_furniture():
+    from generator.extract.parse import furniture_reason
+
+    for line in ("41°F Kelleran | Hi 46° Lo 33° | Rain developing after 3 p.m.",
+                 "Winter Weather Advisory in effect until 7 PM for Halden and Geauga counties.",
+                 "Wind Chill Advisory until 10 AM Wednesday. Wind chills as low as 15 below."):
+        assert furniture_reason(line) == "weather strip", line
+    assert furniture_reason("Heat pumps are now cheaper to run than oil boilers, the study says.") \
+        is None

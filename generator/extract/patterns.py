@@ -259,6 +259,16 @@ FURNITURE: dict[str, re.Pattern] = {
         r"buy (?:the|this|our) (?:print )?(?:issue|edition)\b)",
         _I,
     ),
+    # a local site's weather strip and alert banner above everything: "41°F Kelleran | Hi 46°
+    # Lo 33°", "Winter Weather Advisory in effect until 7 PM for Halden County."
+    "weather strip": linear.compile(
+        r"^-?\d{1,3}\s?°\s?[FC]?\b|"
+        r"^(?:winter (?:weather|storm)|wind chill|heat|excessive heat|flood|flash flood|"
+        r"coastal flood|storm|severe thunderstorm|tornado|frost|freeze|dense fog|fog|"
+        r"high wind|blizzard|ice storm|air quality|red flag|hurricane|tropical storm)\s+"
+        r"(?:advisory|warning|watch|alert|statement)\b",
+        _I,
+    ),
     # the links a screen reader skips by, run together when copied: "Skip to navigationSkip to
     # contentSkip to footer"; and a site template's placeholder text ("Lorem ipsum dolor ...")
     "skip links": linear.compile(
