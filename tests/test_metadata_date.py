@@ -109,3 +109,21 @@ def test_date_beside_the_name_in_a_saved_page_byline_element():
     )
     a = process_seed(decode_seed("t.html", page.encode()), CONFIG)
     assert a.date == "2025-03-11"
+
+
+def test_an_events_schedule_is_not_the_date_and_a_stamp_beside_the_writer_beats_todays_date():
+    from metadata_text import BODY, extract
+
+    recap = extract(
+        "Research security after the Entity List: what universities owe their funders\n\n"
+        "Tuesday, April 15, 2025 · 10:00–11:30 a.m. EDT\n\n"
+        "Summary by Claire Huang, Program Coordinator\n\nPosted April 17, 2025\n\n" + BODY
+    )
+    assert (recap.date, recap.author) == ("2025-04-17", "Claire Huang")
+    radio = extract(
+        "Radio Bohemia International\n19-03-2025, 07:14 UTC\n\n"
+        "News | Current Affairs | Business | Culture | Science\n\n"
+        "Brno optics plant to cut a shift as US chip rules hit Chinese orders\n\n"
+        "12-03-2025 16:05 | Jakub Souček\n\n" + BODY
+    )
+    assert radio.date == "2025-03-12"

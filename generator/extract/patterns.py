@@ -540,7 +540,8 @@ BYLINE = [
         linear.compile(
             r"^(?:written |reported |authored |words |posted |story |text |hosted |compiled |"
             r"opinion |analysis |(?:match )?report |"
-            r"commentary |column |review |(?:a )?guest (?:post|column|essay) )?by\b[:\s]*"
+            r"commentary |column |review |(?:a )?guest (?:post|column|essay) |summary |recap |"
+            r"notes )?by\b[:\s]*"
             r"(?P<names>(?-i:[A-Z\u00C0-\u024F\u3400-\u9fff]).+)$",
             _I,
         ),
@@ -660,6 +661,9 @@ WRITE_TO = linear.compile(
 ROLE_WORDS = linear.compile(
     r"\b(?:contributor|contributing|correspondent|reporter|writer|editor|columnist|staff|"
     r"senior|chief|"
+    # a think tank's or a campus's titles after the name: "Claire Huang, Program Coordinator"
+    r"(?:research |programme |program |senior |visiting )?(?:fellow|associate|coordinator|"
+    r"director|researcher|professor|lecturer|intern)|"
     r"bureau|analyst|producer|journalist|in (?:beijing|shanghai|washington|hong kong|"
     r"taipei|tokyo|london|"
     r"new york|san francisco|brussels|shenzhen|singapore|seoul)|for\b|at\b|special to)\b.*$",

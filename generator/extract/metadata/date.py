@@ -81,6 +81,10 @@ def date_from_header(article: Article, config: Config) -> Result:
         for i, u in enumerate(article.header)
         if is_meta_line(u) and not _ISSUE_DATE.search(u) and not _date_range(u)
     ]
+    # Rule *stamp beside the writer*: a date on the line naming the author ("12-03-2025 16:05 |
+    # Jakub Souček") is the article's stamp; a lone date above the page menu may be today's.
+    author = (article.author or "").split(", ")[0].casefold()
+    lines = [(not (author and author in u.casefold()), *rest, u) for *rest, u in lines]
     day_first = reads_day_first(article)
     for *_, unit in sorted(lines):
         parsed = parse_date(_published_part(unit), day_first)
@@ -113,8 +117,17 @@ _ISSUE_DATE = linear.compile(
 def _date_range(unit: str) -> bool:
     """ "17 Apr 2018 - 29 Nov 2021": an archive's capture range or an event's dates, not a
     publication date."""
+    if _TIME_RANGE.search(unit):
+        return True  # "Tuesday, April 15, 2025 · 10:00–11:30 a.m.": an event's schedule
     dates = sorted((m.start(), m.end()) for _, p, _ in P.DATE_PATTERNS for m in p.finditer(unit))
     return any(_RANGE_GAP.fullmatch(unit[end:start]) for (_, end), (start, _) in pairwise(dates))
+
+
+_TIME_RANGE = linear.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[–-]\s*\d{1,2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|[A-Z]{2,4}\b|h\b)",
+    re.IGNORECASE,
+)
 
 
 def date_from_visible_byline(article: Article, config: Config) -> Result:
