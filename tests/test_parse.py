@@ -244,3 +244,14 @@ def test_a_local_sites_weather_strip_and_alert_banner_are_furniture():
         assert furniture_reason(line) == "weather strip", line
     assert furniture_reason("Heat pumps are now cheaper to run than oil boilers, the study says.") \
         is None
+
+
+def test_editor_credits_market_data_notices_search_boxes_and_account_menus_are_furniture():
+    from generator.extract.parse import furniture_reason, is_menu
+
+    assert furniture_reason("edited by Stephanie Baum, reviewed by Andrew Zell") == "editor credit"
+    assert furniture_reason("Prices delayed by at least 15 minutes") == "market data notice"
+    assert furniture_reason("Search company, ticker or ISIN") == "search box"
+    assert furniture_reason("Search continues for missing hiker") is None
+    assert is_menu("Markets Announcements Company search Alerts Sign in")
+    assert not is_menu("Voters Urged To Register")

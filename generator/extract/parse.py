@@ -6,6 +6,7 @@ filled. The patterns it relies on live in patterns.py so a new kind of furniture
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -284,6 +285,19 @@ def is_menu(unit: str) -> bool:
     tokens = [t for t in unit.split() if t not in ("&", "|", "·", "/", "•")]
     if has_date(unit):
         return False  # "Kenji Liu | 16 June 2024" is a byline, not a menu
+    account = _ACCOUNT_LINKS.search(unit)
+    if account and account.start() > 0:
+        # "Markets Announcements Company search Alerts Sign in": a menu ending in the account
+        # links, its entries capitalised but for the lower-case words menus use
+        rest = unit[: account.start()].split()
+        if (
+            len(rest) >= 3
+            and rest[0][:1].isupper()
+            and all(t[:1].isupper() or t in _MENU_LOWER_WORDS for t in rest)
+            and not any(c in unit for c in ".,:?!'’\"")
+            and not any(t.casefold() in _FUNCTION_WORDS or t.endswith("ed") for t in rest)
+        ):
+            return True
     shouting = unit.isupper()
     return (
         len(tokens) >= 5
@@ -299,6 +313,10 @@ def is_menu(unit: str) -> bool:
     )
 
 
+_ACCOUNT_LINKS = linear.compile(
+    r"\s(?:sign in|log ?in|sign up|register|subscribe|my account)$", re.IGNORECASE
+)
+_MENU_LOWER_WORDS = frozenset({"search", "alerts", "news", "centre", "center", "list", "more"})
 _MENU_SEPARATOR_CHARS = "|·•/"
 """The characters one of which every MENU_SEPARATOR match holds."""
 

@@ -269,6 +269,19 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:advisory|warning|watch|alert|statement)\b",
         _I,
     ),
+    # credits of the page's editors, never the dek: "edited by Stephanie Baum, reviewed by
+    # Andrew Zell"; and a market page's data notice ("Prices delayed by at least 15 minutes")
+    "editor credit": linear.compile(
+        r"^(?:edited|reviewed|fact[- ]checked|copy[- ]edited)(?: and \w+)? by\b.{1,80}$", _I
+    ),
+    "market data notice": linear.compile(
+        r"^(?:prices?|quotes?|data) (?:are |is )?delayed by (?:at least )?\d{1,2} min", _I
+    ),
+    # a search box's placeholder: "Search company, ticker or ISIN"
+    "search box": linear.compile(
+        r"^search (?:for )?[\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)?)+,? or [\w-]+(?: [\w-]+)?$",
+        _I,
+    ),
     # the links a screen reader skips by, run together when copied: "Skip to navigationSkip to
     # contentSkip to footer"; and a site template's placeholder text ("Lorem ipsum dolor ...")
     "skip links": linear.compile(
