@@ -278,3 +278,10 @@ def test_a_byline_run_into_its_by_and_a_copied_break_tag_still_names_the_writer(
     assert a.author == "Dan Childs"
     for text in ("BYD Auto said it would build a plant", "ByteDance Ltd"):
         assert not [n for n, p in P.BYLINE if p.match(text)], text
+
+
+def test_a_photo_storys_credits_name_the_writer_not_the_photographer():
+    for credit, writer in (("Photographs by Lena Marsh · Words by Owen Pryce", "Owen Pryce"),
+                           ("Photographs and words by Mateo Lindgren", "Mateo Lindgren")):
+        a = extract(f"Gentoo penguin numbers reach a record on the islands\n\n{credit}\n\n{BODY}")
+        assert a.author == writer

@@ -433,3 +433,20 @@ def test_holders_without_their_appositive_or_separator_and_an_acronyms_own_name(
     a = extract(f"{top}Harbour board delays the vote on the new ferry pier until spring\n\n"
                 f"{BODY}\n{foot}\n")
     assert a.publication == expected
+
+
+def test_an_epaper_names_the_paper_over_its_edition_line_not_the_kiosk():
+    a = extract(
+        "NewsStand\nCatalogue | My Library | Search | Sign in\n\nKingsmere Evening Post\n"
+        "Monday, 12 May 2025 · Page 54\n\nHarbour board delays the vote on the new ferry pier\n\n"
+        + BODY
+    )
+    assert a.publication == "Kingsmere Evening Post"
+
+
+def test_a_masthead_that_spells_out_the_copyright_holder_is_the_publication():
+    a = extract(
+        "Albion TV News\n\nHarbour board delays the vote on the new ferry pier until spring\n\n"
+        f"{BODY}\nCopyright 2025 Albion TV. Albion TV is not responsible for external sites.\n"
+    )
+    assert a.publication == "Albion TV News"

@@ -559,6 +559,17 @@ BYLINE = [
             _I,
         ),
     ),
+    # "Photographs by Lena Marsh · Words by Owen Pryce", "Photographs and words by Mateo
+    # Lindgren": a photo story's credits, the writer's after the photographer's
+    (
+        "words-credit",
+        linear.compile(
+            r"^(?:(?:photo(?:graph)?s|pictures|images) by [^·|•]{2,60}[·|•]\s*|"
+            r"(?:photo(?:graph)?s|pictures) and )(?:words|text|story) by\s+"
+            r"(?P<names>(?-i:[A-Z\u00C0-\u024F]).{2,80})$",
+            _I,
+        ),
+    ),
     # "ByDan Childs": the byline's "By" and its linked name run together when copied. Only with
     # "By" as written and a capitalised first and last name, so "BYD Auto" and "ByteDance" stay.
     (

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ...config import Config
-from ...records import Article, Found
+from ...records import Article, Found, RoleReason
 from .. import linear
 from .. import patterns as P
 from ..parse import furniture_reason, has_date, words
@@ -271,8 +271,10 @@ def author_from_letter_signature(article: Article, config: Config) -> Result:
     is signed by a line of the writer's name and town at its end."""
     if not article.blocks or not _SALUTATION.match(article.blocks[0].text):
         return None
-    for block in reversed(article.blocks[-LETTER_TAIL:]):
-        match = _SIGNATURE.match(block.text.strip())
+    # the line-role model may have set the signature aside as page furniture
+    set_aside = [d.line for d in article.dropped if isinstance(d.reason, RoleReason)]
+    for text in reversed([b.text for b in article.blocks[-LETTER_TAIL:]] + set_aside[-2:]):
+        match = _SIGNATURE.match(text.strip())
         name = match.group("name").strip() if match else ""
         if name and looks_like_name(name) and 2 <= len(name.split()) <= 4:
             return name, Found("signature closing a letter to the editor", 0.7)

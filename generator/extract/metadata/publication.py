@@ -6,6 +6,7 @@ domain."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from ...config import Config, Publication
@@ -167,6 +168,7 @@ def copyright_holder(corporate: bool) -> Extractor:
                 if corporate:
                     holder = _title_of_publishing_company(holder)
                 holder = _masthead_under_medium_word(holder, article)
+                holder = _masthead_extending(holder, article)
                 return holder, Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
         return None
 
@@ -177,6 +179,26 @@ def copyright_holder(corporate: bool) -> Extractor:
 _MEDIUM_WORD = linear.compile(
     r"^(?P<title>.{2,60}?)\s+(?:magazines?|podcast|publishing)$", re.IGNORECASE
 )
+
+
+def _masthead_extending(holder: str, article: Article) -> str:
+    """Rule *masthead spells the holder out*: "Albion TV News" atop the page and "Copyright 2025
+    Albion TV" at its foot: the page names itself by its masthead, the company by less."""
+    folded = holder.casefold()
+    for unit in article.header[:MASTHEAD_LINES]:
+        line = " ".join(unit.split())
+        extra = words(line) - words(holder)
+        if any(c in line for c in ",:|·•"):
+            continue  # "Austral Press, en Español": the name with its chrome, not a longer name
+        if (
+            0 < extra <= 2
+            and folded in line.casefold()
+            and not furniture_reason(line)
+            and _site_name_like(line)
+            and not is_meta_line(line)
+        ):
+            return line
+    return holder
 
 
 def _title_of_publishing_company(holder: str) -> str:
@@ -410,6 +432,29 @@ def publication_from_welcome_banner(article: Article, config: Config) -> Result:
 
 HEADLINE_WORDS_MIN = 5
 """A line this long under the banner reads as the headline."""
+
+
+def publication_from_edition_line(article: Article, config: Config) -> Result:
+    """Rule *paper over its edition line*: an e-paper kiosk shows the paper's name over the date
+    and page of the edition ("Kingsmere Evening Post" / "Monday, 12 May 2025 · Page 54"), under
+    the kiosk's own name and menu."""
+    header = article.header[:EDITION_LINES]
+    for name, below in pairwise(header):
+        if (
+            _EDITION_PAGE.search(below)
+            and has_date(below)
+            and _site_name_like(name)
+            and not is_meta_line(name)
+            and not furniture_reason(name)
+            and words(name) >= 2
+        ):
+            return canonical(name.strip(), config), Found("paper over its edition line", 0.7)
+    return None
+
+
+EDITION_LINES = 12
+"""The top of an e-paper's text view, where the paper's name and edition line stand."""
+_EDITION_PAGE = linear.compile(r"(?:^|[·|•,]\s*)(?:page|p\.)\s?[A-Z]?\d{1,3}\b", re.IGNORECASE)
 
 
 def publication_from_language_switch(article: Article, config: Config) -> Result:
