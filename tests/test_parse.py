@@ -1,3 +1,5 @@
+import pytest
+
 from generator.extract.parse import is_menu, is_redacted, parse, to_units
 from generator.records import Article, LineRoles, RoledLine, RoleReason, RuleReason
 
@@ -255,3 +257,34 @@ def test_editor_credits_market_data_notices_search_boxes_and_account_menus_are_f
     assert furniture_reason("Search continues for missing hiker") is None
     assert is_menu("Markets Announcements Company search Alerts Sign in")
     assert not is_menu("Voters Urged To Register")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("An official website of the State of West Carrow", "site banner"),
+        ("Your source for local news, music and conversation", "site banner"),
+        ("Join our WhatsApp channel for breaking local news", "site banner"),
+        ("Published in The Quiet Field", "site banner"),
+        ("Trending: Storm brings down power lines across three counties", "another story label"),
+        ("Up next: Tourist rescued after being swept off rocks by freak wave",
+         "another story label"),
+        ('Play video, "Fans queue around the stadium", duration 0:58', "video player"),
+        ("Weather Alert: Flood watch in effect until 8 PM for low-lying areas", "weather strip"),
+    ],
+)
+def test_chrome_that_reads_like_a_headline_is_furniture(line, reason):
+    from generator.extract.parse import furniture_reason
+
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Your home for the holidays is ready, builder says", "Published in 2019, the report found",
+     "Trending topics on the platform changed after the ban, researchers say."],
+)
+def test_headlines_like_the_chrome_are_not_furniture(line):
+    from generator.extract.parse import furniture_reason
+
+    assert furniture_reason(line) is None

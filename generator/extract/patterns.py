@@ -262,11 +262,36 @@ FURNITURE: dict[str, re.Pattern] = {
     # a local site's weather strip and alert banner above everything: "41°F Kelleran | Hi 46°
     # Lo 33°", "Winter Weather Advisory in effect until 7 PM for Halden County."
     "weather strip": linear.compile(
-        r"^-?\d{1,3}\s?°\s?[FC]?\b|"
+        r"^-?\d{1,3}\s?°\s?[FC]?\b|^(?:weather|traffic) alert\s*:|"
         r"^(?:winter (?:weather|storm)|wind chill|heat|excessive heat|flood|flash flood|"
         r"coastal flood|storm|severe thunderstorm|tornado|frost|freeze|dense fog|fog|"
         r"high wind|blizzard|ice storm|air quality|red flag|hurricane|tropical storm)\s+"
         r"(?:advisory|warning|watch|alert|statement)\b",
+        _I,
+    ),
+    # a site's banners about itself, never a headline: "An official website of the State of
+    # West Carrow", a station's tagline ("Your source for local news, music and conversation"),
+    # "Join our WhatsApp channel for breaking local news"
+    "site banner": linear.compile(
+        r"^an official (?:web ?site|page) of (?:the )?.{2,60}$|"
+        r"^(?:your|the) (?:source|home|destination|place|go-to|voice) for (?:local |the latest )?"
+        r"(?:news|music|sport|weather|business|community|information)\b.{0,60}$|"
+        r"^(?:join|follow|subscribe to) (?:us on |our )?.{0,30}(?:whatsapp|telegram|signal|viber|"
+        r"google news) (?:channel|group|community|page)?\b.{0,60}$|"
+        # a blogging platform's credit to the publication carrying the post: "Published in X"
+        r"^published in (?:the )?(?-i:[A-Z])[\w&'’ .-]{1,40}$",
+        _I,
+    ),
+    # another story flagged above or inside the article: "Trending: Storm brings down power
+    # lines", "Up next: Tourist rescued ...", "Most read: ..."
+    "another story label": linear.compile(
+        r"^(?:trending(?: now)?|up next|next up|watch next|most read|most popular|popular now|"
+        r"editor['’]?s picks?|top story|also on [\w ]{2,30}|don['’]?t miss)\s*[:|›»-]\s*.{5,200}$",
+        _I,
+    ),
+    # a video player's text: "Play video, "Fans queue ...", duration 0:58"
+    "video player": linear.compile(
+        r"^play video\b.{0,200}$|\bduration \d{1,2}:\d{2}$|^video duration\b",
         _I,
     ),
     # credits of the page's editors, never the dek: "edited by Stephanie Baum, reviewed by
