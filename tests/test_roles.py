@@ -182,3 +182,10 @@ def test_the_model_never_takes_a_bullet_point_for_the_headline():
     assert title_from_roles(tags, "Skip to main content") is None
     plain = RoledLine(3, "Members want a second survey of the seabed first", "title", 0.95)
     assert title_from_roles(LineRoles((plain,), plain), "Skip to main content") == plain
+
+
+def test_the_model_never_takes_a_line_the_furniture_rules_name_for_the_headline():
+    from generator.records import LineRoles, RoledLine
+
+    credit = RoledLine(1, "Provided by The Coastal Times", "title", 0.9)
+    assert title_from_roles(LineRoles((credit,), credit), "Skip to main content") is None

@@ -143,7 +143,8 @@ def _furniture_limit(name: str) -> int:
 _FURNITURE_LIMITS = {
     "subscription notice": 90,
     "newsletter prompt": 15,
-    "cookie notice": 40,
+    # a consent dialog's paragraph about partners and purposes runs long
+    "cookie notice": 80,
     # a news photo's caption runs to two sentences before its credit ("... Photo: Agency")
     "photo caption": 50,
 }

@@ -278,6 +278,11 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?:news|music|sport|weather|business|community|information)\b.{0,60}$|"
         r"^(?:join|follow|subscribe to) (?:us on |our )?.{0,30}(?:whatsapp|telegram|signal|viber|"
         r"google news) (?:channel|group|community|page)?\b.{0,60}$|"
+        # a newsletter's own link to itself: "View this email in your browser"
+        r"^view (?:this|it|the) (?:e-?mail|newsletter|message|issue)?\s*(?:in|on) (?:your|a|the) "
+        r"(?:web )?browser\b.{0,20}$|"
+        # a media-monitoring report's own fields: "Client: Westmarch County Council"
+        r"^(?:client|prepared for|compiled for|report for)\s*:\s.{2,80}$|"
         # a blogging platform's credit to the publication carrying the post: "Published in X"
         r"^published in (?:the )?(?-i:[A-Z])[\w&'’ .-]{1,40}$",
         _I,
@@ -421,6 +426,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"optional )?cookies|"
         r"^we value your privacy|we and our (?:\d{1,4} )?partners (?:store|use|process)|"
         r"manage (?:your )?(?:choices|preferences|consent)|"
+        # "You can accept, reject or change your choices at any time by clicking ..."
+        r"\byou can (?:accept|reject|change|manage|withdraw|review)\b.{0,60}\b(?:choices|consent|"
+        r"preferences|cookies|settings)\b|"
         # the dialog's button row: "Accept all | Manage options", "Reject all · Customise"
         r"^(?:accept|reject) all\s*[|·•]\s*(?:manage|reject|accept|customi[sz]e)\b)",
         _I,

@@ -22,7 +22,7 @@ from ..config import Config
 from ..records import Article, Found, LineRoles, RoledLine
 from . import linear
 from . import patterns as P
-from .parse import is_meta_line
+from .parse import furniture_reason, is_meta_line
 from .role_features import as_crfsuite, line_features, text_lines
 
 ROLES = (
@@ -140,7 +140,8 @@ def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | No
         return None
     if P.BULLET.match(best.text):
         return None  # a bullet point under the headline summarises it; no headline is bulleted
-
+    if furniture_reason(best.text) not in (None, "navigation"):
+        return None  # a line the furniture rules name ("Provided by X") is never the headline
     return best if _norm(best.text) != wanted else None
 
 
