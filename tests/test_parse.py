@@ -273,8 +273,13 @@ def test_editor_credits_market_data_notices_search_boxes_and_account_menus_are_f
         ("Weather Alert: Flood watch in effect until 8 PM for low-lying areas", "weather strip"),
         ("View this email in your browser", "site banner"),
         ("Client: Westmarch County Council – Communications and Engagement", "site banner"),
-        ("You can accept, reject or change your choices at any time by clicking Privacy settings "
-         "at the foot of every page.", "cookie notice"),
+        (
+            (
+                "You can accept, reject or change your choices at any time by clicking Privacy "
+                "settings at the foot of every page."
+            ),
+            "cookie notice",
+        ),
     ],
 )
 def test_chrome_that_reads_like_a_headline_is_furniture(line, reason):

@@ -140,8 +140,8 @@ def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | No
         return None
     if P.BULLET.match(best.text):
         return None  # a bullet point under the headline summarises it; no headline is bulleted
-    if furniture_reason(best.text) not in (None, "navigation"):
-        return None  # a line the furniture rules name ("Provided by X") is never the headline
+    if furniture_reason(best.text) not in (None, "navigation") or P.REPRINT_CREDIT.match(best.text):
+        return None  # a line the furniture rules name, or "Provided by X", is never the headline
     return best if _norm(best.text) != wanted else None
 
 
