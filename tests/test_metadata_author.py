@@ -285,3 +285,11 @@ def test_a_photo_storys_credits_name_the_writer_not_the_photographer():
                            ("Photographs and words by Mateo Lindgren", "Mateo Lindgren")):
         a = extract(f"Gentoo penguin numbers reach a record on the islands\n\n{credit}\n\n{BODY}")
         assert a.author == writer
+
+
+def test_one_upper_case_name_over_a_newsroom_role_is_the_writer():
+    a = extract(
+        "History for Rovers as Pritchard heads home the cup winner\n\n"
+        f"GRAHAM ELDER\nSports Reporter\n\n{BODY}"
+    )
+    assert a.author == "GRAHAM ELDER"

@@ -106,20 +106,30 @@ def author_from_names_over_roles(article: Article, config: Config) -> Result:
     header = article.header
     found: list[str] = []
     i = 0
+    newsroom = False
     while i < min(len(header) - 1, PAIR_LINES):
-        names = names_line(header[i], config)
+        names = names_line(header[i], config, shouting=_credential(header[i + 1]))
         if names and _credential(header[i + 1]):
             found += names
+            newsroom = newsroom or bool(_NEWSROOM_ROLE.match(header[i + 1]))
             i += 2
         elif found:
             break
         else:
             i += 1
+    # one name over a think tank's role may be a speaker's; over a newsroom role it is the writer
     return (
         (", ".join(dict.fromkeys(found)), Found("names over role lines", 0.75))
-        if len(found) >= 2
+        if len(found) >= 2 or found and newsroom
         else None
     )
+
+
+# "GRAHAM ELDER" over "Sports Reporter", "Jordan Pike" over "News Editor": a paper's own staff
+_NEWSROOM_ROLE = linear.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:reporter|correspondent|writer|columnist|journalist|editor)s?$",
+    re.IGNORECASE,
+)
 
 
 PAIR_LINES = 30

@@ -34,8 +34,10 @@ _BYLINE_NAME_SEPARATOR = linear.compile(r",|;|&|\band\b|\bwith\b")
 _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 
-def names_line(unit: str, config: Config) -> list[str]:
-    """The person names on a line made only of names (and places), else an empty list."""
+def names_line(unit: str, config: Config, shouting: bool = False) -> list[str]:
+    """The person names on a line made only of names (and places), else an empty list.
+    Upper-case names count only with an affiliation after them, or with `shouting` (the caller
+    saw a role line under them)."""
     reason = furniture_reason(unit)
     if (
         words(unit) > 16
@@ -58,7 +60,7 @@ def names_line(unit: str, config: Config) -> list[str]:
     names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
     # Upper-case names only with an affiliation after them:
     # "KENTA OSHIRO and HSU MEI-LING, Nikkei Asia ..."
-    shouting_ok = len(names) < len(parts)
+    shouting_ok = shouting or len(names) < len(parts)
     if not names or not all(
         looks_like_name(p)
         and len(p.split()) >= 2
