@@ -86,3 +86,22 @@ def test_the_header_logo_alt_is_kept_when_the_page_names_no_site():
     assert hints["logo_alt"] == "The Corran Herald"
     _, hints = html_to_text(page(head='<meta property="og:site_name" content="The Guardian">'))
     assert "logo_alt" not in hints  # the page names its site
+
+
+def test_a_note_apps_export_gives_the_page_address_not_the_clippers_name_and_time():
+    from generator.extract.convert_html import html_to_text
+
+    page = (
+        '<html><head><meta name="exporter-version" content="Evernote Mac 7.14 (458244)"/>'
+        '<meta name="author" content="k.lam.research"/>'
+        '<meta name="created" content="2025-05-22 01:37:12 +0000"/>'
+        '<meta name="source-url" content="https://www.harbourmail.hk/news/ferry-route-3311842"/>'
+        "<title>New ferry route to link two islands | Harbour Mail</title></head><body>"
+        "<h1>New ferry route to link two islands from July</h1>"
+        + "<p>The transport department said the new route would run every hour from July, "
+        "with the first boat leaving at six in the morning and the last one at midnight.</p>" * 3
+        + "</body></html>"
+    )
+    _, hints = html_to_text(page)
+    assert hints.get("url") == "https://www.harbourmail.hk/news/ferry-route-3311842"
+    assert "author" not in hints and "date" not in hints

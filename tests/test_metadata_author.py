@@ -293,3 +293,13 @@ def test_one_upper_case_name_over_a_newsroom_role_is_the_writer():
         f"GRAHAM ELDER\nSports Reporter\n\n{BODY}"
     )
     assert a.author == "GRAHAM ELDER"
+
+
+def test_a_lower_case_by_line_under_the_headline_is_not_joined_to_it_and_a_city_is_no_writer():
+    a = extract(
+        "Cedar Bluff-Marlow Springs, TX\n\n"
+        "Divers film mass coral spawning at Watamu for the first time\nby MWANAISHA SAIDI\n\n"
+        + BODY
+    )
+    assert a.title == "Divers film mass coral spawning at Watamu for the first time"
+    assert a.author == "MWANAISHA SAIDI"

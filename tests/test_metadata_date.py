@@ -127,3 +127,16 @@ def test_an_events_schedule_is_not_the_date_and_a_stamp_beside_the_writer_beats_
         "12-03-2025 16:05 | Jakub Souček\n\n" + BODY
     )
     assert radio.date == "2025-03-12"
+
+
+def test_a_note_apps_clip_stamp_does_not_date_the_article():
+    from metadata_text import BODY, extract
+
+    a = extract(
+        "Regent Theatre reopens after its restoration | Local News | ashcombeledger.com\n"
+        "Sunday, October 5, 2025\n8:14 PM\n\n"
+        "Clipped from: https://www.ashcombeledger.com/news/local/regent-theatre-reopens\n\n"
+        "A silent film, a Wurlitzer and 1,100 seats: the Regent is back\n"
+        "By Rosalind Achterberg\nOct 4, 2025\n\n" + BODY
+    )
+    assert a.date == "2025-10-04"

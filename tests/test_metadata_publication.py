@@ -450,3 +450,22 @@ def test_a_masthead_that_spells_out_the_copyright_holder_is_the_publication():
         f"{BODY}\nCopyright 2025 Albion TV. Albion TV is not responsible for external sites.\n"
     )
     assert a.publication == "Albion TV News"
+
+
+def test_a_library_records_publication_field_and_subject_terms():
+    from generator.extract.parse import furniture_reason
+
+    a = extract(
+        "District to rip out 1,380 Chinese-made cameras\n\n"
+        "Publication info: The Brazos Ledger; Cedar Bluff, Tex. [Cedar Bluff, Tex]. 15 Jan 2025\n\n"
+        + BODY
+    )
+    assert a.publication == "The Brazos Ledger"
+    assert furniture_reason("School districts; Surveillance equipment; Security systems") == (
+        "subject terms"
+    )
+
+
+def test_a_word_of_the_headline_is_not_the_publication():
+    a = extract(f"Cedar Bluff Runner Wins Stockholm Marathon In Course-Record Time\n\n{BODY}")
+    assert a.publication != "Time"

@@ -34,6 +34,17 @@ _VOID = linear.compile(
 # are kept.
 _TAG_PILE = linear.compile(r"(<[a-zA-Z][^<>]*>)(?:\s*<[a-zA-Z][^<>]*>){48,}(\s*<[a-zA-Z][^<>]*>)")
 _PILE_KEEPS = r"\1\2"  # the first tag, and the last, which opens the text that follows
+_NOTE_APP = linear.compile(
+    r"<meta\s+name=[\"'](?:exporter-version|source-application)[\"']\s+content=[\"'][^\"']*"
+    r"(?:evernote|webclipper|joplin|onenote)",
+    re.IGNORECASE,
+)
+_SOURCE_URL = linear.compile(
+    r"<meta\s+name=[\"']source-url[\"']\s+content=[\"'](https?://[^\"']{4,1000})[\"']",
+    re.IGNORECASE,
+)
+MAX_HEAD_CHARS = 20_000
+"""Where a saved page's head, with its meta tags, ends at the latest."""
 MAX_HINT_CHARS = 1_000
 """A metadata value from the page's markup longer than this is cut: a title or an author is
 short."""
@@ -86,6 +97,14 @@ def html_to_text(html: str) -> tuple[str, dict]:
         for theirs, ours in _HINT_KEYS.items()
         if data.get(theirs)
     }
+    if _NOTE_APP.search(html[:MAX_HEAD_CHARS]):
+        # a note app's export (Evernote): its author and created tags are the note's, the clipper
+        # account and the time of the clip; the page's own address is its source-url
+        hints.pop("author", None)
+        hints.pop("date", None)
+        source = _SOURCE_URL.search(html[:MAX_HEAD_CHARS])
+        if source:
+            hints["url"] = htmllib.unescape(source.group(1))
     if "author" in hints:
         hints["author"] = ", ".join(a.strip() for a in hints["author"].split(";") if a.strip())
     text = (data.get("text") or "").replace("\n", "\n\n")

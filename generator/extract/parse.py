@@ -67,8 +67,14 @@ def to_units(text: str) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A wrapped line: the previous one is long, unfinished, and this one starts in lower case."""
-    return len(previous) >= 40 and not previous.endswith(TERMINAL) and line[:1].islower()
+    """A wrapped line: the previous one is long, unfinished, and this one starts in lower case,
+    unless it is a byline of its own ("by MWANAISHA SAIDI" under the headline)."""
+    return (
+        len(previous) >= 40
+        and not previous.endswith(TERMINAL)
+        and line[:1].islower()
+        and not (line.startswith("by ") and is_byline(line) and words(line) <= 8)
+    )
 
 
 def _wrap_width(lines: list[str]) -> int | None:

@@ -312,6 +312,13 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^search (?:for )?[\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)?)+,? or [\w-]+(?: [\w-]+)?$",
         _I,
     ),
+    # a library database's subject terms: "School districts; Surveillance equipment; Security
+    # systems; National security"
+    "subject terms": linear.compile(
+        r"^(?:(?:subjects?|keywords?|tags|topics|index terms)\s*:\s*)?"
+        r"(?:(?-i:[A-Z])[\w&'’ -]{1,40}; ){2,}(?-i:[A-Z])[\w&'’ -]{1,40}$",
+        _I,
+    ),
     # the links a screen reader skips by, run together when copied: "Skip to navigationSkip to
     # contentSkip to footer"; and a site template's placeholder text ("Lorem ipsum dolor ...")
     "skip links": linear.compile(
@@ -526,7 +533,7 @@ RELATED_HEADING = linear.compile(
 # the dek.
 KEY_POINTS = linear.compile(
     r"^(?:key (?:points|takeaways|facts)|highlights|in brief|at a glance|the big picture|"
-    r"story highlights|what you need to know|tl;?dr|synopsis|summary)[:.]?$",
+    r"story highlights|what you need to know|tl;?dr|synopsis|summary|in summary)[:.]?$",
     _I,
 )
 
@@ -701,8 +708,10 @@ COPYRIGHT = linear.compile(
     _I,
 )  # the name ends at the first . or |
 SOURCE_LINE = linear.compile(
-    r"^(?:source|from|via|outlet|publication|publisher|originally published (?:in|by|on))\s*:\s*"
-    r"(?P<name>[^,|/(]{2,60})",
+    r"^(?:source|from|via|outlet|publication|publisher|originally published (?:in|by|on)|"
+    # a library database's record: "Publication info: The Brazos Ledger; Cedar Bluff, Tex."
+    r"publication (?:info|title|name)|source title)\s*:\s*"
+    r"(?P<name>[^,|/(;]{2,60})",
     _I,
 )
 # A print plugin's footer: "Article printed from The Strategist: https://www.aspistrategist.org.au".

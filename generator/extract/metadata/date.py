@@ -79,7 +79,10 @@ def date_from_header(article: Article, config: Config) -> Result:
     lines = [
         (i < start, bool(_SECONDARY_DATE.search(u)), i, u)
         for i, u in enumerate(article.header)
-        if is_meta_line(u) and not _ISSUE_DATE.search(u) and not _date_range(u)
+        if is_meta_line(u)
+        and not _ISSUE_DATE.search(u)
+        and not _date_range(u)
+        and not _clip_stamp(article.header, i)
     ]
     # Rule *stamp beside the writer*: a date on the line naming the author ("12-03-2025 16:05 |
     # Jakub Souček") is the article's stamp; a lone date above the page menu may be today's.
@@ -91,6 +94,19 @@ def date_from_header(article: Article, config: Config) -> Result:
         if parsed:
             return parsed[0], Found(f"header line ({parsed[1]})", 0.9)
     return None
+
+
+def _clip_stamp(header: tuple[str, ...], i: int) -> bool:
+    """Rule *clip stamp*: a note app's record of when the page was clipped sits right above its
+    "Clipped from: <address>" line (OneNote: "Sunday, October 5, 2025" / "8:14 PM" / "Clipped
+    from: ..."); it dates the clipping, not the article."""
+    return any(_CLIPPED_FROM.match(u) for u in header[i + 1 : i + 1 + CLIP_STAMP_LINES])
+
+
+CLIP_STAMP_LINES = 3
+_CLIPPED_FROM = linear.compile(
+    r"^(?:clipped|saved|captured|archived) (?:from|on)\s*:", re.IGNORECASE
+)
 
 
 # "Updated 04/09/2024, 4:10pm, first published 03/09/2024": the published stamp after an update

@@ -34,6 +34,13 @@ _BYLINE_NAME_SEPARATOR = linear.compile(r",|;|&|\band\b|\bwith\b")
 _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 
+# "Cedar Bluff-Marlow Springs, TX": a local site's edition, a place and a US state, not a person
+_CITY_AND_STATE = linear.compile(
+    r"^[A-Z][\w.'’ -]{1,40}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|"
+    r"MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)$"
+)
+
+
 def names_line(unit: str, config: Config, shouting: bool = False) -> list[str]:
     """The person names on a line made only of names (and places), else an empty list.
     Upper-case names count only with an affiliation after them, or with `shouting` (the caller
@@ -46,7 +53,7 @@ def names_line(unit: str, config: Config, shouting: bool = False) -> list[str]:
         or reason and not (reason == "navigation" and _name_and_outlet(unit))
     ):
         return []
-    if P.OFFICE_TITLE.match(unit):
+    if P.OFFICE_TITLE.match(unit) or _CITY_AND_STATE.match(unit):
         return []
     if is_byline(unit):
         # a "By ..." line is read by the byline rule, which knows outlets from people
@@ -223,6 +230,9 @@ _NON_NAME_WORDS = frozenset(
         "latest",
         "popular",
         "trending",
+        # a summary box's label: "In Summary", "Key Points"
+        "summary",
+        "points",
         "section",
         "sections",
         "topics",

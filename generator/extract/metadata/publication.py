@@ -133,10 +133,13 @@ def publication_from_furniture_names(article: Article, config: Config) -> Result
 
     The longest name found wins, so "The Times of India" is not read as "The Times".
     """
+    title = " ".join((article.title or "").split()).casefold()
     lines = [
         P.PARENT_COMPANY.sub(" ", line)  # "Vox Media" is not Vox
         for line in evidence_lines(article)
         if not is_byline(line)  # "Authored by: Ana Ruiz, Chief Economist" is not The Economist
+        # the headline names what the story is about: "... In Course-Record Time" is not TIME
+        and not (title and title in " ".join(line.split()).casefold())
     ]
     table = publication_phrases(config.publications)
     found = [
