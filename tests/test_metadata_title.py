@@ -161,3 +161,16 @@ def test_a_consent_dialog_copied_above_a_markdown_headline_is_not_the_headline()
 
 def extract_markdown(text: str):
     return process_seed(decode_seed("t.md", text.encode()), CONFIG)
+
+
+def test_the_headline_under_a_teaser_label_is_another_storys():
+    from metadata_text import BODY, extract
+
+    for label in ("Top stories", "UP NEXT"):
+        a = extract(
+            f"MarketDesk\nMarkets  Economy  Companies\n\n{label}\n"
+            "Oil slips as traders weigh the demand outlook for next year\n\n"
+            "Regional water utility raises $400 million in green bond sale\n\n"
+            "Mar 13, 2024, 9:10 AM\n\n" + BODY
+        )
+        assert a.title == "Regional water utility raises $400 million in green bond sale", label

@@ -529,6 +529,16 @@ RELATED_HEADING = linear.compile(
     _I,
 )
 
+# A label over links to other stories, alone on its line: the headline under it is another
+# story's ("Top stories" / "Storm warnings issued ...", "UP NEXT" / "Oil slips as ...").
+TEASER_LABEL = linear.compile(
+    r"^(?:top stories|top story|up next|next up|watch next|read next|trending(?: now)?|"
+    r"most read|most popular|popular now|don['’]?t miss|recommended(?: for you)?|"
+    r"editor['’]?s picks?|you may also like|more stories|more top stories|breaking news)[:.]?$",
+    _I,
+)
+
+
 # A label over a list of summary points under the headline (CNBC, ABC News, Axios): the points are
 # the dek.
 KEY_POINTS = linear.compile(

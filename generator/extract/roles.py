@@ -142,6 +142,9 @@ def title_from_roles(tags: LineRoles, rules_title: str | None) -> RoledLine | No
         return None  # a bullet point under the headline summarises it; no headline is bulleted
     if furniture_reason(best.text) not in (None, "navigation") or P.REPRINT_CREDIT.match(best.text):
         return None  # a line the furniture rules name, or "Provided by X", is never the headline
+    above = next((t for t in tags.lines if t.index == best.index - 1), None)
+    if above is not None and P.TEASER_LABEL.match(above.text):
+        return None  # under "Top stories" or "Up next" stands another story's headline
     return best if _norm(best.text) != wanted else None
 
 

@@ -28,6 +28,12 @@ def headline_lines(article: Article, config: Config) -> list[tuple[int, str]]:
     for i, unit in enumerate(article.header):
         if P.FURNITURE["relative timestamp"].match(unit):
             continue  # "Updated 12 minutes ago" between headline and dek: it splits neither off
+        if i and P.TEASER_LABEL.match(article.header[i - 1]):
+            # another story's headline under "Top stories" or "Up next": it heads no run
+            if current:
+                runs.append((current, 0))
+            current = []
+            continue
         meta = (
             2
             if is_meta_line(unit) or P.KEY_POINTS.match(unit)
