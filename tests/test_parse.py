@@ -297,3 +297,10 @@ def test_headlines_like_the_chrome_are_not_furniture(line):
     from generator.extract.parse import furniture_reason
 
     assert furniture_reason(line) is None
+
+
+def test_a_site_builders_credit_is_furniture():
+    from generator.extract.parse import furniture_reason
+
+    assert furniture_reason("Government Websites by CivicPlus®")
+    assert furniture_reason("Powered by Letterhive")

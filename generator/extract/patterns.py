@@ -506,7 +506,9 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?: here)?(?: \((?:pdf|\d[\d.,]* ?[km]b)[^)]{0,24}\))?\.?|"
         r"(?:the )?full text of the \w+ is available here\.?|"
         r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
-        r"wix|squarespace|arc xp|beehiiv).{0,80}|\((?:web )?editor:.{1,60}\)|"
+        r"wix|squarespace|arc xp|beehiiv|letterhive).{0,80}|\((?:web )?editor:.{1,60}\)|"
+        # a site builder's credit: "Government Websites by CivicPlus®"
+        r"(?:government |municipal |church |school )?web ?sites? (?:by|powered by) [\w.®™ -]{2,40}|"
         # the holder before the sign, alone on its line: "Bayside Now © 2024"
         r"(?-i:[A-Z])[^©.!?]{1,60}\s(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?)$",
         _I,

@@ -372,8 +372,10 @@ def publication_from_host_masthead(article: Article, config: Config) -> Result:
             return name, Found("host name ending in a newspaper noun", 0.45)
         # rule *hyphenated masthead host*: "kelp-bay-herald.ie" spells its words out
         parts = label.split("-")
-        if 2 <= len(parts) <= 4 and all(p.isalpha() for p in parts) and _HOST_NOUN_WORD.match(
-            parts[-1]
+        if (
+            2 <= len(parts) <= 4
+            and all(p.isalpha() for p in parts)
+            and _HOST_NOUN_WORD.match(parts[-1])
         ):
             name = " ".join(p.title() for p in parts)
             return name, Found("hyphenated host ending in a newspaper noun", 0.45)
