@@ -304,3 +304,17 @@ def test_a_site_builders_credit_is_furniture():
 
     assert furniture_reason("Government Websites by CivicPlus®")
     assert furniture_reason("Powered by Letterhive")
+
+
+def test_a_long_posted_and_updated_stamp_under_the_dek_keeps_the_header_going():
+    from generator.extract.parse import find_header_end, to_units
+
+    units = to_units(
+        "Boil water notice issued for much of Marlow Springs after main break\n\n"
+        "About 21,000 customers north of Highway 29 are affected. Here's what to do and where.\n\n"
+        "Mateo Alvarez, Patch Staff\n"
+        "Posted Sun, Aug 17, 2025 at 10:12 am CT|Updated Sun, Aug 17, 2025 at 4:40 pm CT\n\n"
+        "City crews worked through the night on the broken main, officials said on Sunday, and "
+        "expect to restore pressure to most homes by Monday evening at the latest.\n"
+    )
+    assert units[find_header_end(units)].startswith("City crews worked")

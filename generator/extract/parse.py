@@ -429,10 +429,15 @@ def find_header_end(units: list[str]) -> int:
     return min(end, len(units))
 
 
+# "Posted Sun, Aug 17, 2025 at 10:12 am CT|Updated Sun, Aug 17, 2025 at 4:40 pm CT": a stamp line
+# runs long with its update, and is still the header's
+_STAMP = linear.compile(r"^(?:posted|published|updated|last updated|first published)\b", re.IGNORECASE)
+
+
 def _header_line(units: list[str], i: int, first: int) -> bool:
     """A byline or date line close under the first prose unit (which was then a dek)."""
     unit = units[i]
-    if is_meta_line(unit) and (words(unit) <= 12 or is_byline(unit)):
+    if is_meta_line(unit) and (words(unit) <= 12 or is_byline(unit) or _STAMP.match(unit)):
         return True
     return i <= first + 2 and _bare_name_byline(units, i)
 
