@@ -429,8 +429,8 @@ def find_header_end(units: list[str]) -> int:
     return min(end, len(units))
 
 
-# "Posted Sun, Aug 17, 2025 at 10:12 am CT|Updated Sun, Aug 17, 2025 at 4:40 pm CT": a stamp line
-# runs long with its update, and is still the header's
+# "Posted Sun, Aug 17, 2025 at 10:12 am CT|Updated Sun, Aug 17, 2025 at 4:40 pm CT": a stamp
+# line runs long with its update, and is still the header's
 _STAMP = linear.compile(r"^(?:posted|published|updated|last updated|first published)\b", re.IGNORECASE)
 
 
