@@ -431,7 +431,9 @@ def find_header_end(units: list[str]) -> int:
 
 # "Posted Sun, Aug 17, 2025 at 10:12 am CT|Updated Sun, Aug 17, 2025 at 4:40 pm CT": a stamp
 # line runs long with its update, and is still the header's
-_STAMP = linear.compile(r"^(?:posted|published|updated|last updated|first published)\b", re.IGNORECASE)
+_STAMP = linear.compile(
+    r"^(?:posted|published|updated|last updated|first published)\b", re.IGNORECASE
+)
 
 
 def _header_line(units: list[str], i: int, first: int) -> bool:
