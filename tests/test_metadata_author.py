@@ -303,3 +303,8 @@ def test_a_lower_case_by_line_under_the_headline_is_not_joined_to_it_and_a_city_
     )
     assert a.title == "Divers film mass coral spawning at Watamu for the first time"
     assert a.author == "MWANAISHA SAIDI"
+
+
+def test_a_library_records_inverted_author_field_is_read_given_name_first():
+    a = extract(f"District to rip out 1,380 Chinese-made cameras\n\nAuthor: Morales, Dana\n\n{BODY}")
+    assert a.author == "Dana Morales"

@@ -36,13 +36,26 @@ def author_from_byline(article: Article, config: Config) -> Result:
         for name, pattern in P.BYLINE:
             match = pattern.match(unit)
             if match:
-                names = split_names(match.group("names"), config)
+                raw = match.group("names")
+                names = split_names(_uninverted(raw) if name == "author-label" else raw, config)
                 following = article.header[i + 1] if i + 1 < len(article.header) else ""
                 if names and _WITH_LINE.match(following):
                     names += split_names(following, config)
                 if names:
                     return ", ".join(dict.fromkeys(names)), Found(f"byline ({name})", 0.9)
     return None
+
+
+def _uninverted(names: str) -> str:
+    """Rule *library record's inverted name*: "Morales, Dana" (a database's Author field) is Dana
+    Morales. Only a single surname and given name: "Doe, Smith" of two writers has no initial."""
+    match = _INVERTED_NAME.match(names.strip())
+    return f"{match.group('given')} {match.group('surname')}" if match else names
+
+
+_INVERTED_NAME = linear.compile(
+    r"^(?P<surname>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?), (?P<given>[A-Z][a-z'’-]+(?: [A-Z]\.)?)$"
+)
 
 
 def author_from_footer_label(article: Article, config: Config) -> Result:
