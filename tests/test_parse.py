@@ -272,6 +272,8 @@ def test_editor_credits_market_data_notices_search_boxes_and_account_menus_are_f
         ('Play video, "Fans queue around the stadium", duration 0:58', "video player"),
         ("Weather Alert: Flood watch in effect until 8 PM for low-lying areas", "weather strip"),
         ("View this email in your browser", "site banner"),
+        ("Council to rip out 410 Chinese-made cameras – The Carrick Courier (online)",
+         "coverage entry"),
         ("Client: Westmarch County Council – Communications and Engagement", "site banner"),
         (
             (

@@ -312,6 +312,13 @@ FURNITURE: dict[str, re.Pattern] = {
         r"^search (?:for )?[\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)?)+,? or [\w-]+(?: [\w-]+)?$",
         _I,
     ),
+    # a media-monitoring report's list of coverage: "Council to rip out 410 cameras – The
+    # Carrick Courier (online)", "... – The Sherbury Herald (print, p.5)"
+    "coverage entry": linear.compile(
+        r"^.{10,200}\s[–—-]\s(?-i:[A-Z])[\w&'’ .-]{1,50}\s\((?:online|web|print|broadcast|"
+        r"radio|tv|podcast)(?:,\s*p(?:age|\.)?\s?[A-Z]?\d{1,3})?\)$",
+        _I,
+    ),
     # a library database's subject terms: "School districts; Surveillance equipment; Security
     # systems; National security"
     "subject terms": linear.compile(
