@@ -469,3 +469,11 @@ def test_a_library_records_publication_field_and_subject_terms():
 def test_a_word_of_the_headline_is_not_the_publication():
     a = extract(f"Cedar Bluff Runner Wins Stockholm Marathon In Course-Record Time\n\n{BODY}")
     assert a.publication != "Time"
+
+
+def test_the_brand_atop_the_page_beats_the_body_that_publishes_it():
+    a = extract(
+        "Lumen\nScience, slowly told\n\nDolphin numbers rise in the estuary for a second year\n\n"
+        f"{BODY}\n© 2025 Lumen Media Foundation. All rights reserved.\n"
+    )
+    assert a.publication == "Lumen"

@@ -316,7 +316,7 @@ FURNITURE: dict[str, re.Pattern] = {
     # Carrick Courier (online)", "... – The Sherbury Herald (print, p.5)"
     "coverage entry": linear.compile(
         r"^.{10,200}\s[–—-]\s(?-i:[A-Z])[\w&'’ .-]{1,50}\s\((?:online|web|print|broadcast|"
-        r"radio|tv|podcast)(?:,\s*p(?:age|\.)?\s?[A-Z]?\d{1,3})?\)$",
+        r"radio|tv|podcast)(?:,\s*[^()]{1,30})?\)$",
         _I,
     ),
     # a library database's subject terms: "School districts; Surveillance equipment; Security

@@ -172,6 +172,7 @@ def copyright_holder(corporate: bool) -> Extractor:
                     holder = _title_of_publishing_company(holder)
                 holder = _masthead_under_medium_word(holder, article)
                 holder = _masthead_extending(holder, article)
+                holder = _brand_of_publisher(holder, article)
                 return holder, Found("credit, copyright or source line", 0.6 - 0.1 * corporate)
         return None
 
@@ -202,6 +203,31 @@ def _masthead_extending(holder: str, article: Article) -> str:
         ):
             return line
     return holder
+
+
+def _brand_of_publisher(holder: str, article: Article) -> str:
+    """Rule *brand over its publisher*: "Lumen" atop the page and "© 2025 Lumen Media Foundation"
+    at its foot: the publication is the brand the page shows, the holder the body behind it."""
+    for unit in article.header[:MASTHEAD_LINES]:
+        brand = " ".join(unit.split())
+        rest = holder[len(brand) :].strip()
+        if (
+            brand
+            and holder.casefold().startswith(brand.casefold() + " ")
+            and _PUBLISHER_WORDS.fullmatch(rest)
+            and _site_name_like(brand)
+        ):
+            return brand
+    return holder
+
+
+# What a publisher's name adds to its brand: "Media Foundation", "News Agency", "Group"
+_PUBLISHER_WORDS = linear.compile(
+    r"(?:(?:news|media|publishing|press|broadcasting|digital)\s+)?(?:media|foundation|agency|"
+    r"group|trust|company|corporation|holdings|network|publishing|publications|partners|"
+    r"ventures|enterprises|limited|ltd\.?|inc\.?|llc)",
+    re.IGNORECASE,
+)
 
 
 def _title_of_publishing_company(holder: str) -> str:
