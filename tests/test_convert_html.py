@@ -105,3 +105,27 @@ def test_a_note_apps_export_gives_the_page_address_not_the_clippers_name_and_tim
     _, hints = html_to_text(page)
     assert hints.get("url") == "https://www.harbourmail.hk/news/ferry-route-3311842"
     assert "author" not in hints and "date" not in hints
+
+
+def test_the_lines_between_the_headline_and_the_lede_are_put_back_above_the_text():
+    from metadata_text import CONFIG
+
+    from generator.extract.ingest import decode_seed
+    from generator.pipeline import process_seed
+
+    paragraph = (
+        "<p>The transport department said on Tuesday that the new route would run every hour "
+        "from July, with the first boat leaving at six in the morning.</p>"
+    )
+    page = (
+        "<html><head><title>New ferry route | Harbour Mail</title></head><body><div>"
+        "<h1>New ferry route to link Tsing Yi and Mui Wo from July</h1>"
+        "<div>Operator wins five-year licence, with adult fares starting at HK$18</div>"
+        "<div><span>Harriet Yiu</span></div>"
+        "<div><span>Published: 6:00am, 21 May 2025</span></div>"
+        + paragraph * 4
+        + "</div></body></html>"
+    )
+    a = process_seed(decode_seed("page.html", page.encode()), CONFIG)
+    assert (a.author, a.date) == ("Harriet Yiu", "2025-05-21")
+    assert a.blocks[0].text.startswith("The transport department said")

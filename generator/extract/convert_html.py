@@ -139,7 +139,41 @@ def html_to_text(html: str) -> tuple[str, dict]:
     dek = _visible_dek(shown, description, text)
     if dek:
         hints["subtitle"] = dek
-    return text, hints
+    return _with_header_lines(shown, text), hints
+
+
+HEADER_SPAN_CHARS = 6_000
+"""The most markup between the h1 and the lede that can be the article's header block."""
+HEADER_BLOCK_LINES = 12
+_BLOCK_BREAK = linear.compile(
+    r"<(?:/?(?:div|p|li|h[1-6]|header|section|figure|figcaption|"
+    r"time|address)\b[^>]*|br\s*/?)>",
+    re.IGNORECASE,
+)
+
+
+def _with_header_lines(shown: str, text: str) -> str:
+    """The text with the lines the page shows between its headline and the article's first
+    paragraph (dek, byline, date) put back above it, where the page reader left them out: a page
+    without the usual class names (a note app's export, a bare template) loses them otherwise."""
+    headings = marked_elements(shown, _H1_OPEN) if _H1_OPEN.search(shown) else []
+    first = next((p for p in text.split("\n") if _is_sentence(p)), "")
+    if len(headings) != 1 or not first:
+        return text
+    page = htmllib.unescape(shown)
+    h1 = _text_of(headings[0])
+    opening = page.find(" ".join(first.split()[:6]))
+    h1_end = page.find("</h1>")
+    if h1_end < 0 or opening < 0 or not 0 < opening - h1_end <= HEADER_SPAN_CHARS:
+        return text
+    span = _BLOCK_BREAK.sub("\n", page[h1_end + len("</h1>") : opening])
+    lines = [" ".join(_TAG.sub(" ", line).split()) for line in span.split("\n")]
+    top = {" ".join(u.split()) for u in text.split("\n")[: HEADER_BLOCK_LINES * 2]}
+    new = [u for u in dict.fromkeys(lines) if u and len(u) <= 300 and u not in top]
+    if not new or len(new) > HEADER_BLOCK_LINES:
+        return text
+    head = [] if h1 in top else [h1]
+    return "\n".join([*head, *new, text])
 
 
 _TITLE_ELEMENT = linear.compile(r"<title\b[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
