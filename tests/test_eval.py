@@ -20,13 +20,13 @@ EVAL = ROOT / "tests" / "data" / "eval"
 # Set on 2026-12-06, a little under the sealed part's measured title 92.0, subtitle 88.8, author
 # 82.5, date 95.6 (none invented), publication 80.1, url 95.6, body kept 100, furniture 92.7 %
 # (251 of 834 articles). The sealed texts of 001-245 were tuned on before the split existed; those
-# of 246-834 were measured on first sight and never tuned on. Lowered from title 0.92, date 0.94,
+# of 246-834 were measured on first sight and never tuned on. Lowered from title 0.92,
 # author 0.84, publication 0.86, url 0.96 and furniture 0.93 when the blind batches 735-764 and
 # 805-834 joined the sealed part (42 texts in new shapes, first-sight publication 52 and 33 %,
 # author 67 and 67 %): on the 209 texts sealed before them the figures did not drop but for one
 # title (title 92.8, author 85.2, date 96.2, publication 87.1, url 96.7, furniture 94.4 %).
 # Floors follow the sealed part, they are not fitted to it.
-MINIMUMS = {"title": 0.91, "date": 0.93, "author": 0.81, "publication": 0.79, "subtitle": 0.88,
+MINIMUMS = {"title": 0.91, "date": 0.94, "author": 0.81, "publication": 0.79, "subtitle": 0.88,
             "url": 0.95,
             # body cleaning: labelled article sentences kept, labelled furniture lines removed
             "body kept": 0.97, "furniture dropped": 0.92}
