@@ -308,3 +308,13 @@ def test_a_lower_case_by_line_under_the_headline_is_not_joined_to_it_and_a_city_
 def test_a_library_records_inverted_author_field_is_read_given_name_first():
     a = extract(f"District to rip out 1,380 Chinese-made cameras\n\nAuthor: Morales, Dana\n\n{BODY}")
     assert a.author == "Dana Morales"
+
+
+def test_an_outlet_before_the_writer_and_a_logos_alt_text():
+    a = extract(
+        "Warning: hospitals may be hazardous to your health\n"
+        f"Los Angeles Times - Karen Kaplan\n\n{BODY}"
+    )
+    assert a.author == "Karen Kaplan"
+    b = extract(f"ZTE Logo AH2\n\nZTE wins a contract for the national 5G core network\n\n{BODY}")
+    assert b.author is None

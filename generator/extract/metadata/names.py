@@ -64,6 +64,8 @@ def names_line(unit: str, config: Config, shouting: bool = False) -> list[str]:
     # After a name may come a role, a place or the outlet: "Jane Doe, International Editor",
     # "Chia-ling Hsu, Taipei; Trevor Lin, DIGITIMES",
     # "Yuki Ishiguro and Akane Oku, Nikkei staff writers".
+    if len(parts) >= 2 and parts[0].casefold() in _outlets(config):
+        parts = parts[1:]  # "Los Angeles Times - Karen Kaplan": the outlet first, then the writer
     names = [p for k, p in enumerate(parts) if not (k and _affiliation(p, config))]
     # Upper-case names only with an affiliation after them:
     # "KENTA OSHIRO and HSU MEI-LING, Nikkei Asia ..."
@@ -230,6 +232,8 @@ _NON_NAME_WORDS = frozenset(
         "latest",
         "popular",
         "trending",
+        # a logo's alt text: "ZTE Logo AH2"
+        "logo",
         # a summary box's label: "In Summary", "Key Points"
         "summary",
         "points",
