@@ -43,3 +43,12 @@ def test_each_lookup_is_built_once_per_table():
     assert count(TABLE) == count(TABLE) == count(tuple(TABLE)) == 4
     assert len(built) == 1  # the same table, and an equal copy, are not built again
     assert table_index(TABLE) is table_index(tuple(p for p in TABLE))
+
+
+def test_a_name_inside_a_hyphenated_compound_is_not_found():
+    from generator.extract.phrase_table import PhraseTable
+
+    table = PhraseTable([("Time", "TIME"), ("AP", "Associated Press")])
+    assert [e.value for e in table.find("Half-Time Report: Samoa lead Scotland")] == []
+    assert [e.value for e in table.find("An AP-NORC poll found")] == []
+    assert [e.value for e in table.find("Reported by AP, with Time")] == ["Associated Press", "TIME"]

@@ -53,8 +53,9 @@ def _key(entry: Entry, folded: bool) -> str:
 
 
 def _boundary(text: str, index: int) -> bool:
-    """No word character at index (or it is outside the text)."""
+    """No word character at index (or it is outside the text). A hyphen joins a compound word:
+    "Half-Time Report" does not name TIME, "AP-NORC poll" not the AP."""
     if index < 0 or index >= len(text):
         return True
     char = text[index]
-    return not (char.isalnum() or char == "_")
+    return not (char.isalnum() or char in "_-")
