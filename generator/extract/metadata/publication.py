@@ -224,7 +224,7 @@ def _brand_of_publisher(holder: str, article: Article) -> str:
 # What a publisher's name adds to its brand: "Media Foundation", "News Agency", "Group"
 _PUBLISHER_WORDS = linear.compile(
     r"(?:(?:news|media|publishing|press|broadcasting|digital)\s+)?(?:media|foundation|agency|"
-    r"group|trust|company|corporation|holdings|network|publishing|publications|partners|"
+    r"group|trust|company|corporation|holdings|network|publishing|publications|"
     r"ventures|enterprises|limited|ltd\.?|inc\.?|llc)",
     re.IGNORECASE,
 )
