@@ -291,7 +291,8 @@ FURNITURE: dict[str, re.Pattern] = {
     # lines", "Up next: Tourist rescued ...", "Most read: ..."
     "another story label": linear.compile(
         r"^(?:trending(?: now)?|up next|next up|watch next|most read|most popular|popular now|"
-        r"editor['’]?s picks?|top story|also on [\w ]{2,30}|don['’]?t miss)\s*[:|›»-]\s*.{5,200}$",
+        r"editor['’]?s picks?|top story|also on [\w ]{2,30}|don['’]?t miss)"
+        r"\s*[:|›»-]\s*.{5,200}$",
         _I,
     ),
     # a video player's text: "Play video, "Fans queue ...", duration 0:58"
@@ -453,7 +454,9 @@ FURNITURE: dict[str, re.Pattern] = {
         linear.Unless(
             linear.compile(r"^(?:.*[+-]\d+(?:[.,]\d+)?%){2,}"), linear.compile(r"\b[a-z]{4,}\b")
         ),
-        linear.compile(r"^[+\-−▲▼]?[\d,]+(?:\.\d+)?%?(?:\s+[+\-−▲▼(]?[\d,]+(?:\.\d+)?%?\)?)*$"),
+        linear.compile(
+            r"^[+\-−▲▼]?[\d,]+(?:\.\d+)?%?(?:\s+[+\-−▲▼(]?[\d,]+(?:\.\d+)?%?\)?)*$"
+        ),
     ),
     # A browser's print header and footer: "12/6/19, 9:41 AM Page title - Site", "https://... 1/3".
     "print header": linear.compile(
@@ -515,7 +518,8 @@ FURNITURE: dict[str, re.Pattern] = {
         r"(?-i:SOURCE) [A-Z].{1,60}|powered by (?:wordpress|ghost|blox|substack|drupal|"
         r"wix|squarespace|arc xp|beehiiv|letterhive).{0,80}|\((?:web )?editor:.{1,60}\)|"
         # a site builder's credit: "Government Websites by CivicPlus®"
-        r"(?:government |municipal |church |school )?web ?sites? (?:by|powered by) [\w.®™ -]{2,40}|"
+        r"(?:government |municipal |church |school )?web ?sites? (?:by|powered by) "
+        r"[\w.®™ -]{2,40}|"
         # the holder before the sign, alone on its line: "Bayside Now © 2024"
         r"(?-i:[A-Z])[^©.!?]{1,60}\s(?:©|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?)$",
         _I,

@@ -54,7 +54,8 @@ def _uninverted(names: str) -> str:
 
 
 _INVERTED_NAME = linear.compile(
-    r"^(?P<surname>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?), (?P<given>[A-Z][a-z'’-]+(?: [A-Z]\.)?)$"
+    r"^(?P<surname>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?), "
+    r"(?P<given>[A-Z][a-z'’-]+(?: [A-Z]\.)?)$"
 )
 
 

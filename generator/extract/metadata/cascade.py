@@ -208,7 +208,7 @@ CASCADE: dict[str, list[Extractor]] = {
         publication_from_first_line,  # a listed name as the masthead line
         publication_from_furniture_names,  # a listed name anywhere in the page furniture
         publication_from_domain_mention,  # "www.fcc.gov" or "press@fcc.gov" in the furniture
-        publication_from_edition_line,  # an e-paper's "Kingsmere Evening Post" over "... · Page 54"
+        publication_from_edition_line,  # an e-paper's paper name over "Monday ... · Page 54"
         publication_from_reprint_credit,  # "Provided by X", "This report by X was first ..."
         publication_from_host_name,  # "Eastmoor Post" on the page of eastmoorpost.co.uk
         publication_from_logo_alt,  # "Oswell County seal image": the site's own logo

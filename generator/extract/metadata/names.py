@@ -36,8 +36,9 @@ _HAN = linear.compile(r"[\u3400-\u9fff]")
 
 # "Cedar Bluff-Marlow Springs, TX": a local site's edition, a place and a US state, not a person
 _CITY_AND_STATE = linear.compile(
-    r"^[A-Z][\w.'’ -]{1,40}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|"
-    r"MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)$"
+    r"^[A-Z][\w.'’ -]{1,40}, "
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)$"
 )
 
 

@@ -536,7 +536,8 @@ _ISSUE_OF = linear.compile(
 _NOT_A_PUBLISHER = frozenset({"premium", "digital", "print", "free", "all", "plus", "pro"})
 _SUBSCRIPTION_OF = linear.compile(
     r"\brequires? an? (?:active |paid |current |valid )?"
-    r"(?P<name>(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,4}) (?:subscription|membership)\b|"
+    r"(?P<name>(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,4}) "
+    r"(?:subscription|membership)\b|"
     r"\bfor (?P<only>(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,4}) subscribers only\b",
     re.IGNORECASE,
 )

@@ -45,7 +45,9 @@ _HOST_IN_BRACKETS = linear.compile(
     r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)$"
 )  # "Headline (bloomberg.com)"
 # "Headline | Reuters", "Headline – Field & Flight"
-_SITE_SUFFIX = linear.compile(r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$")
+_SITE_SUFFIX = linear.compile(
+    r"^(?P<head>.{10,}?)(?:\s*[|–—]\s*|\s+-\s+)(?P<site>[^|–—]{2,60})$"
+)
 _NOT_ALNUM = linear.compile(r"[^a-z0-9]")
 
 
