@@ -127,7 +127,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
     stamp = None if "date" in hints else _time_before_lede(shown, text)
     if stamp:
         hints["date"] = stamp
-    headline = visible_headline(shown, hints.get("title", ""))
+    headings = marked_elements(shown, _H1_OPEN) if _H1_OPEN.search(shown) else []
+    headline = visible_headline(shown, hints.get("title", ""), headings)
     if headline:
         hints["title"] = headline
     byline = _visible_byline(shown)
@@ -139,7 +140,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     dek = _visible_dek(shown, description, text)
     if dek:
         hints["subtitle"] = dek
-    return _with_header_lines(shown, text), hints
+    return _with_header_lines(shown, headings, text), hints
 
 
 HEADER_SPAN_CHARS = 6_000
@@ -152,11 +153,10 @@ _BLOCK_BREAK = linear.compile(
 )
 
 
-def _with_header_lines(shown: str, text: str) -> str:
+def _with_header_lines(shown: str, headings: list[str], text: str) -> str:
     """The text with the lines the page shows between its headline and the article's first
     paragraph (dek, byline, date) put back above it, where the page reader left them out: a page
     without the usual class names (a note app's export, a bare template) loses them otherwise."""
-    headings = marked_elements(shown, _H1_OPEN) if _H1_OPEN.search(shown) else []
     first = next((p for p in text.split("\n") if _is_sentence(p)), "")
     if len(headings) != 1 or not first:
         return text
@@ -340,14 +340,17 @@ rights to its ground ..."); a site's name or another story's headline in an h1 d
 _CONTENT_WORD = linear.compile(r"[^\W\d_]{4,}")
 
 
-def visible_headline(shown: str, meta_title: str) -> str | None:
+def visible_headline(shown: str, meta_title: str, h1s: list[str] | None = None) -> str | None:
     """The page's one h1 when the metadata title is another headline of the same story: sites
     write a search-engine headline into <title> and og:title ("Marathon start time changed: full
     details") and show readers the h1, which is the headline a reader quotes. A metadata title
-    that holds the h1 ("Headline | Site") is kept, as it also names the site."""
-    if not _H1_OPEN.search(shown):
-        return None  # most pages: no h1, and no lower-cased copy of the page for nothing
-    headings = [_text_of(inner) for inner in marked_elements(shown, _H1_OPEN)]
+    that holds the h1 ("Headline | Site") is kept, as it also names the site. `h1s`: the page's
+    h1 elements, when the caller has already found them."""
+    if h1s is None:
+        h1s = marked_elements(shown, _H1_OPEN) if _H1_OPEN.search(shown) else []
+    if not h1s:
+        return None  # most pages: no h1
+    headings = [_text_of(inner) for inner in h1s]
     headings = [h for h in dict.fromkeys(headings) if h]
     if len(headings) != 1:
         return None  # no h1, or several (a listing page): nothing says which is the article's

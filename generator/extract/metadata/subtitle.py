@@ -30,12 +30,10 @@ def subtitle_from_header(article: Article, config: Config) -> Result:
     first = candidates[0][0]
     after = [u for u in article.header[first + 1 :] if not furniture_reason(u)]
     title = (article.title or "").casefold()
-    if title and not any(_shows_title(u, title) for _, u in candidates):
-        candidates = _without_headline(candidates)
     deks = list(
         dict.fromkeys(
             u
-            for _, u in candidates[1:]
+            for _, u in _dek_candidates(candidates, title)
             if words(u) >= 5
             and u.casefold() != title
             and not furniture_reason(u)
@@ -67,14 +65,13 @@ def _shows_title(line: str, title: str) -> bool:
     return any(h in shown or fuzz.ratio(shown, h) >= SAME_HEADLINE_SCORE for h in heads)
 
 
-def _without_headline(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The run the headline rules found, when the title (from the page's metadata) is not in it:
-    the page shows no headline above its text, so the run's first line is the dek and the run
-    ends where the prose begins. A placeholder stands for the headline the page does not show."""
-    first = candidates[0][1]
-    if is_paragraph(first):
-        return []
-    return [(-1, ""), candidates[0]]
+def _dek_candidates(candidates: list[tuple[int, str]], title: str) -> list[tuple[int, str]]:
+    """The lines of the headline's run that may be the dek: those after the headline; or, when
+    the title (from the page's metadata) is not shown in the run, its first line unless that is
+    already prose (the page shows no headline, and the run ends where the prose begins)."""
+    if not title or any(_shows_title(u, title) for _, u in candidates):
+        return candidates[1:]
+    return [] if is_paragraph(candidates[0][1]) else candidates[:1]
 
 
 def subtitle_from_shown_description(article: Article, config: Config) -> Result:
